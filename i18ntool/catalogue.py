@@ -1,15 +1,22 @@
 """Catalogues in memory, and reading and writing them as PO files.
 
-This is the one module that imports polib: polib parses, and its entries are turned at once
-into the frozen values below. Writing does not go through polib's writer, whose line
-wrapping and header order differ from GNU gettext's; ``poformat`` lays a catalogue out
-exactly as ``msgcat`` would, so that translators' diffs stay small.
+Catalogues are frozen values (``Catalogue``, ``Message``); this module reads them strictly,
+with the line of every error, and writes them atomically and only when they change.
+The layout of what is written is ``poformat``'s: exactly the one ``msgcat`` gives, so that
+translators' diffs stay small.
 """
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from i18ntool.errors import CatalogueError
+from i18ntool.files import write_if_changed
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,9 @@ class Message:
     previous_msgid: str | None = None
     previous_msgid_plural: str | None = None
     obsolete: bool = False
-    line: int = 0  # line of the msgid keyword in the file it was read from; 0 if new
+    # Line of the msgid keyword in the file it was read from (0 if new); not part of the
+    # value, so that a catalogue read back equals the one that was written.
+    line: int = dataclasses.field(default=0, compare=False)
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -64,3 +73,297 @@ class Catalogue:
 
     def replace(self, **changes: object) -> Catalogue:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+# -- reading ---------------------------------------------------------------------------------
+#
+# The reader is strict in the way msgfmt is: an unterminated string, an unknown escape, a
+# keyword out of place, a missing msgstr or a duplicate entry is an error with the line, as
+# ``locales/it/LC_MESSAGES/x.po:42: ...``. polib's parser was not enough here: it reads an
+# unterminated string as an empty catalogue and accepts unknown escapes and a msgid_plural
+# without msgstr[N], so a broken file would pass for an empty or wrong one.
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
+            "\\": "\\", '"': '"', "'": "'", "?": "?"}
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+def read_catalogue(path: Path, name: str | None = None) -> Catalogue:
+    """Read the PO or POT file at ``path``; ``name`` is how errors name it (default: the path)."""
+    where = name or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", where) from exc
+    return parse_catalogue(data, where)
+
+
+def parse_catalogue(data: bytes, name: str) -> Catalogue:
+    """Parse the bytes of a PO file. Errors name ``name`` and the line."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    match = _CHARSET.search(data)
+    charset = match.group(1).decode("ascii") if match else "UTF-8"
+    if charset.upper() == "CHARSET":  # the placeholder of a fresh template
+        charset = "UTF-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        line = data[: match.start()].count(b"\n") + 1 if match else None
+        raise CatalogueError(f"unknown charset '{charset}' in Content-Type; use UTF-8", name, line) from None
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogueError(f"invalid {charset} byte sequence; save the file as {charset}", name, line) from None
+    return _Parser(name).parse(text)
+
+
+class _Parser:
+    """A line-by-line reader of PO syntax, one entry at a time."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.messages: list[Message] = []
+        self.header: Message | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self.fields: dict[str, Any] = {}
+        self.translator: list[str] = []
+        self.extracted: list[str] = []
+        self.references: list[str] = []
+        self.flags: list[str] = []
+        self.previous: dict[str, str] = {}
+        self.current: tuple[str, str | int] | None = None  # the field continuation lines add to
+        self.obsolete: bool | None = None
+        self.start_line = 0
+        self.msgid_line = 0
+
+    def fail(self, message: str, line: int) -> CatalogueError:
+        return CatalogueError(message, self.name, line)
+
+    def parse(self, text: str) -> Catalogue:
+        for number, raw in enumerate(text.split("\n"), start=1):
+            line = raw.removesuffix("\r")
+            stripped = line.strip()
+            if not stripped:
+                continue
+            obsolete = stripped.startswith("#~")
+            if obsolete:
+                stripped = stripped[2:].lstrip() if not stripped.startswith("#~|") else stripped[2:]
+                if not stripped:
+                    continue
+            if stripped.startswith("#|"):
+                self._previous(stripped[2:].strip(), number, obsolete)
+            elif stripped.startswith("#"):
+                self._comment(stripped, number)
+            else:
+                self._keyword_or_string(stripped, number, obsolete)
+        self._finish(len(text.split("\n")))
+        return self._catalogue()
+
+    def _starting(self, number: int) -> None:
+        """A comment or keyword that opens a new entry closes the one before it."""
+        if "msgstr" in self.fields or "msgstr_plural" in self.fields:
+            self._finish(number)
+        if not self.start_line:
+            self.start_line = number
+
+    def _comment(self, comment: str, number: int) -> None:
+        self._starting(number)
+        if self.fields:
+            raise self.fail("comment in the middle of an entry; move it above the entry's msgctxt or msgid", number)
+        marker, body = comment[1:2], comment[2:].strip()
+        if marker == ".":
+            self.extracted.append(body)
+        elif marker == ":":
+            self.references.extend(body.split())
+        elif marker == ",":
+            self.flags.extend(flag.strip() for flag in body.split(",") if flag.strip())
+        else:
+            self.translator.append(comment[2:] if marker == " " else comment[1:])
+
+    def _previous(self, rest: str, number: int, obsolete: bool) -> None:
+        self._starting(number)
+        if self.fields:
+            raise self.fail("'#|' line in the middle of an entry; move it above the entry's msgid", number)
+        if rest.startswith('"'):
+            if self.current is None or self.current[0] != "previous":
+                raise self.fail("'#|' string without a keyword before it", number)
+            key = str(self.current[1])
+            self.previous[key] += self._string(rest, number)
+            return
+        match = _KEYWORD.match(rest)
+        if not match or match.group(1) == "msgstr":
+            raise self.fail("'#|' lines hold only msgctxt, msgid and msgid_plural", number)
+        keyword = match.group(1)
+        self.previous[keyword] = self._string(rest[match.end():].strip(), number)
+        self.current = ("previous", keyword)
+
+    def _keyword_or_string(self, line: str, number: int, obsolete: bool) -> None:
+        if line.startswith('"'):
+            if self.current is None or self.current[0] == "previous":
+                raise self.fail("string without a keyword before it", number)
+            self._check_obsolete(obsolete, number)
+            value = self._string(line, number)
+            field, index = self.current
+            if field == "msgstr_plural":
+                self.fields["msgstr_plural"][index] += value
+            else:
+                self.fields[field] += value
+            return
+        match = _KEYWORD.match(line)
+        if not match:
+            word = line.split()[0]
+            raise self.fail(f"unknown keyword '{word}'; entries use msgctxt, msgid, msgid_plural and msgstr", number)
+        keyword, index = match.group(1), match.group(2)
+        if keyword in ("msgctxt", "msgid"):
+            self._starting(number)
+        self._check_obsolete(obsolete, number)
+        value = self._string(line[match.end():].strip(), number)
+        if keyword == "msgctxt":
+            if "msgctxt" in self.fields or "msgid" in self.fields:
+                raise self.fail("msgctxt must come before msgid, once", number)
+            self.fields["msgctxt"] = value
+            self.current = ("msgctxt", 0)
+        elif keyword == "msgid":
+            if "msgid" in self.fields:
+                raise self.fail("entry has no msgstr; add msgstr \"\" after its msgid", self.msgid_line)
+            self.fields["msgid"] = value
+            self.msgid_line = number
+            self.current = ("msgid", 0)
+        elif keyword == "msgid_plural":
+            if "msgid" not in self.fields or "msgid_plural" in self.fields or "msgstr" in self.fields:
+                raise self.fail("msgid_plural must follow msgid, once", number)
+            self.fields["msgid_plural"] = value
+            self.current = ("msgid_plural", 0)
+        elif index is None:
+            if "msgid" not in self.fields:
+                raise self.fail("msgstr without a msgid before it", number)
+            if "msgid_plural" in self.fields:
+                raise self.fail("an entry with msgid_plural needs msgstr[0], msgstr[1]... instead of msgstr", number)
+            if "msgstr" in self.fields or "msgstr_plural" in self.fields:
+                raise self.fail("second msgstr in one entry", number)
+            self.fields["msgstr"] = value
+            self.current = ("msgstr", 0)
+        else:
+            if "msgid_plural" not in self.fields:
+                raise self.fail(f"msgstr[{index}] in an entry without msgid_plural; use msgstr", number)
+            forms = self.fields.setdefault("msgstr_plural", [])
+            if int(index) != len(forms):
+                raise self.fail(f"msgstr[{index}] out of order; expected msgstr[{len(forms)}]", number)
+            forms.append(value)
+            self.current = ("msgstr_plural", int(index))
+
+    def _check_obsolete(self, obsolete: bool, number: int) -> None:
+        if self.obsolete is None:
+            self.obsolete = obsolete
+        elif self.obsolete != obsolete:
+            raise self.fail("entry mixes obsolete ('#~') and active lines", number)
+
+    def _string(self, text: str, number: int) -> str:
+        """The value of one quoted PO string, escapes decoded."""
+        if not text.startswith('"'):
+            raise self.fail("expected a quoted string", number)
+        value: list[str] = []
+        position = 1
+        while True:
+            if position >= len(text):
+                raise self.fail("unterminated string; close the quote opened on this line", number)
+            char = text[position]
+            if char == '"':
+                break
+            if char == "\\":
+                escape = text[position + 1 : position + 2]
+                if escape in _ESCAPES:
+                    value.append(_ESCAPES[escape])
+                    position += 2
+                    continue
+                octal = re.match(r"[0-7]{1,3}", text[position + 1 :])
+                hexadecimal = re.match(r"x[0-9A-Fa-f]{1,2}", text[position + 1 :])
+                if octal or hexadecimal:
+                    digits = (octal or hexadecimal).group()  # type: ignore[union-attr]
+                    value.append(chr(int(digits.lstrip("x"), 8 if octal else 16)))
+                    position += 1 + len(digits)
+                    continue
+                shown = escape or "at the end of the line"
+                raise self.fail(f"invalid escape '\\{shown}' in string; write a backslash as '\\\\'", number)
+            value.append(char)
+            position += 1
+        rest = text[position + 1 :].strip()
+        if rest:
+            raise self.fail(f"unexpected text after the string: {rest[:20]!r}; escape quotes inside strings as \\\"", number)
+        return "".join(value)
+
+    def _finish(self, number: int) -> None:
+        if not self.fields:
+            if self.translator or self.extracted or self.references or self.flags or self.previous:
+                if self.obsolete is None and not self.previous:
+                    # Comments at the end of a file, with no entry: msgcat drops them, so do we.
+                    self._reset()
+                    return
+                raise self.fail("comments without an entry after them", self.start_line)
+            return
+        if "msgid" not in self.fields:
+            raise self.fail("msgctxt without a msgid after it", self.start_line)
+        if "msgstr" not in self.fields and "msgstr_plural" not in self.fields:
+            raise self.fail("entry has no msgstr; add msgstr \"\" after its msgid", self.msgid_line)
+        message = Message(
+            msgid=self.fields["msgid"],
+            msgstr=self.fields.get("msgstr", ""),
+            msgctxt=self.fields.get("msgctxt"),
+            msgid_plural=self.fields.get("msgid_plural"),
+            msgstr_plural=tuple(self.fields.get("msgstr_plural", ())),
+            flags=tuple(self.flags),
+            translator_comments=tuple(self.translator),
+            extracted_comments=tuple(self.extracted),
+            references=tuple(self.references),
+            previous_msgctxt=self.previous.get("msgctxt"),
+            previous_msgid=self.previous.get("msgid"),
+            previous_msgid_plural=self.previous.get("msgid_plural"),
+            obsolete=bool(self.obsolete),
+            line=self.msgid_line,
+        )
+        if self.header is None and not self.messages and message.msgid == "" and message.msgctxt is None and not message.obsolete:
+            self.header = message
+        else:
+            self.messages.append(message)
+        self._reset()
+
+    def _catalogue(self) -> Catalogue:
+        seen: dict[tuple[bool, str | None, str], int] = {}
+        for message in self.messages:
+            key = (message.obsolete, message.msgctxt, message.msgid)
+            if message.msgid == "" and message.msgctxt is None and not message.obsolete:
+                raise self.fail("a second header entry (empty msgid); give the entry a msgid", message.line)
+            if key in seen:
+                raise self.fail(f"duplicate message definition; the first is at line {seen[key]}", message.line)
+            seen[key] = message.line
+        if self.header is None:
+            return Catalogue(messages=tuple(self.messages))
+        fields = []
+        for line in self.header.msgstr.split("\n"):
+            if not line.strip():
+                continue
+            key, colon, value = line.partition(":")
+            if not colon or not key.strip():
+                raise self.fail(f"header line {line!r} is not 'Name: value'", self.header.line)
+            fields.append((key.strip(), value.strip()))
+        return Catalogue(
+            header_fields=tuple(fields),
+            header_comments=self.header.translator_comments,
+            header_flags=self.header.flags,
+            messages=tuple(self.messages),
+        )
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def write_catalogue(path: Path, catalogue: Catalogue) -> bool:
+    """Write ``catalogue`` to ``path`` in gettext's layout, atomically, if its bytes change."""
+    from i18ntool.poformat import format_catalogue
+
+    return write_if_changed(path, format_catalogue(catalogue).encode("utf-8"))

@@ -1,0 +1,5 @@
+"""``python -m i18ntool``: the same command line as the ``i18ntool`` script."""
+
+from i18ntool.cli import main
+
+main()

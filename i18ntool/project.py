@@ -1,0 +1,250 @@
+"""Finding a project, reading its settings, and the paths of everything in it.
+
+A project is a folder with ``[tool.i18ntool]`` in its ``pyproject.toml`` or with an
+``i18ntool.toml`` holding the same keys at top level. Settings are checked strictly: an
+unknown key or an unknown language is an error that names the file and line, because a
+misspelt setting silently ignored is a release shipped in the wrong state.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from i18ntool.errors import ConfigError, ContentError
+
+FORMATS = ("md", "html", "txt")
+
+# Every setting, its default, and what it holds. Keys are written in kebab-case, as in
+# other tools' [tool.*] tables.
+DEFAULTS: dict[str, Any] = {
+    "name": None,  # Project-Id-Version; defaults to the folder's name
+    "languages": ["en", "it"],
+    "source-language": "en",  # for documents without `lang:` in their front matter
+    "content": "content",
+    "locales": "locales",
+    "output": "build",
+    "formats": list(FORMATS),
+    "publish-threshold": 100,  # percent of entries translated for a document to be published
+    "translatable-keys": ["title", "summary"],
+    "glossary": "glossary",  # domain of the glossary catalogue in each language
+    "bugs-address": "",  # Report-Msgid-Bugs-To
+}
+
+_DOCUMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*")
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project's settings, with its folders made absolute."""
+
+    root: Path
+    config_path: Path
+    name: str
+    languages: tuple[str, ...]
+    source_language: str
+    content_dir: Path
+    locales_dir: Path
+    output_dir: Path
+    formats: tuple[str, ...]
+    publish_threshold: float
+    translatable_keys: tuple[str, ...]
+    glossary: str
+    bugs_address: str
+
+    def relative(self, path: Path) -> str:
+        """``path`` as the project writes it in messages and references: relative, with '/'."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def template_path(self, domain: str) -> Path:
+        return self.locales_dir / "templates" / f"{domain}.pot"
+
+    def catalogue_path(self, language: str, domain: str) -> Path:
+        return self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+
+    def source_path(self, document_id: str) -> Path:
+        return self.content_dir / f"{document_id}.md"
+
+    def target_languages(self, source_language: str) -> tuple[str, ...]:
+        return tuple(language for language in self.languages if language != source_language)
+
+
+def find_project(start: Path, *, search_parents: bool = True) -> Project:
+    """The project whose settings are in ``start`` or, if ``search_parents``, a folder above it."""
+    start = start.resolve()
+    folders = [start, *start.parents] if search_parents else [start]
+    for folder in folders:
+        dedicated = folder / "i18ntool.toml"
+        if dedicated.is_file():
+            return load_project(dedicated)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "i18ntool" in _read_toml(pyproject).get("tool", {}):
+            return load_project(pyproject)
+    where = f"in {start}" + (" or any folder above it" if search_parents else "")
+    raise ConfigError(
+        f"no i18ntool project found {where}; add a [tool.i18ntool] table to pyproject.toml "
+        "or an i18ntool.toml, or pass --project DIR"
+    )
+
+
+def load_project(config_path: Path) -> Project:
+    """Read and check the settings in ``config_path`` (a pyproject.toml or an i18ntool.toml)."""
+    data = _read_toml(config_path)
+    if config_path.name == "pyproject.toml":
+        settings = data.get("tool", {}).get("i18ntool")
+        if not isinstance(settings, dict):
+            raise ConfigError("no [tool.i18ntool] table", config_path)
+    else:
+        settings = data
+    text = config_path.read_text(encoding="utf-8")
+
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(message, config_path, _line_of_key(text, key))
+
+    for key in settings:
+        if key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(DEFAULTS)
+            raise fail(key, f"unknown setting '{key}'; {hint}")
+    values = {**DEFAULTS, **settings}
+
+    def expect(key: str, kind: type | tuple[type, ...], description: str) -> Any:
+        value = values[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            raise fail(key, f"setting '{key}' must be {description}, not {value!r}")
+        return value
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = expect(key, list, "a list of strings")
+        if not all(isinstance(item, str) for item in value):
+            raise fail(key, f"setting '{key}' must be a list of strings, not {value!r}")
+        return tuple(value)
+
+    languages = tuple(_check_language(code, lambda m: fail("languages", m)) for code in strings("languages"))
+    if len(set(languages)) != len(languages) or len(languages) < 2:
+        raise fail("languages", f"setting 'languages' needs two or more different languages, not {list(languages)}")
+    source_language = _check_language(expect("source-language", str, "a language code"), lambda m: fail("source-language", m))
+    if source_language not in languages:
+        raise fail("source-language", f"source language '{source_language}' is not one of the languages {list(languages)}")
+    formats = strings("formats")
+    for output_format in formats:
+        if output_format not in FORMATS:
+            raise fail("formats", f"unknown format '{output_format}'; formats are {', '.join(FORMATS)}")
+    threshold = expect("publish-threshold", (int, float), "a percentage")
+    if not 0 <= threshold <= 100:
+        raise fail("publish-threshold", f"setting 'publish-threshold' must be between 0 and 100, not {threshold}")
+
+    root = config_path.parent.resolve()
+
+    def folder(key: str) -> Path:
+        relative = expect(key, str, "a folder inside the project")
+        path = (root / relative).resolve()
+        if not relative or Path(relative).is_absolute() or not path.is_relative_to(root):
+            raise fail(key, f"setting '{key}' must be a folder inside the project, not {relative!r}")
+        return path
+
+    return Project(
+        root=root,
+        config_path=config_path,
+        name=root.name if values["name"] is None else expect("name", str, "a string"),
+        languages=languages,
+        source_language=source_language,
+        content_dir=folder("content"),
+        locales_dir=folder("locales"),
+        output_dir=folder("output"),
+        formats=formats,
+        publish_threshold=float(threshold),
+        translatable_keys=strings("translatable-keys"),
+        glossary=expect("glossary", str, "a catalogue name"),
+        bugs_address=expect("bugs-address", str, "an address"),
+    )
+
+
+def check_language(project: Project, code: str) -> str:
+    """``code`` if it is one of the project's languages; an error listing them otherwise."""
+    if code in project.languages:
+        return code
+    raise ConfigError(
+        f"'{code}' is not a language of this project; its languages are {', '.join(project.languages)}",
+        project.config_path,
+    )
+
+
+def check_new_language(project: Project, code: str) -> str:
+    """``code``, a language Babel knows and the project lists, for `init`."""
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(message, project.config_path)
+
+    language = _check_language(code, fail)
+    if language not in project.languages:
+        raise ConfigError(
+            f"add '{language}' to languages ({', '.join(project.languages)}), then run init again",
+            project.config_path, _line_of_key(project.config_path.read_text(encoding="utf-8"), "languages"),
+        )
+    return language
+
+
+def document_id(project: Project, path: Path) -> str:
+    """The id of the source text at ``path``: its path under the content folder, without ``.md``."""
+    try:
+        relative = path.relative_to(project.content_dir)
+    except ValueError:
+        raise ContentError("source text is outside the content folder", project.relative(path)) from None
+    identifier = relative.with_suffix("").as_posix()
+    check_document_id(identifier, project.relative(path))
+    if path.is_symlink() and not path.resolve().is_relative_to(project.root):
+        raise ContentError("source text is a link to a file outside the project", project.relative(path))
+    return identifier
+
+
+def check_document_id(identifier: str, where: str | Path | None = None) -> str:
+    """Refuse ids that could name a file outside the project or upset other tools."""
+    if not _DOCUMENT_ID.fullmatch(identifier) or ".." in identifier.split("/") or identifier == "templates":
+        raise ContentError(
+            f"unsafe document id '{identifier}': use letters, digits, '-', '_' and '.' "
+            "in folder and file names, with no '..' and no absolute path",
+            where,
+        )
+    return identifier
+
+
+def _check_language(code: str, fail: Any) -> str:
+    try:
+        locale = Locale.parse(code, sep="-" if "-" in code else "_")
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise fail(f"unknown language '{code}'; use a code Babel knows, such as 'en', 'it' or 'pt_BR'") from None
+    canonical = str(locale)
+    if canonical != code:
+        raise fail(f"write language '{code}' as '{canonical}'")
+    return canonical
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(f"invalid TOML: {message}", path, int(match.group(1)) if match else None) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read settings: {exc.strerror}", path) from exc
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    """The line where ``key`` is set, for error messages (tomllib does not keep positions)."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None

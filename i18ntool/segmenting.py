@@ -1,0 +1,439 @@
+"""Source texts: Markdown with YAML front matter, cut into segments and put back together.
+
+A segment is the translatable text of one block (heading, paragraph, list item, block quote
+paragraph, table cell) or of one translatable front-matter value, with its inline Markdown
+as written. Each segment remembers where its text lies in the source, so that putting
+translations back replaces exactly that text and leaves every other byte of the file alone:
+front matter, indentation, list markers, blank lines, code, line endings.
+
+The Markdown is parsed by markdown-it-py (CommonMark, with GFM tables) and the front matter
+by PyYAML; positions come from their token maps and node marks, never from regular
+expressions over the Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from i18ntool.errors import ContentError
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DIRECTIVE = re.compile(r"\A\s*<!--\s*i18ntool:\s*(?P<body>.*?)\s*-->\s*\Z", re.DOTALL)
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
+
+# Innermost block that gives an inline token its kind, as written in "#." comments.
+_KINDS = {
+    "paragraph_open": "paragraph",
+    "list_item_open": "list item",
+    "blockquote_open": "block quote",
+    "th_open": "table header",
+    "td_open": "table cell",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a segment's text lies in the source text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The translatable text of one block or front-matter value."""
+
+    text: str  # the msgid
+    kind: str  # "paragraph", "heading 2", "list item", "front matter: title", ...
+    line: int  # 1-based line in the source text
+    span: Span
+    context: str | None = None
+    notes: tuple[str, ...] = ()
+    continuation: str = ""  # what starts a new line of this block (e.g. "> " or "  ")
+    single_line: bool = False  # headings, table cells and front matter cannot hold line breaks
+    yaml_style: str | None = None  # front matter: the value's quoting, kept where possible
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source text, read and cut into segments."""
+
+    id: str
+    source: str  # path as written in references, e.g. "content/press-release.md"
+    language: str
+    text: str
+    metadata: Mapping[str, Any]
+    segments: tuple[Segment, ...]
+    front_matter: Span | None = None  # the YAML between the delimiters
+    language_span: Span | None = None  # the value of `lang:`, if present
+
+    @property
+    def date(self) -> datetime.date | None:
+        value = self.metadata.get("date")
+        return value if isinstance(value, datetime.date) else None
+
+
+def read_document(
+    path: Path, *, document_id: str, source: str, default_language: str,
+    languages: tuple[str, ...], translatable_keys: tuple[str, ...],
+) -> Document:
+    """Read the source text at ``path``; ``source`` is how messages and references name it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read source text: {exc.strerror}", source) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError("source text is not valid UTF-8; save it as UTF-8", source, line) from exc
+    return parse_document(
+        text, document_id=document_id, source=source, default_language=default_language,
+        languages=languages, translatable_keys=translatable_keys,
+    )
+
+
+def parse_document(
+    text: str, *, document_id: str, source: str, default_language: str,
+    languages: tuple[str, ...], translatable_keys: tuple[str, ...],
+) -> Document:
+    """Cut ``text`` into segments. Errors name ``source`` and the line."""
+    lines = _Lines(text)
+    tokens = _parser().parse(text)
+    metadata: dict[str, Any] = {}
+    segments: list[Segment] = []
+    front_matter = language_span = None
+    if tokens and tokens[0].type == "front_matter":
+        front_matter, metadata, front_segments, language_span = _front_matter(
+            tokens[0], lines, source, translatable_keys
+        )
+        segments.extend(front_segments)
+    language = metadata.get("lang", default_language)
+    if language not in languages:
+        line = lines.line_of(language_span.start) if language_span else None
+        raise ContentError(
+            f"'lang: {language}' is not a language of this project ({', '.join(languages)})", source, line
+        )
+    segments.extend(_body_segments(tokens, lines, source))
+    return Document(
+        id=document_id, source=source, language=language, text=text, metadata=metadata,
+        segments=tuple(segments), front_matter=front_matter, language_span=language_span,
+    )
+
+
+def render(document: Document, translate: Callable[[Segment], str | None], language: str | None = None) -> str:
+    """The source text with each segment replaced by ``translate(segment)`` where it gives one.
+
+    Everything outside the segments' text is kept byte for byte. With ``language`` given,
+    ``lang:`` in the front matter says so (added if missing). With no translations and the
+    document's own language, the result is the source text itself.
+    """
+    replacements: list[tuple[Span, str]] = []
+    for segment in document.segments:
+        translation = translate(segment)
+        if translation:
+            replacements.append((segment.span, _shape(segment, translation, document.text)))
+    prefix = ""
+    if language is not None and language != document.language:
+        if document.language_span is not None:
+            replacements.append((document.language_span, _yaml_scalar(language, None)))
+        elif document.front_matter is not None:
+            eol = _eol_at(document.text, document.front_matter.start)
+            at = document.front_matter.end
+            replacements.append((Span(at, at), f"lang: {language}{eol}"))
+        else:
+            eol = _eol_at(document.text, 0)
+            prefix = f"---{eol}lang: {language}{eol}---{eol}"
+    pieces = [prefix]
+    position = 0
+    for span, replacement in sorted(replacements, key=lambda item: (item[0].start, item[0].end)):
+        pieces.append(document.text[position : span.start])
+        pieces.append(replacement)
+        position = span.end
+    pieces.append(document.text[position:])
+    return "".join(pieces)
+
+
+def _shape(segment: Segment, translation: str, text: str) -> str:
+    """Fit a translation into the place of its segment: quoting, line breaks, continuation."""
+    if segment.yaml_style is not None or segment.kind.startswith("front matter"):
+        return _yaml_scalar(translation, segment.yaml_style)
+    if segment.single_line:
+        line = " ".join(part.strip() for part in translation.splitlines())
+        # An unescaped pipe would end a table cell early and shift the row.
+        return _UNESCAPED_PIPE.sub(r"\\|", line) if segment.kind.startswith("table") else line
+    eol = _eol_at(text, segment.span.start)
+    return (eol + segment.continuation).join(translation.split("\n"))
+
+
+class _Lines:
+    """Offsets of the lines of a text, whatever its line endings."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        self.ends = []
+        for match in _LINE_BREAK.finditer(text):
+            self.ends.append(match.start())
+            self.starts.append(match.end())
+        self.ends.append(len(text))
+
+    def content(self, index: int) -> str:
+        return self.text[self.starts[index] : self.ends[index]]
+
+    def line_of(self, offset: int) -> int:
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low + 1
+
+
+_PARSER: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    return _PARSER
+
+
+def _front_matter(
+    token: Token, lines: _Lines, source: str, translatable_keys: tuple[str, ...]
+) -> tuple[Span, dict[str, Any], list[Segment], Span | None]:
+    assert token.map is not None
+    first, closing = token.map[0] + 1, token.map[1] - 1
+    start = lines.starts[first] if first < len(lines.starts) else len(lines.text)
+    end = lines.starts[closing] if closing > first else start
+    yaml_text = lines.text[start:end]
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        metadata = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first + mark.line + 1 if mark is not None else first + 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(f"front matter is not valid YAML: {problem}", source, line) from exc
+    if metadata is None:
+        return Span(start, end), {}, [], None
+    if not isinstance(metadata, dict) or not isinstance(node, yaml.MappingNode):
+        raise ContentError("front matter must be a mapping of keys to values", source, first + 1)
+    segments: list[Segment] = []
+    language_span = None
+    for key_node, value_node in node.value:
+        key = key_node.value
+        value_start = start + value_node.start_mark.index
+        value_end = start + value_node.end_mark.index
+        line = lines.line_of(value_start)
+        value = metadata.get(key)
+        if key == "lang":
+            if not isinstance(value, str):
+                raise ContentError("'lang' must be a language code such as 'en' or 'it'", source, line)
+            language_span = Span(value_start, value_end)
+        elif key == "date" and value is not None and not isinstance(value, datetime.date):
+            raise ContentError(f"'date' must be an ISO date such as 2023-03-08, not {value!r}", source, line)
+        elif key in translatable_keys and value is not None:
+            if not isinstance(value, str) or not isinstance(value_node, yaml.ScalarNode):
+                raise ContentError(f"translatable key '{key}' must be a string", source, line)
+            if value_node.style in ("|", ">"):
+                while value_end > value_start and lines.text[value_end - 1] in "\r\n":
+                    value_end -= 1
+            if value.strip():
+                segments.append(Segment(
+                    text=value.strip(), kind=f"front matter: {key}", line=line,
+                    span=Span(value_start, value_end), single_line=True,
+                    yaml_style=value_node.style or "",
+                ))
+    return Span(start, end), metadata, segments, language_span
+
+
+@dataclass
+class _Directives:
+    notes: list[str]
+    context: str | None = None
+    skip: bool = False
+
+
+def _body_segments(tokens: list[Token], lines: _Lines, source: str) -> Iterator[Segment]:
+    containers: list[Token] = []  # open block tokens, innermost last
+    pending: tuple[_Directives, int, int] | None = None  # directives, their level, their line
+    active: list[tuple[_Directives, int]] = []  # directives in force, and the level they end at
+    row: list[tuple[int, int]] = []  # cell spans of the current table row
+    cell = 0
+    for token in tokens:
+        if token.type == "html_block" and (match := _DIRECTIVE.match(token.content)):
+            assert token.map is not None
+            directives = pending[0] if pending else _Directives(notes=[])
+            _apply_directive(directives, match["body"], source, token.map[0] + 1)
+            pending = (directives, token.level, token.map[0] + 1)
+            continue
+        if pending is not None and token.nesting >= 0 and token.level == pending[1]:
+            active.append((pending[0], token.level if token.nesting == 1 else -1))
+            pending = None
+        elif pending is not None and token.level < pending[1]:
+            raise ContentError("i18ntool directive is not followed by a block", source, pending[2])
+        if token.nesting == 1:
+            containers.append(token)
+            if token.type == "tr_open":
+                assert token.map is not None
+                row, cell = _table_cells(lines, token.map[0]), 0
+        elif token.nesting == -1:
+            containers.pop()
+            while active and active[-1][1] == token.level:
+                active.pop()
+        elif token.type == "inline":
+            directives = _merge(d for d, _ in active)
+            if containers[-1].type in ("th_open", "td_open"):
+                if cell < len(row) and token.content and not directives.skip:
+                    start, end = row[cell]
+                    yield _segment(lines, start, end, containers, directives, single_line=True)
+                cell += 1
+            elif token.content and not directives.skip:
+                yield _block_segment(token, lines, source, containers, directives)
+        if active and active[-1][1] == -1 and token.nesting == 0 and token.type != "inline":
+            active.pop()  # a directive before a leaf block (code, HTML) ends with it
+    if pending is not None:
+        raise ContentError("i18ntool directive is not followed by a block", source, pending[2])
+
+
+def _apply_directive(directives: _Directives, body: str, source: str, line: int) -> None:
+    name, _, argument = body.partition(" ")
+    argument = argument.strip()
+    if name == "note" and argument:
+        directives.notes.append(argument)
+    elif name == "context" and argument:
+        directives.context = argument
+    elif name == "skip" and not argument:
+        directives.skip = True
+    else:
+        raise ContentError(
+            f"unknown i18ntool directive '{body}'; use 'note TEXT', 'context TEXT' or 'skip'", source, line
+        )
+
+
+def _merge(in_force: Iterator[_Directives]) -> _Directives:
+    merged = _Directives(notes=[])
+    for directives in in_force:
+        merged.notes.extend(directives.notes)
+        merged.context = directives.context or merged.context
+        merged.skip = merged.skip or directives.skip
+    return merged
+
+
+def _kind(containers: list[Token]) -> str:
+    if containers and containers[-1].type == "heading_open":
+        return f"heading {containers[-1].tag[1:]}"
+    for container in reversed(containers):
+        if container.type in _KINDS and container.type != "paragraph_open":
+            return _KINDS[container.type]
+    return "paragraph"
+
+
+def _block_segment(
+    token: Token, lines: _Lines, source: str, containers: list[Token], directives: _Directives
+) -> Segment:
+    """The segment of a heading or paragraph whose inline content spans ``token.map``."""
+    assert token.map is not None
+    parts = token.content.split("\n")
+    first_line = token.map[0]
+    positions = []
+    for index, part in enumerate(parts):
+        line = lines.content(first_line + index)
+        stripped = part.strip()
+        column = line.rstrip().rfind(stripped)
+        if column < 0:
+            raise ContentError("cannot find this block's text in its source line", source, first_line + index + 1)
+        positions.append((first_line + index, column, column + len(stripped), line))
+    pieces = []
+    for index, (_, start, end, line) in enumerate(positions):
+        if index == len(positions) - 1:
+            pieces.append(line[start:end])
+        elif line.endswith("  ") or line[start:end].endswith("\\"):
+            pieces.append(line[start:] + "\n")  # a hard break, kept as written
+        else:
+            pieces.append(line[start:end] + " ")
+    first, last = positions[0], positions[-1]
+    span = Span(lines.starts[first[0]] + first[1], lines.starts[last[0]] + last[2])
+    heading = containers[-1].type == "heading_open"
+    prefix = first[3][: first[1]]
+    continuation = "".join(char if char in "> \t" else " " for char in prefix)
+    return Segment(
+        text="".join(pieces), kind=_kind(containers), line=first_line + 1, span=span,
+        context=directives.context, notes=tuple(directives.notes),
+        continuation=continuation, single_line=heading,
+    )
+
+
+def _segment(
+    lines: _Lines, start: int, end: int, containers: list[Token], directives: _Directives, *, single_line: bool
+) -> Segment:
+    return Segment(
+        text=lines.text[start:end], kind=_kind(containers), line=lines.line_of(start),
+        span=Span(start, end), context=directives.context, notes=tuple(directives.notes), single_line=single_line,
+    )
+
+
+def _table_cells(lines: _Lines, index: int) -> list[tuple[int, int]]:
+    """Offsets of the (stripped) cells of the table row on line ``index``, split as GFM does."""
+    line = lines.content(index)
+    offset = lines.starts[index]
+    position = _CONTAINER_PREFIX.match(line).end()  # type: ignore[union-attr]
+    bounds = []
+    start = position
+    escaped = False
+    for column in range(position, len(line)):
+        char = line[column]
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            bounds.append((start, column))
+            start = column + 1
+    bounds.append((start, len(line)))
+    if bounds and not line[bounds[0][0] : bounds[0][1]].strip() and line[position:].startswith("|"):
+        bounds.pop(0)
+    if bounds and not line[bounds[-1][0] : bounds[-1][1]].strip():
+        bounds.pop()
+    cells = []
+    for start, end in bounds:
+        cell = line[start:end]
+        left = start + len(cell) - len(cell.lstrip())
+        right = end - (len(cell) - len(cell.rstrip()))
+        cells.append((offset + left, offset + max(left, right)))
+    return cells
+
+
+def _eol_at(text: str, offset: int) -> str:
+    match = _LINE_BREAK.search(text, offset)
+    return match.group() if match else "\n"
+
+
+def _yaml_scalar(value: str, style: str | None) -> str:
+    """``value`` written as a YAML scalar, in the original quoting where that is safe."""
+    single_line = "\n" not in value and "\r" not in value
+    if style in ("", None) and single_line and value == value.strip():
+        try:
+            if yaml.safe_load(f"key: {value}") == {"key": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    if style == "'" and single_line:
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value, ensure_ascii=False)

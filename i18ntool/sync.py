@@ -1,0 +1,385 @@
+"""Keeping catalogues in step with their source texts: templates, merging, `update` and `init`.
+
+Sources -> segments -> templates -> catalogues, in one direction. Merging follows msgmerge's
+rules, with one promise added: no translation is ever dropped. For every entry of the new
+template, in this order:
+
+1. the same text (and context) in the catalogue, active or obsolete: kept, or revived;
+2. the same text translated in another catalogue of the language: reused;
+3. a similar old text (a changed figure, a reworded sentence, half of a split paragraph):
+   its translation is offered as fuzzy, with the old text as the previous msgid (``#|``);
+4. otherwise the entry starts untranslated.
+
+Old entries that nothing took become obsolete (``#~``) if they hold a translation, so that
+they come back when their text does.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.plurals import get_plural
+
+from i18ntool import __version__
+from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.errors import ContentError
+from i18ntool.project import Project, document_id
+from i18ntool.segmenting import Document, read_document
+
+# How alike an old and a new source text must be for the old translation to be offered as
+# fuzzy. Measured on word tokens (see ``similarity``); tests/test_sync.py holds the real
+# edits this was tuned on.
+FUZZY_THRESHOLD = 0.6
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """What a merge did to one catalogue."""
+
+    kept: int = 0
+    new: int = 0
+    reused: int = 0  # filled from another catalogue of the language
+    fuzzy: int = 0
+    revived: int = 0
+    obsoleted: int = 0
+
+    def describe(self) -> str:
+        parts = [
+            f"{count} {label}"
+            for count, label in (
+                (self.new, "new"), (self.reused, "reused"), (self.fuzzy, "fuzzy"),
+                (self.revived, "revived"), (self.obsoleted, "obsolete"),
+            )
+            if count
+        ]
+        return ", ".join(parts) or "header"
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """A file that `update` wrote, or would write."""
+
+    path: Path
+    created: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    changes: tuple[FileChange, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def load_documents(project: Project) -> list[Document]:
+    """Every source text of the project, sorted by id."""
+    if not project.content_dir.is_dir():
+        raise ContentError("content folder does not exist", project.relative(project.content_dir))
+    documents = []
+    for path in sorted(project.content_dir.rglob("*.md")):
+        identifier = document_id(project, path)
+        documents.append(read_document(
+            path, document_id=identifier, source=project.relative(path),
+            default_language=project.source_language, languages=project.languages,
+            translatable_keys=project.translatable_keys,
+        ))
+    return documents
+
+
+def build_template(document: Document) -> tuple[Message, ...]:
+    """The template entries of a document: one per distinct (context, text), in source order."""
+    entries: dict[tuple[str | None, str], dict[str, list[str]]] = {}
+    for segment in document.segments:
+        entry = entries.setdefault((segment.context, segment.text), {"references": [], "comments": [], "kinds": []})
+        entry["references"].append(f"{document.source}:{segment.line}")
+        entry["comments"].extend(note for note in segment.notes if note not in entry["comments"])
+        if segment.kind not in entry["kinds"]:
+            entry["kinds"].append(segment.kind)
+    return tuple(
+        Message(
+            msgid=text, msgctxt=context, references=tuple(entry["references"]),
+            extracted_comments=tuple(entry["comments"] + entry["kinds"]),
+        )
+        for (context, text), entry in entries.items()
+    )
+
+
+def similarity(old: str, new: str) -> float:
+    """How well the translation of ``old`` could serve ``new``, from 0 to 1.
+
+    The ratio of shared word tokens, as difflib measures it; and, for a new text that is a
+    part of the old one (a split paragraph), the share of the new text found in the old,
+    counted only when the part is at least a quarter of the whole so that a short heading
+    does not match every paragraph that contains its words.
+    """
+    old_tokens = _TOKEN.findall(old.casefold())
+    new_tokens = _TOKEN.findall(new.casefold())
+    if not old_tokens or not new_tokens:
+        return 1.0 if old_tokens == new_tokens else 0.0
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    ratio = matcher.ratio()
+    if len(new_tokens) * 4 >= len(old_tokens) and len(new_tokens) >= 5:
+        shared = sum(block.size for block in matcher.get_matching_blocks())
+        ratio = max(ratio, 0.95 * shared / len(new_tokens))
+    return ratio
+
+
+def merge(
+    template: Sequence[Message], old: Sequence[Message], memory: Mapping[tuple[str | None, str], Message]
+) -> tuple[tuple[Message, ...], MergeCounts]:
+    """Bring the messages of a catalogue (``old``) in step with a template."""
+    active = {message.key: message for message in old if not message.obsolete}
+    obsolete = {message.key: message for message in old if message.obsolete}
+    wanted = {message.key for message in template}
+    candidates = [message for message in old if message.key not in wanted and _translated(message)]
+    counts = dict(kept=0, new=0, reused=0, fuzzy=0, revived=0, obsoleted=0)
+    used: set[tuple[str | None, str]] = set()
+    merged: list[Message] = []
+    for entry in template:
+        fresh = dict(references=entry.references, extracted_comments=entry.extracted_comments, obsolete=False)
+        if entry.key in active:
+            previous = active[entry.key]
+            merged.append(previous.replace(**fresh))
+            counts["kept"] += 1
+        elif entry.key in obsolete:
+            merged.append(obsolete[entry.key].replace(**fresh))
+            counts["revived"] += 1
+        elif entry.key in memory:
+            source = memory[entry.key]
+            merged.append(entry.replace(msgstr=source.msgstr, msgstr_plural=source.msgstr_plural))
+            counts["reused"] += 1
+        elif (match := _best_match(entry, candidates)) is not None:
+            used.add(match.key)
+            merged.append(_fuzzy_from(entry, match))
+            counts["fuzzy" if "fuzzy" in merged[-1].flags else "revived"] += 1
+        else:
+            merged.append(entry)
+            counts["new"] += 1
+    for message in old:
+        if message.key in wanted or message.key in used:
+            continue
+        if message.obsolete:
+            merged.append(message)
+        elif _translated(message):
+            merged.append(message.replace(obsolete=True, references=()))
+            counts["obsoleted"] += 1
+    return tuple(merged), MergeCounts(**counts)
+
+
+def _translated(message: Message) -> bool:
+    return bool(message.msgstr or any(message.msgstr_plural))
+
+
+def _best_match(entry: Message, candidates: Iterable[Message]) -> Message | None:
+    best, best_score = None, FUZZY_THRESHOLD
+    for candidate in candidates:
+        if candidate.msgid_plural is not None and entry.msgid_plural is None:
+            continue
+        score = similarity(candidate.msgid, entry.msgid)
+        if candidate.msgctxt != entry.msgctxt:
+            score -= 0.05
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = candidate, score
+    return best
+
+
+def _fuzzy_from(entry: Message, old: Message) -> Message:
+    """``entry`` with the translation of a similar ``old`` one, marked fuzzy."""
+    previous_msgid = old.previous_msgid if old.fuzzy and old.previous_msgid is not None else old.msgid
+    previous_msgctxt = old.previous_msgctxt if old.fuzzy and old.previous_msgid is not None else old.msgctxt
+    carried = dict(
+        msgstr=old.msgstr, msgstr_plural=old.msgstr_plural, translator_comments=old.translator_comments,
+    )
+    if previous_msgid == entry.msgid and previous_msgctxt == entry.msgctxt:
+        # The text went back to the one this translation was made for (an edit undone).
+        return entry.replace(**carried, flags=tuple(flag for flag in old.flags if flag != "fuzzy"))
+    flags = ("fuzzy", *(flag for flag in old.flags if flag != "fuzzy"))
+    return entry.replace(
+        **carried, flags=flags, previous_msgid=previous_msgid,
+        previous_msgctxt=previous_msgctxt if previous_msgctxt != entry.msgctxt or previous_msgctxt else None,
+    )
+
+
+def translation_memory(catalogues: Iterable[Catalogue]) -> dict[tuple[str | None, str], Message]:
+    """Finished translations (translated, not fuzzy) by source text, first catalogue first."""
+    memory: dict[tuple[str | None, str], Message] = {}
+    for catalogue in catalogues:
+        for message in catalogue.messages:
+            if not message.obsolete and not message.fuzzy and _translated(message) and message.msgid:
+                memory.setdefault(message.key, message)
+    return memory
+
+
+# -- headers ---------------------------------------------------------------------------------
+
+
+def now_stamp() -> str:
+    """The current time as PO headers write it; SOURCE_DATE_EPOCH fixes it for reproducible runs."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+        if epoch and epoch.isdigit()
+        else datetime.datetime.now(datetime.timezone.utc)
+    )
+    return moment.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def template_header(project: Project, created: str) -> tuple[tuple[str, str], ...]:
+    return (
+        ("Project-Id-Version", project.name),
+        ("Report-Msgid-Bugs-To", project.bugs_address),
+        ("POT-Creation-Date", created),
+        ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+        ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+        ("Language-Team", "LANGUAGE <LL@li.org>"),
+        ("Language", ""),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("X-Generator", f"i18ntool {__version__}"),
+    )
+
+
+def catalogue_header(
+    project: Project, language: str, created: str, existing: Sequence[tuple[str, str]] = ()
+) -> tuple[tuple[str, str], ...]:
+    """A catalogue's header: the existing fields kept in their order, the required ones ensured."""
+    if not existing:
+        existing = (
+            ("Project-Id-Version", project.name),
+            ("Report-Msgid-Bugs-To", project.bugs_address),
+            ("POT-Creation-Date", created),
+            ("PO-Revision-Date", created),
+            ("Last-Translator", ""),
+            ("Language-Team", Locale.parse(language).english_name or language),
+        )
+    required = {
+        "POT-Creation-Date": created,
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": get_plural(language).plural_forms,
+    }
+    fields = []
+    for key, value in existing:
+        if key in ("POT-Creation-Date", "Content-Type", "Language") or (key in required and not value):
+            value = required[key]
+        fields.append((key, value))
+    present = {key for key, _ in fields}
+    fields.extend((key, value) for key, value in required.items() if key not in present)
+    return tuple(fields)
+
+
+# -- update and init -----------------------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """Files to write, with what changed in each."""
+
+    writes: list[tuple[Path, Catalogue, bool, str]] = field(default_factory=list)
+
+
+def update(project: Project, languages: Sequence[str] = (), *, check: bool = False) -> UpdateResult:
+    """Write every template and bring every catalogue in step; with ``check``, write nothing."""
+    documents = load_documents(project)
+    stamp = now_stamp()
+    targets = set(languages or project.languages)
+    plan: list[tuple[Path, Catalogue, Catalogue | None, str]] = []
+    memories: dict[str, dict[tuple[str | None, str], Message]] = {}
+    for document in documents:
+        template_path = project.template_path(document.id)
+        old_template = _read_if_present(project, template_path)
+        messages = build_template(document)
+        created = old_template.header("POT-Creation-Date") if old_template else None
+        template = Catalogue(
+            header_fields=template_header(project, created or stamp),
+            header_comments=(
+                f"Translation template for {document.source}.",
+                "Written by `i18ntool update`: edit the source text, not this file.",
+            ),
+            header_flags=("fuzzy",),
+            messages=messages,
+        )
+        if old_template is None or template != old_template:
+            template = template.replace(header_fields=template_header(project, stamp))
+            plan.append((template_path, template, old_template, _template_detail(messages, old_template)))
+        created = template.header("POT-Creation-Date") or stamp
+        for language in project.target_languages(document.language):
+            if language not in targets:
+                continue
+            path = project.catalogue_path(language, document.id)
+            old = _read_if_present(project, path)
+            if language not in memories:
+                memories[language] = translation_memory(_other_catalogues(project, language))
+            memory = {key: message for key, message in memories[language].items()}
+            merged, counts = merge(messages, old.messages if old else (), memory)
+            catalogue = Catalogue(
+                header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
+                header_comments=old.header_comments if old else (
+                    f"{Locale.parse(language).english_name} translation of {document.source}.",
+                ),
+                header_flags=old.header_flags if old else (),
+                messages=merged,
+            )
+            if catalogue != old:
+                plan.append((path, catalogue, old, counts.describe()))
+    changes = []
+    for path, catalogue, old, detail in plan:
+        if not check:
+            write_catalogue(path, catalogue)
+        changes.append(FileChange(path=path, created=old is None, detail=detail))
+    warnings = _orphans(project, documents)
+    return UpdateResult(changes=tuple(changes), warnings=tuple(warnings))
+
+
+def init(project: Project, language: str) -> UpdateResult:
+    """Start catalogues for ``language`` (which must be configured) for every document."""
+    return update(project, [language])
+
+
+def _read_if_present(project: Project, path: Path) -> Catalogue | None:
+    if not path.exists():
+        return None
+    return read_catalogue(path, project.relative(path))
+
+
+def _other_catalogues(project: Project, language: str) -> Iterable[Catalogue]:
+    folder = project.catalogue_path(language, "x").parent
+    for path in sorted(folder.glob("*.po")) if folder.is_dir() else ():
+        yield read_catalogue(path, project.relative(path))
+
+
+def _template_detail(messages: Sequence[Message], old: Catalogue | None) -> str:
+    if old is None:
+        return f"{len(messages)} entries"
+    before = {message.key for message in old.messages}
+    after = {message.key for message in messages}
+    added, removed = len(after - before), len(before - after)
+    parts = [f"{added} added"] if added else []
+    parts += [f"{removed} removed"] if removed else []
+    return ", ".join(parts) or "references"
+
+
+def _orphans(project: Project, documents: Sequence[Document]) -> list[str]:
+    known = {document.id for document in documents}
+    templates = project.locales_dir / "templates"
+    warnings = []
+    for path in sorted(templates.rglob("*.pot")) if templates.is_dir() else ():
+        identifier = path.relative_to(templates).with_suffix("").as_posix()
+        if identifier not in known and project.source_path(identifier).exists() is False:
+            if any(project.catalogue_path(language, identifier).exists() for language in project.languages):
+                warnings.append(
+                    f"{project.relative(path)}: no source text {project.relative(project.source_path(identifier))}; "
+                    "its template and catalogues are left as they are"
+                )
+    return warnings
