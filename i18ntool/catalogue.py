@@ -152,7 +152,8 @@ class _Parser:
                 continue
             obsolete = stripped.startswith("#~")
             if obsolete:
-                stripped = stripped[2:].lstrip() if not stripped.startswith("#~|") else stripped[2:]
+                # "#~ msgid ..." is an obsolete field, "#~| msgid ..." an obsolete previous one.
+                stripped = "#" + stripped[2:] if stripped.startswith("#~|") else stripped[2:].lstrip()
                 if not stripped:
                     continue
             if stripped.startswith("#|"):

@@ -6,7 +6,6 @@ turned here, in one place, into a one-line message on stderr and exit code 2.
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,30 +38,28 @@ class Context:
         return self._project
 
 
+class OneLineError(click.BadParameter):
+    """A bad option value shown as one line, like the core's errors, without the usage text."""
+
+    def show(self, file: Any = None) -> None:
+        name = self.param.get_error_hint(self.ctx) if self.param is not None and self.ctx is not None else "value"
+        click.echo(f"i18ntool: {name}: {self.message}", err=True)
+
+
 class LocaleType(click.ParamType):
     """A language of the project; anything else fails with the list of configured ones."""
 
     name = "locale"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        project = ctx.find_object(Context).project if ctx is not None else None  # type: ignore[union-attr]
-        if project is not None and value not in project.languages:
-            self.fail(f"'{value}' is not a language of this project; choose from {', '.join(project.languages)}", param, ctx)
-        return str(value)
-
-
-def reports_errors(function: F) -> F:
-    """Turn the core's errors into a clean message and exit code 2."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return function(*args, **kwargs)
+            project = ctx.find_object(Context).project if ctx is not None else None  # type: ignore[union-attr]
         except I18nToolError as error:
-            click.echo(f"i18ntool: {error}", err=True)
-            sys.exit(ExitCode.INPUT_ERROR)
-
-    return wrapper  # type: ignore[return-value]
+            raise OneLineError(str(error), ctx, param) from error
+        if project is not None and value not in project.languages:
+            choices = ", ".join(project.languages)
+            raise OneLineError(f"'{value}' is not a language of this project; choose from {choices}", ctx, param)
+        return str(value)
 
 
 def locale_option(function: F) -> F:
@@ -72,7 +69,18 @@ def locale_option(function: F) -> F:
     )(function)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """The command group, and the one place where the core's errors become exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except I18nToolError as error:
+            click.echo(f"i18ntool: {error}", err=True)
+            ctx.exit(ExitCode.INPUT_ERROR)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="i18ntool")
 @click.option(
     "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -88,7 +96,6 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 @locale_option
 @click.option("--check", is_flag=True, help="Write nothing; list what would change and exit 1 if anything would.")
 @click.pass_obj
-@reports_errors
 def update(context: Context, locales: tuple[str, ...], check: bool) -> None:
     """Write the templates and bring every catalogue in step with the source texts.
 
@@ -117,7 +124,6 @@ def update(context: Context, locales: tuple[str, ...], check: bool) -> None:
 @main.command()
 @click.argument("language")
 @click.pass_obj
-@reports_errors
 def init(context: Context, language: str) -> None:
     """Start catalogues for LANGUAGE, a language listed in the project's settings.
 

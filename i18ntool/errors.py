@@ -29,7 +29,10 @@ class I18nToolError(Exception):
     def location(self) -> str:
         if self.path is None:
             return ""
-        return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+        path = Path(self.path)
+        if path.is_absolute() and path.is_relative_to(Path.cwd()):
+            path = path.relative_to(Path.cwd())  # as the user would type it
+        return f"{path}:{self.line}" if self.line is not None else str(path)
 
     def __str__(self) -> str:
         where = self.location()

@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from i18ntool.errors import I18nToolError
+
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically unless it already holds exactly that. True if written."""
@@ -20,8 +22,11 @@ def write_if_changed(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
@@ -30,8 +35,10 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
         raise
     return True
 

@@ -235,8 +235,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(stream)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(f"invalid TOML: {message}", path, int(match.group(1)) if match else None) from exc
+        line = int(match.group(1)) if match else None
+        if "(at end of document)" in str(exc):
+            line = path.read_bytes().count(b"\n") + 1
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise ConfigError(f"invalid TOML: {message}", path, line) from exc
     except OSError as exc:
         raise ConfigError(f"cannot read settings: {exc.strerror}", path) from exc
 

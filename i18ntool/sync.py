@@ -115,21 +115,27 @@ def build_template(document: Document) -> tuple[Message, ...]:
 def similarity(old: str, new: str) -> float:
     """How well the translation of ``old`` could serve ``new``, from 0 to 1.
 
-    The ratio of shared word tokens, as difflib measures it; and, for a new text that is a
-    part of the old one (a split paragraph), the share of the new text found in the old,
-    counted only when the part is at least a quarter of the whole so that a short heading
-    does not match every paragraph that contains its words.
+    The mean of two measures, so that each covers the other's blind spot: the ratio of
+    shared characters (as msgmerge's fuzzy matching does; it sees "contact" and "contacts"
+    as alike) and the ratio of shared words (which does not reward two unrelated sentences
+    for using the same letters). For a new text that is a part of the old one (a split
+    paragraph), the word measure is the share of the new text found in the old, counted
+    only for a part at least a quarter of the whole, so that a short heading does not match
+    every paragraph that contains its words.
     """
-    old_tokens = _TOKEN.findall(old.casefold())
-    new_tokens = _TOKEN.findall(new.casefold())
+    old_folded, new_folded = old.casefold(), new.casefold()
+    if old_folded == new_folded:
+        return 1.0
+    old_tokens, new_tokens = _TOKEN.findall(old_folded), _TOKEN.findall(new_folded)
     if not old_tokens or not new_tokens:
-        return 1.0 if old_tokens == new_tokens else 0.0
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    ratio = matcher.ratio()
+        return 0.0
+    words = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    word_score = words.ratio()
     if len(new_tokens) * 4 >= len(old_tokens) and len(new_tokens) >= 5:
-        shared = sum(block.size for block in matcher.get_matching_blocks())
-        ratio = max(ratio, 0.95 * shared / len(new_tokens))
-    return ratio
+        shared = sum(block.size for block in words.get_matching_blocks())
+        word_score = max(word_score, 0.95 * shared / len(new_tokens))
+    characters = difflib.SequenceMatcher(None, old_folded, new_folded, autojunk=False).ratio()
+    return (word_score + characters) / 2
 
 
 def merge(
@@ -355,7 +361,7 @@ def _read_if_present(project: Project, path: Path) -> Catalogue | None:
 
 def _other_catalogues(project: Project, language: str) -> Iterable[Catalogue]:
     folder = project.catalogue_path(language, "x").parent
-    for path in sorted(folder.glob("*.po")) if folder.is_dir() else ():
+    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
         yield read_catalogue(path, project.relative(path))
 
 
@@ -367,7 +373,9 @@ def _template_detail(messages: Sequence[Message], old: Catalogue | None) -> str:
     added, removed = len(after - before), len(before - after)
     parts = [f"{added} added"] if added else []
     parts += [f"{removed} removed"] if removed else []
-    return ", ".join(parts) or "references"
+    if parts:
+        return ", ".join(parts)
+    return "references" if tuple(messages) != old.messages else "header"
 
 
 def _orphans(project: Project, documents: Sequence[Document]) -> list[str]:

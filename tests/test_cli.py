@@ -1,0 +1,170 @@
+"""The command line, end to end, on a copy of the shipped press kit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from i18ntool.catalogue import read_catalogue
+from i18ntool.cli import main
+from tests.conftest import REPOSITORY, requires_gettext, run_gettext, snapshot
+
+AWARD = "russo-brothers-award"
+
+
+def run(project: Path, *arguments: str) -> Result:
+    return CliRunner().invoke(main, ["--project", str(project), *arguments], catch_exceptions=False)
+
+
+def catalogue_entry(project: Path, language: str, document: str, msgid: str):  # type: ignore[no-untyped-def]
+    catalogue = read_catalogue(project / "locales" / language / "LC_MESSAGES" / f"{document}.po")
+    return next(message for message in catalogue.messages if message.msgid == msgid)
+
+
+def paragraph_containing(project: Path, document: str, words: str) -> str:
+    text = (project / "content" / f"{document}.md").read_text(encoding="utf-8")
+    return next(block for block in text.split("\n\n") if words in block and not block.startswith(("---", "|")))
+
+
+def test_the_shipped_project_is_in_step(project_dir: Path) -> None:
+    before = snapshot(project_dir)
+    result = run(project_dir, "update", "--check")
+    assert result.exit_code == 0, result.output
+    assert "in step" in result.output
+    result = run(project_dir, "update")
+    assert result.exit_code == 0
+    assert snapshot(project_dir) == before
+
+
+def test_update_check_lists_what_would_change_and_writes_nothing(project_dir: Path) -> None:
+    source = project_dir / "content" / f"{AWARD}.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    before = snapshot(project_dir)
+    result = run(project_dir, "update", "--check")
+    assert result.exit_code == 1
+    assert f"locales/templates/{AWARD}.pot: would update (1 added)" in result.output
+    assert f"locales/it/LC_MESSAGES/{AWARD}.po: would update (1 new)" in result.output
+    assert snapshot(project_dir) == before
+
+
+def test_edit_delete_restore_a_paragraph(project_dir: Path) -> None:
+    source = project_dir / "content" / f"{AWARD}.md"
+    original_text = source.read_text(encoding="utf-8")
+    paragraph = paragraph_containing(project_dir, AWARD, "$8,000")
+    translation = catalogue_entry(project_dir, "it", AWARD, paragraph).msgstr
+    assert translation
+
+    edited = paragraph.replace("$8,000", "$8,500")
+    source.write_text(original_text.replace(paragraph, edited), encoding="utf-8")
+    assert run(project_dir, "update").exit_code == 0
+    entry = catalogue_entry(project_dir, "it", AWARD, edited)
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (translation, True, paragraph)
+    po_text = (project_dir / "locales/it/LC_MESSAGES" / f"{AWARD}.po").read_text(encoding="utf-8")
+    assert "#| msgid " in po_text
+
+    source.write_text(original_text.replace(paragraph + "\n\n", ""), encoding="utf-8")
+    assert run(project_dir, "update").exit_code == 0
+    gone = catalogue_entry(project_dir, "it", AWARD, edited)
+    assert gone.obsolete and gone.msgstr == translation
+
+    source.write_text(original_text, encoding="utf-8")
+    assert run(project_dir, "update").exit_code == 0
+    back = catalogue_entry(project_dir, "it", AWARD, paragraph)
+    assert (back.msgstr, back.fuzzy, back.obsolete) == (translation, False, False)
+
+
+def test_init_starts_catalogues_with_babel_plural_forms(project_dir: Path) -> None:
+    config = project_dir / "pyproject.toml"
+    result = run(project_dir, "init", "fr")
+    assert result.exit_code == 2
+    assert "add 'fr' to languages" in result.output
+    config.write_text(config.read_text().replace('languages = ["en", "it"]', 'languages = ["en", "it", "fr"]'))
+    result = run(project_dir, "init", "fr")
+    assert result.exit_code == 0, result.output
+    catalogue = read_catalogue(project_dir / "locales/fr/LC_MESSAGES/press-release.po")
+    assert catalogue.header("Language") == "fr"
+    assert catalogue.header("Plural-Forms") == "nplurals=2; plural=(n > 1);"
+    assert all(not message.msgstr for message in catalogue.messages)
+    assert "7 catalogue(s) started for 'fr'" in result.output
+
+
+def break_catalogue(project: Path) -> None:
+    path = project / "locales/it/LC_MESSAGES" / f"{AWARD}.po"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[24] = 'msgstr "unterminated\n'
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("damage", "arguments", "message"),
+    [
+        pytest.param(break_catalogue, ["update"], f"locales/it/LC_MESSAGES/{AWARD}.po:25: unterminated string", id="malformed-catalogue"),
+        pytest.param(
+            lambda p: (p / "pyproject.toml").write_text((p / "pyproject.toml").read_text() + "colour = 'red'\n"),
+            ["update"], "pyproject.toml:", id="unknown-setting",
+        ),
+        pytest.param(lambda p: None, ["update", "--locale", "xx"], "'xx' is not a language of this project; choose from en, it", id="unknown-locale"),
+        pytest.param(
+            lambda p: (p / "content" / "bad name.md").write_text("# x\n"),
+            ["update"], "content/bad name.md: unsafe document id 'bad name'", id="unsafe-id",
+        ),
+        pytest.param(
+            lambda p: (p / "content" / "x.md").write_text("---\nlang: de\n---\n"),
+            ["update"], "content/x.md:2: 'lang: de' is not a language of this project", id="unknown-document-language",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_nothing_written(
+    project_dir: Path, damage, arguments: list[str], message: str  # type: ignore[no-untyped-def]
+) -> None:
+    source = project_dir / "content" / f"{AWARD}.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph that update would add.\n", encoding="utf-8")
+    damage(project_dir)
+    before = snapshot(project_dir)
+    result = run(project_dir, *arguments)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) <= 2
+    assert snapshot(project_dir) == before
+
+
+@requires_gettext
+def test_every_shipped_catalogue_passes_msgfmt_and_is_a_msgcat_fixed_point() -> None:
+    files = sorted((REPOSITORY / "locales").rglob("*.po*"))
+    assert len(files) >= 14
+    for path in files:
+        checked = run_gettext("msgfmt", "-c", "-o", "/dev/null", path)
+        assert checked.returncode == 0, checked.stderr.decode()
+        assert run_gettext("msgcat", path).stdout == path.read_bytes(), f"msgcat rewrites {path}"
+
+
+@requires_gettext
+def test_catalogues_written_by_update_after_edits_pass_msgfmt_and_msgcat(project_dir: Path) -> None:
+    source = project_dir / "content" / f"{AWARD}.md"
+    text = source.read_text(encoding="utf-8")
+    paragraph = paragraph_containing(project_dir, AWARD, "$8,000")
+    source.write_text(text.replace(paragraph, paragraph.replace("$8,000", "$8,500")).replace("## ", "### ", 1), encoding="utf-8")
+    assert run(project_dir, "update").exit_code == 0
+    for path in sorted((project_dir / "locales").rglob("*.po*")):
+        assert run_gettext("msgfmt", "-c", "-o", "/dev/null", path).returncode == 0
+        assert run_gettext("msgcat", path).stdout == path.read_bytes()
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "i18ntool", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "update" in result.stdout and "init" in result.stdout
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert command.help, f"{name} has no help"
+        assert f"i18ntool {name}" in readme, f"{name} is not in the README"

@@ -1,0 +1,74 @@
+"""Finding a project and checking its settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from i18ntool.errors import ConfigError, ContentError
+from i18ntool.project import check_document_id, find_project, load_project
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_found_from_a_subfolder_of_a_pyproject(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.i18ntool]\nlanguages = ["en", "it"]\n')
+    (tmp_path / "content" / "news").mkdir(parents=True)
+    project = find_project(tmp_path / "content" / "news")
+    assert project.root == tmp_path.resolve()
+    assert project.languages == ("en", "it")
+    assert project.content_dir == tmp_path.resolve() / "content"
+    assert project.catalogue_path("it", "a/b") == tmp_path.resolve() / "locales/it/LC_MESSAGES/a/b.po"
+
+
+def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
+    write(tmp_path / "i18ntool.toml", 'languages = ["it", "en"]\nsource-language = "it"\n')
+    write(tmp_path / "sub" / "pyproject.toml", "[project]\nname = 'other'\n")
+    project = find_project(tmp_path / "sub")
+    assert project.config_path == tmp_path.resolve() / "i18ntool.toml"
+    assert project.source_language == "it"
+
+
+def test_no_project_is_an_error_that_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--project DIR"):
+        find_project(tmp_path, search_parents=False)
+
+
+@pytest.mark.parametrize(
+    ("settings", "line", "message"),
+    [
+        pytest.param('languages = ["en", "it"]\nlanguage = "en"\n', 2, "unknown setting 'language'; did you mean 'languages'?", id="unknown-key"),
+        pytest.param('languages = ["en", "itt"]\n', 1, "unknown language 'itt'", id="unknown-language"),
+        pytest.param('languages = ["en", "IT"]\n', 1, "write language 'IT' as 'it'", id="language-spelling"),
+        pytest.param('languages = ["en"]\n', 1, "two or more different languages", id="one-language"),
+        pytest.param('languages = ["en", "it"]\nsource-language = "fr"\n', 2, "not one of the languages", id="source-not-listed"),
+        pytest.param('languages = "en"\n', 1, "must be a list of strings", id="wrong-type"),
+        pytest.param('languages = ["en", "it"]\npublish-threshold = 120\n', 2, "between 0 and 100", id="threshold"),
+        pytest.param('languages = ["en", "it"]\ncontent = "../elsewhere"\n', 2, "folder inside the project", id="escaping-folder"),
+        pytest.param('languages = ["en", "it"]\nformats = ["pdf"]\n', 2, "unknown format 'pdf'", id="format"),
+        pytest.param('languages = ["en", "it"\n', 2, "invalid TOML", id="toml-syntax"),
+    ],
+)
+def test_bad_settings_name_file_and_line(tmp_path: Path, settings: str, line: int, message: str) -> None:
+    config = write(tmp_path / "i18ntool.toml", settings)
+    with pytest.raises(ConfigError) as caught:
+        load_project(config)
+    assert caught.value.path == config
+    assert caught.value.line == line
+    assert message in caught.value.message
+
+
+@pytest.mark.parametrize("identifier", ["press-release", "news/2023/award", "a_b.c"])
+def test_safe_document_ids(identifier: str) -> None:
+    assert check_document_id(identifier) == identifier
+
+
+@pytest.mark.parametrize("identifier", ["../secret", "/etc/passwd", "a/../b", ".hidden", "with space", "a\\b", "", "templates", "caffè"])
+def test_unsafe_document_ids_are_refused(identifier: str) -> None:
+    with pytest.raises(ContentError, match="unsafe document id"):
+        check_document_id(identifier)

@@ -1,0 +1,130 @@
+"""Merging catalogues with their templates: similarity, fuzzy matches, obsolete entries."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from i18ntool.catalogue import Message
+from i18ntool.sync import FUZZY_THRESHOLD, merge, similarity
+
+ORIGINAL = (
+    "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant, "
+    "and was named Best Short at the ETHOS International Film Festival."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(ORIGINAL, ORIGINAL.replace("$8,000", "$8,500"), id="changed-figure"),
+        pytest.param(ORIGINAL, ORIGINAL.replace("together with an", "along with a"), id="reworded-phrase"),
+        pytest.param(
+            ORIGINAL,
+            "The film won the Russo Brothers Italian American Film Forum and its $8,000 grant, and it was "
+            "named Best Short at the ETHOS International Film Festival.",
+            id="reworded-sentence",
+        ),
+        pytest.param(ORIGINAL, "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant.", id="split-first-half"),
+        pytest.param(ORIGINAL, "It was also named Best Short at the ETHOS International Film Festival.", id="split-second-half"),
+        pytest.param("Press contact", "Press contacts", id="plural-heading"),
+        pytest.param("**Lead actress:** Roberta Sparta (Marina)", "**Lead actress:** Roberta Sparta, as Marina", id="fact-box-item"),
+    ],
+)
+def test_real_edits_are_similar_enough_for_a_fuzzy_match(old: str, new: str) -> None:
+    assert similarity(old, new) >= FUZZY_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(ORIGINAL, "About the director", id="heading-vs-paragraph"),
+        pytest.param(ORIGINAL, "Alessia Crucitelli was born and raised in Florence, Italy, and moved to Los Angeles in 2018.", id="other-paragraph"),
+        pytest.param("Press contact", "Fact box", id="other-heading"),
+        pytest.param("About Santa Monica College", "About the director", id="about-headings"),
+    ],
+)
+def test_unrelated_texts_are_not_matched(old: str, new: str) -> None:
+    assert similarity(old, new) < FUZZY_THRESHOLD
+
+
+def entry(msgid: str, msgstr: str = "", **fields: object) -> Message:
+    return Message(msgid=msgid, msgstr=msgstr, **fields)  # type: ignore[arg-type]
+
+
+def test_exact_entries_keep_their_translation_and_take_new_references() -> None:
+    template = [entry("Fact box", references=("content/a.md:9",), extracted_comments=("heading 2",))]
+    old = [entry("Fact box", "Scheda", references=("content/a.md:7",), translator_comments=("ok",))]
+    merged, counts = merge(template, old, {})
+    assert merged == (entry("Fact box", "Scheda", references=("content/a.md:9",), extracted_comments=("heading 2",), translator_comments=("ok",)),)
+    assert counts.kept == 1
+
+
+def test_changed_text_becomes_fuzzy_with_previous_msgid_and_restoring_it_undoes_that() -> None:
+    old = [entry(ORIGINAL, "Il film ha vinto...")]
+    edited = ORIGINAL.replace("$8,000", "$8,500")
+    merged, counts = merge([entry(edited)], old, {})
+    assert merged == (entry(edited, "Il film ha vinto...", flags=("fuzzy",), previous_msgid=ORIGINAL),)
+    assert counts.fuzzy == 1
+    restored, _ = merge([entry(ORIGINAL)], merged, {})
+    assert restored == (entry(ORIGINAL, "Il film ha vinto..."),)
+
+
+def test_removed_text_becomes_obsolete_and_comes_back() -> None:
+    old = [entry("Press contact", "Contatti"), entry("Untranslated")]
+    merged, counts = merge([], old, {})
+    assert merged == (entry("Press contact", "Contatti", obsolete=True),)
+    assert counts.obsoleted == 1
+    revived, counts = merge([entry("Press contact", references=("content/a.md:3",))], merged, {})
+    assert revived == (entry("Press contact", "Contatti", references=("content/a.md:3",)),)
+    assert counts.revived == 1
+
+
+def test_split_paragraph_offers_the_old_translation_to_both_halves() -> None:
+    first = "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant."
+    second = "It was also named Best Short at the ETHOS International Film Festival."
+    merged, counts = merge([entry(first), entry(second)], [entry(ORIGINAL, "Il film...")], {})
+    assert [(m.msgid, m.msgstr, m.fuzzy, m.previous_msgid) for m in merged] == [
+        (first, "Il film...", True, ORIGINAL),
+        (second, "Il film...", True, ORIGINAL),
+    ]
+
+
+def test_memory_fills_new_entries_before_fuzzy_matching() -> None:
+    memory = {(None, "Press contact"): entry("Press contact", "Contatti per la stampa")}
+    merged, counts = merge([entry("Press contact")], [entry("Press contacts", "Contatti")], memory)
+    assert merged[0] == entry("Press contact", "Contatti per la stampa")
+    assert merged[1] == entry("Press contacts", "Contatti", obsolete=True)
+    assert counts.reused == 1
+
+
+def test_merge_twice_changes_nothing() -> None:
+    template = [entry("A new paragraph about the grant."), entry("Fact box")]
+    old = [entry("A paragraph about the grant.", "Un paragrafo"), entry("Gone", "Andato")]
+    once, _ = merge(template, old, {})
+    twice, _ = merge(template, once, {})
+    assert twice == once
+
+
+words = st.sampled_from("the film factory women workers rights grant festival award Florence 1910 $8,000 guests".split())
+paragraphs = st.lists(words, min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(paragraphs, max_size=6, unique=True), min_size=1, max_size=6))
+def test_no_translation_is_ever_lost(versions: list[list[str]]) -> None:
+    """Invariant 4: after any sequence of source edits and updates, every translation survives."""
+    catalogue: tuple[Message, ...] = ()
+    translations: set[str] = set()
+    for version in versions:
+        catalogue, _ = merge([entry(text) for text in version], catalogue, {})
+        # The translator translates whatever is untranslated, and leaves fuzzy entries alone.
+        catalogue = tuple(
+            message.replace(msgstr=f"IT {message.msgid}") if not message.msgstr and not message.obsolete else message
+            for message in catalogue
+        )
+        translations |= {message.msgstr for message in catalogue if message.msgstr}
+        kept = {message.msgstr for message in catalogue}
+        assert translations <= kept
+        assert [m.msgid for m in catalogue if not m.obsolete] == list(dict.fromkeys(version))
