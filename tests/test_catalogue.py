@@ -124,3 +124,15 @@ def test_what_is_written_reads_back_equal(entries: list[Message]) -> None:
         messages=tuple(sorted(entries, key=lambda message: message.obsolete)),  # gettext's order
     )
     assert parse_catalogue(format_catalogue(catalogue).encode("utf-8"), "x.po") == catalogue
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[path.name for path in SHIPPED])
+def test_reader_agrees_with_polib_on_shipped_catalogues(path: Path) -> None:
+    import polib
+
+    theirs = polib.pofile(str(path))
+    ours = read_catalogue(path)
+    assert [(e.msgctxt, e.msgid, e.msgstr, e.previous_msgid, bool(e.obsolete), "fuzzy" in e.flags) for e in theirs] == [
+        (m.msgctxt, m.msgid, m.msgstr, m.previous_msgid, m.obsolete, m.fuzzy) for m in ours.messages
+    ]
+    assert dict(theirs.metadata) == dict(ours.header_fields)

@@ -1,0 +1,96 @@
+"""The state of every catalogue entry, and the review stamps that sign translations off.
+
+One function, ``state_of``, says what an entry is: untranslated, fuzzy, translated,
+reviewed or obsolete. Its rules agree with ``msgfmt --statistics``: an entry counts as
+translated only when every msgstr form is filled and it is not fuzzy; a fuzzy entry with an
+empty msgstr is untranslated; obsolete entries and the header are not counted.
+
+GNU gettext drops flags it does not know (``msgmerge`` and ``msgcat`` remove a
+``#, reviewed``), so a review is recorded as a translator comment, which gettext tools and
+PO editors keep::
+
+    # reviewed: Maria Rossi, 2026-11-21, 3f1a9c0b27de
+
+The last part is a hash of the entry's context, source text and translation. When any of
+them changes, whoever changes it (i18ntool, msgmerge, Poedit, a text editor), the stamp no
+longer matches: the review is stale and the entry counts as translated, not reviewed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import hashlib
+import re
+from dataclasses import dataclass
+
+from i18ntool.catalogue import Message
+
+_STAMP = re.compile(r"reviewed: (?P<reviewer>[^,]+), (?P<date>\d{4}-\d{2}-\d{2}), (?P<digest>[0-9a-f]{12})")
+
+
+class State(enum.Enum):
+    UNTRANSLATED = "untranslated"
+    FUZZY = "fuzzy"
+    TRANSLATED = "translated"
+    REVIEWED = "reviewed"
+    OBSOLETE = "obsolete"
+
+    @property
+    def done(self) -> bool:
+        """Translated or reviewed: what a reader may be shown."""
+        return self in (State.TRANSLATED, State.REVIEWED)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A review stamp found on an entry."""
+
+    reviewer: str
+    date: datetime.date
+    digest: str
+    current: bool  # the stamp's hash matches the entry's text as it is now
+
+
+def state_of(message: Message) -> State:
+    if message.obsolete:
+        return State.OBSOLETE
+    forms = message.msgstr_plural if message.msgid_plural is not None else (message.msgstr,)
+    if not forms or not all(forms):
+        return State.UNTRANSLATED
+    if message.fuzzy:
+        return State.FUZZY
+    review = review_of(message)
+    return State.REVIEWED if review is not None and review.current else State.TRANSLATED
+
+
+def content_digest(message: Message) -> str:
+    """A short hash of what a review vouches for: context, source text and translation."""
+    parts = [
+        message.msgctxt or "", message.msgid, message.msgid_plural or "",
+        *(message.msgstr_plural if message.msgid_plural is not None else (message.msgstr,)),
+    ]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def review_of(message: Message) -> Review | None:
+    """The entry's review stamp, if it has one (the last one, if several)."""
+    for comment in reversed(message.translator_comments):
+        match = _STAMP.fullmatch(comment.strip())
+        if match:
+            try:
+                date = datetime.date.fromisoformat(match["date"])
+            except ValueError:
+                continue
+            digest = match["digest"]
+            return Review(match["reviewer"].strip(), date, digest, digest == content_digest(message))
+    return None
+
+
+def stamp(message: Message, reviewer: str, date: datetime.date) -> Message:
+    """``message`` signed off by ``reviewer``: any earlier stamp is replaced by the new one."""
+    if "," in reviewer or not reviewer.strip():
+        raise ValueError(f"a reviewer's name cannot be empty or hold a comma: {reviewer!r}")
+    comments = tuple(comment for comment in message.translator_comments if not _STAMP.fullmatch(comment.strip()))
+    line = f"reviewed: {reviewer.strip()}, {date.isoformat()}, {content_digest(message)}"
+    return message.replace(translator_comments=(*comments, line))
