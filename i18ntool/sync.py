@@ -268,6 +268,7 @@ def catalogue_header(
             ("Language-Team", Locale.parse(language).english_name or language),
         )
     required = {
+        "Project-Id-Version": project.name,
         "POT-Creation-Date": created,
         "Language": language,
         "MIME-Version": "1.0",
@@ -277,7 +278,7 @@ def catalogue_header(
     }
     fields = []
     for key, value in existing:
-        if key in ("POT-Creation-Date", "Content-Type", "Language") or (key in required and not value):
+        if key in ("Project-Id-Version", "POT-Creation-Date", "Content-Type", "Language") or (key in required and not value):
             value = required[key]
         fields.append((key, value))
     present = {key for key, _ in fields}
