@@ -15,17 +15,17 @@ and drops those whose (first) msgstr is empty, and so does ``format_catalogue``.
 
 How gettext (``write-po.c``, function ``wrap``) lays out a string:
 
-* The escaped string is cut after every ``\\n``; each piece starts a new line. If there is
-  more than one piece, or the first one does not fit on the keyword's line, the keyword gets
-  ``""`` and the text starts on the next line.
-* Within a piece, lines may only be broken where the Unicode line breaking algorithm
+* The escaped string is cut after every ``\\n``; each portion starts a new line. If there is
+  more than one portion, or the first one does not fit on the keyword's line, the keyword
+  gets ``""`` and the text starts on the next line.
+* Within a portion, lines may only be broken where the Unicode line breaking algorithm
   (UAX #14, as implemented by libunistring 1.0 with Unicode 14 data) allows it, applied to the
   *escaped* text: after spaces (a run of spaces stays at the end of the line), after ``-`` and
   dashes, after ``/``, after ``.`` ``,`` ``:`` ``;`` ``!`` ``?`` when a letter follows (so
   ``www.`` / ``example.com``)… but not on either side of a quotation mark that can open or
   close (``"`` ``'`` ``’`` ``«`` ``»`` ``“`` ``”``) unless a space is there, so ``l’amico`` and
   ``«Sì»`` stay whole. Never inside an escape sequence, never just before the ``\\n`` that
-  ends a piece, and never inside a format directive of the entry's format language.
+  ends a portion, and never inside a format directive of the entry's format language.
 * Widths are display columns (``uc_width``: CJK and emoji count 2, combining marks and control
   characters 0). Counting from the opening quote, the text of a line may take
   ``width - 2 - len(prefix)`` columns (77 for ``msgid``, 74 after ``#| `` or ``#~ ``), and
@@ -176,7 +176,7 @@ _UNITS = re.compile(f"[{_WORD_CHARS}]+ *| +|.", re.DOTALL)
 def _line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
     """Return the offsets in ``text`` before which gettext starts a new line.
 
-    ``text`` is an escaped piece, ``forbidden`` the offsets where gettext forbids a break
+    ``text`` is an escaped portion, ``forbidden`` the offsets where gettext forbids a break
     whatever the Unicode rules say, ``width`` the columns available on a line and
     ``start_column`` where the text starts on the first line (relative to the next lines).
     This is libunistring's ``u8_possible_linebreaks`` followed by ``u8_width_linebreaks``.
@@ -646,7 +646,8 @@ def _brace_directive(
             errors.append(pos - start)
             return None
         else:
-            pos = _BRACE_SPEC.match(data, pos).end()  # type: ignore[union-attr]
+            spec = _BRACE_SPEC.match(data, pos)  # [[fill]align][sign][#][0][width][.precision][type]
+            pos = spec.end() if spec else pos
     if data[pos : pos + 1] != b"}":
         errors.append(pos - start)
         return None
@@ -770,8 +771,8 @@ def _wrap(
 
 def _breaks(escaped: str, prohibited: set[int], available: int, start: int) -> list[int]:
     """Line breaks for one escaped portion, skipping the work when it obviously fits."""
-    # Every character is at most one column wide in ASCII text.
-    if start + len(escaped) <= available and escaped.isascii():
+    # No character is wider than 2 columns, nor than 1 in ASCII text.
+    if start + len(escaped) * (1 if escaped.isascii() else 2) <= available:
         return []
     return _line_breaks(escaped, prohibited, available, start)
 
