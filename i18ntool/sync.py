@@ -21,7 +21,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
@@ -39,6 +39,7 @@ from i18ntool.segmenting import Document, read_document
 FUZZY_THRESHOLD = 0.6
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_GENERATED = "Written by `i18ntool update`: edit the source text, not this file."
 
 
 @dataclass(frozen=True)
@@ -231,9 +232,9 @@ def now_stamp() -> str:
     """The current time as PO headers write it; SOURCE_DATE_EPOCH fixes it for reproducible runs."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = (
-        datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
         if epoch and epoch.isdigit()
-        else datetime.datetime.now(datetime.timezone.utc)
+        else datetime.datetime.now(datetime.UTC)
     )
     return moment.strftime("%Y-%m-%d %H:%M+0000")
 
@@ -289,13 +290,6 @@ def catalogue_header(
 # -- update and init -----------------------------------------------------------------------
 
 
-@dataclass
-class _Plan:
-    """Files to write, with what changed in each."""
-
-    writes: list[tuple[Path, Catalogue, bool, str]] = field(default_factory=list)
-
-
 def update(project: Project, languages: Sequence[str] = (), *, check: bool = False) -> UpdateResult:
     """Write every template and bring every catalogue in step; with ``check``, write nothing."""
     documents = load_documents(project)
@@ -312,7 +306,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             header_fields=template_header(project, created or stamp),
             header_comments=(
                 f"Translation template for {document.source}.",
-                "Written by `i18ntool update`: edit the source text, not this file.",
+                _GENERATED,
             ),
             header_flags=("fuzzy",),
             messages=messages,
@@ -328,8 +322,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             old = _read_if_present(project, path)
             if language not in memories:
                 memories[language] = translation_memory(_other_catalogues(project, language))
-            memory = {key: message for key, message in memories[language].items()}
-            merged, counts = merge(messages, old.messages if old else (), memory)
+            merged, counts = merge(messages, old.messages if old else (), memories[language])
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
                 header_comments=old.header_comments if old else (
@@ -380,15 +373,16 @@ def _template_detail(messages: Sequence[Message], old: Catalogue | None) -> str:
 
 
 def _orphans(project: Project, documents: Sequence[Document]) -> list[str]:
+    """Warnings for templates that `update` wrote for documents that are gone."""
     known = {document.id for document in documents}
     templates = project.locales_dir / "templates"
     warnings = []
     for path in sorted(templates.rglob("*.pot")) if templates.is_dir() else ():
         identifier = path.relative_to(templates).with_suffix("").as_posix()
-        if identifier not in known and project.source_path(identifier).exists() is False:
-            if any(project.catalogue_path(language, identifier).exists() for language in project.languages):
-                warnings.append(
-                    f"{project.relative(path)}: no source text {project.relative(project.source_path(identifier))}; "
-                    "its template and catalogues are left as they are"
-                )
+        if identifier in known or _GENERATED not in read_catalogue(path, project.relative(path)).header_comments:
+            continue  # a document's template, or one of another origin (UI strings)
+        warnings.append(
+            f"{project.relative(path)}: no source text {project.relative(project.source_path(identifier))}; "
+            "its template and catalogues are left as they are"
+        )
     return warnings

@@ -168,3 +168,12 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     for name, command in main.commands.items():
         assert command.help, f"{name} has no help"
         assert f"i18ntool {name}" in readme, f"{name} is not in the README"
+
+
+def test_removed_document_keeps_its_catalogues_and_says_so(project_dir: Path) -> None:
+    (project_dir / "content" / "festivals.md").unlink()
+    before = snapshot(project_dir / "locales")
+    result = CliRunner().invoke(main, ["--project", str(project_dir), "update"])
+    assert result.exit_code == 0
+    assert "locales/templates/festivals.pot: no source text content/festivals.md" in result.stderr
+    assert snapshot(project_dir / "locales") == before
