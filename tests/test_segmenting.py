@@ -113,3 +113,22 @@ def test_round_trip_property(parts: list[str], eol: str, final_newline: bool) ->
     translated = render(document, lambda segment: segment.text.upper())
     again = parse(translated)
     assert [s.text for s in again.segments] == [s.text.upper() for s in document.segments]
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=[case.name for case in GOLDEN])
+def test_golden_case(case: Path) -> None:
+    """source.md gives the entries of <lang>.po, and with its translations, expected.<lang>.md."""
+    from i18ntool.catalogue import read_catalogue
+    from i18ntool.sync import build_template
+
+    (catalogue_path,) = case.glob("*.po")
+    language = catalogue_path.stem
+    document = parse_document(
+        (case / "source.md").read_bytes().decode("utf-8"), document_id=case.name, source=f"{case.name}/source.md",
+        default_language="en", languages=("en", "it"), translatable_keys=("title", "summary"),
+    )
+    catalogue = read_catalogue(catalogue_path)
+    assert build_template(document) == tuple(message.replace(msgstr="") for message in catalogue.messages)
+    translations = {message.key: message.msgstr for message in catalogue.messages}
+    output = render(document, lambda segment: translations.get((segment.context, segment.text)), language)
+    assert output.encode("utf-8") == (case / f"expected.{language}.md").read_bytes()
