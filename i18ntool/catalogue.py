@@ -64,6 +64,9 @@ class Catalogue:
     header_comments: tuple[str, ...] = ()
     header_flags: tuple[str, ...] = ()
     messages: tuple[Message, ...] = ()
+    # Line of the header's msgid keyword in the file it was read from (0: no header entry);
+    # not part of the value, like ``Message.line``.
+    header_line: int = dataclasses.field(default=0, compare=False)
 
     def header(self, name: str) -> str | None:
         for key, value in self.header_fields:
@@ -348,15 +351,16 @@ class _Parser:
         for line in self.header.msgstr.split("\n"):
             if not line.strip():
                 continue
-            key, colon, value = line.partition(":")
-            if not colon or not key.strip():
+            name, colon, value = line.partition(":")
+            if not colon or not name.strip():
                 raise self.fail(f"header line {line!r} is not 'Name: value'", self.header.line)
-            fields.append((key.strip(), value.strip()))
+            fields.append((name.strip(), value.strip()))
         return Catalogue(
             header_fields=tuple(fields),
             header_comments=self.header.translator_comments,
             header_flags=self.header.flags,
             messages=tuple(self.messages),
+            header_line=self.header.line,
         )
 
 

@@ -143,5 +143,320 @@ def init(context: Context, language: str) -> None:
     click.echo(f"{len(created)} catalogue(s) started for '{language}'.")
 
 
+# -- coverage, todo, review: translation states and sign-off ---------------------------------
+
+
+def _wants_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@main.command()
+@locale_option
+@click.argument("documents", metavar="[DOC]...", nargs=-1)
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json", "markdown", "csv", "html"]),
+    default="table", show_default=True, help="How to write the report.",
+)
+@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PCT",
+              help="Exit 1 if a document is less than PCT percent translated in a language.")
+@click.option("--fail-under-reviewed", type=click.FloatRange(0, 100), metavar="PCT",
+              help="Exit 1 if a document is less than PCT percent reviewed in a language.")
+@click.option("--words", is_flag=True, help="Count source words instead of entries, in the table and the gates.")
+@click.pass_obj
+def coverage(
+    context: Context, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
+    fail_under: float | None, fail_under_reviewed: float | None, words: bool,
+) -> None:
+    """How much of each document is translated and reviewed, per target language.
+
+    Counts entries and source words in each state (untranslated, fuzzy, translated,
+    reviewed, obsolete) against the current source texts: a paragraph added since the last
+    `update` counts as untranslated. DOC is a document id (press-release), a source path
+    or the name of a catalogue with no source text; default: all. Fuzzy entries are never
+    counted as translated.
+    """
+    from i18ntool.coverage import measure, shortfalls
+    from i18ntool.reports import render
+    from i18ntool.targets import select_targets
+
+    project = context.project
+    report = measure(project, select_targets(project, documents, locales))
+    colour = output_format == "table" and _wants_colour()
+    click.echo(render(report, output_format, words=words, colour=colour), nl=False, color=colour)
+    failed = shortfalls(report, fail_under=fail_under, fail_under_reviewed=fail_under_reviewed, words=words)
+    for shortfall in failed:
+        click.echo(f"i18ntool: {shortfall.describe()}", err=True)
+    if failed:
+        sys.exit(ExitCode.GATE_FAILED)
+
+
+@main.command()
+@locale_option
+@click.argument("documents", metavar="[DOC]...", nargs=-1)
+@click.option(
+    "--state", "states", multiple=True, type=click.Choice(["untranslated", "fuzzy", "unreviewed"]),
+    help="Only entries in this state (repeatable). Default: all three.",
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...], states: tuple[str, ...],
+         output_format: str) -> None:
+    """List what is left: untranslated, fuzzy and unreviewed entries, as catalogue:line.
+
+    Fuzzy entries come with the previous source text where the catalogue keeps it;
+    entries added to a source text since the last `update` are listed at their source line.
+    """
+    from i18ntool.targets import select_targets
+    from i18ntool.todo import KINDS, render_json, render_text, tasks
+
+    project = context.project
+    found = tasks(project, select_targets(project, documents, locales), states or KINDS)
+    click.echo(render_json(found) if output_format == "json" else render_text(found), nl=False)
+
+
+@main.command()
+@locale_option
+@click.argument("documents", metavar="[DOC]...", nargs=-1)
+@click.option("--reviewer", metavar="NAME", help="Who signs off. Default: git's user.name.")
+@click.option("--entry", "entries", multiple=True, metavar="PATH:LINE",
+              help="Only the entry on this line of the catalogue, such as the msgid line `i18ntool todo` shows "
+                   "(repeatable); LINE alone when DOC and --locale name one catalogue.")
+@click.option("--msgid", "msgids", multiple=True, metavar="TEXT", help="Only entries with this source text (repeatable).")
+@click.option("--date", "review_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Date of the review. Default: today.")
+@click.pass_obj
+def review(
+    context: Context, locales: tuple[str, ...], documents: tuple[str, ...], reviewer: str | None,
+    entries: tuple[str, ...], msgids: tuple[str, ...], review_date: Any,
+) -> None:
+    """Sign off translations: stamp every translated entry of DOC, or chosen entries, as reviewed.
+
+    The stamp is a translator comment naming the reviewer and the date, bound to a hash of
+    the entry's source text and translation: when either changes, the review goes stale.
+    Fuzzy and untranslated entries are not stamped, and that does not stop the rest.
+    """
+    import datetime
+
+    from i18ntool.review import requests_for, reviewer_name
+    from i18ntool.review import review as run_review
+    from i18ntool.status import State
+
+    project = context.project
+    name = reviewer_name(reviewer, project.root)
+    day = review_date.date() if review_date is not None else datetime.date.today()
+    outcomes = run_review(project, requests_for(project, documents, locales, entries, msgids), name, day)
+    for outcome in outcomes:
+        signed = outcome.stamped + outcome.renewed
+        if signed:
+            renewed = f" ({outcome.renewed} stale review{'s' if outcome.renewed != 1 else ''} renewed)" if outcome.renewed else ""
+            said = f"{signed} signed off by {name} on {day.isoformat()}{renewed}"
+        else:
+            said = "nothing to sign off"
+        kept = f"; {outcome.kept} already reviewed" if outcome.kept else ""
+        click.echo(f"{outcome.catalogue}: {said}{kept}")
+        if outcome.chosen:
+            for refusal in outcome.refused:
+                hint = "check the translation and clear its fuzzy flag" if refusal.state is State.FUZZY else "translate it"
+                click.echo(
+                    f"i18ntool: {outcome.catalogue}:{refusal.line}: {refusal.state.value}; not signed off ({hint} first)",
+                    err=True,
+                )
+        elif outcome.refused:
+            kinds = [
+                f"{sum(1 for refusal in outcome.refused if refusal.state is state)} {state.value}"
+                for state in (State.FUZZY, State.UNTRANSLATED)
+                if any(refusal.state is state for refusal in outcome.refused)
+            ]
+            click.echo(
+                f"i18ntool: {outcome.catalogue}: {' and '.join(kinds)} not signed off; `i18ntool todo` lists them",
+                err=True,
+            )
+
+
+# -- build and compile: the published outputs -----------------------------------------------
+
+
+@main.command()
+@locale_option
+@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["md", "html", "txt"]),
+              help="Only this format (repeatable). Default: the project's formats.")
+@click.option("--out", "output_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Write the outputs to DIR. Default: the project's output folder.")
+@click.option("--include-fuzzy", is_flag=True, help="Use fuzzy translations, and count them as translated.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 if a text was held back or a passage fell back to its source language.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Render with N processes. Default: every core for large projects, one for small ones.")
+@click.pass_obj
+def build(
+    context: Context, locales: tuple[str, ...], formats: tuple[str, ...], output_dir: Path | None,
+    include_fuzzy: bool, strict: bool, jobs: int | None,
+) -> None:
+    """Build the press texts in every language: Markdown, HTML pages and plain text.
+
+    Each document is built in its source language and in every translation that reaches the
+    publish threshold; untranslated (and fuzzy) passages fall back to the source text, marked
+    with its language in HTML. Writes an index page per language and manifest.json, only
+    the files whose content changed, and removes what an earlier build made and this one
+    does not.
+    """
+    from i18ntool.build import BuildOptions
+    from i18ntool.build import build as run_build
+
+    project = context.project
+    options = BuildOptions(languages=locales, formats=formats, output_dir=output_dir,
+                           include_fuzzy=include_fuzzy, jobs=jobs)
+    progress = _Progress() if sys.stdout.isatty() and sys.stderr.isatty() else None
+    try:
+        result = run_build(project, options, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    for warning in result.warnings:
+        click.echo(f"i18ntool: warning: {warning}", err=True)
+    for held in result.held_back:
+        click.echo(f"Held back: {held.describe()}.")
+    for fallback in result.fallbacks:
+        click.echo(f"Fell back: {fallback.describe()}.")
+    for words in result.ui_fallbacks:
+        click.echo(f"Fell back: {words}.")
+    where = _shown_path(project, result.output_dir)
+    written = [path for path in result.written if path != "manifest.json"]
+    unchanged = len(result.outputs) - len(written)
+    click.echo(
+        f"Built {result.documents} document(s) in {', '.join(result.languages)}: {len(result.outputs)} file(s) "
+        f"in {where}/, {len(written)} written, {unchanged} unchanged, {len(result.removed)} removed; "
+        f"manifest {where}/manifest.json."
+    )
+    if strict and not result.complete:
+        problems = [f"{len(result.held_back)} held back"] if result.held_back else []
+        problems += [f"{len(result.fallbacks)} with passages in the source language"] if result.fallbacks else []
+        problems += ["pages' own words untranslated"] if result.ui_fallbacks else []
+        click.echo(f"i18ntool: --strict: {', '.join(problems)}", err=True)
+        sys.exit(ExitCode.GATE_FAILED)
+
+
+class _Progress:
+    """A progress bar on stderr, drawn from the first text rendered."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _shown_path(project: Any, path: Path) -> str:
+    """``path`` as the user would type it: relative to the working folder, or to the project."""
+    if path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd()).as_posix() or "."
+    return project.relative(path)
+
+
+@main.command(name="compile")
+@locale_option
+@click.option("--out", "output_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo. Default: each MO file beside its catalogue.")
+@click.option("--include-fuzzy", is_flag=True, help="Include fuzzy entries, as msgfmt --use-fuzzy does.")
+@click.pass_obj
+def compile_catalogues(context: Context, locales: tuple[str, ...], output_dir: Path | None, include_fuzzy: bool) -> None:
+    """Compile every catalogue into an MO file, for sites that use gettext at run time.
+
+    The MO files hold what msgfmt puts in them (translated entries and the header; no
+    fuzzy, untranslated or obsolete entries), laid out as msgfmt lays them out.
+    """
+    from i18ntool.compile import compile_catalogues as run_compile
+
+    project = context.project
+    results = run_compile(project, locales, output_dir=output_dir, include_fuzzy=include_fuzzy)
+    for item in results:
+        if item.written:
+            click.echo(f"{_shown_path(project, item.mo)}: written ({item.messages} messages, header included)")
+    written = sum(item.written for item in results)
+    click.echo(f"{len(results)} MO file(s): {written} written, {len(results) - written} unchanged.")
+
+# -- check -----------------------------------------------------------------------------------
+
+
+def _codes_option(name: str, help_text: str) -> Callable[[F], F]:
+    return click.option(name, metavar="CODES", multiple=True, callback=_check_codes, help=help_text)
+
+
+def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    """The codes or code prefixes given, comma-separated or repeated; each must name a check."""
+    from i18ntool.findings import select_codes
+
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    try:
+        select_codes(codes)
+    except ValueError as error:
+        raise OneLineError(str(error), ctx, param) from error
+    return codes
+
+
+@main.command()
+@locale_option
+@click.argument("documents", nargs=-1, metavar="[DOC]...")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one `path:line: CODE message` per finding; json: for scripts.")
+@_codes_option("--select", "Only these checks: codes or their start, comma-separated (e.g. NUM,MD101).")
+@_codes_option("--ignore", "Skip these checks: codes or their start, comma-separated.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--list-checks", is_flag=True, help="List every check: code, severity, description; then exit.")
+@click.pass_obj
+def check(
+    context: Context, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
+    select: list[str], ignore: list[str], strict: bool, list_checks: bool,
+) -> None:
+    """Check the catalogues of the documents DOC (default: all) before they are committed.
+
+    Catalogue validity (as msgfmt -c), Markdown parity with the source text, figures
+    (understood per language: 8,000 and 8.000 are the same number), URLs, e-mail addresses
+    and @handles kept, and the project's glossary. Each finding is `path:line: CODE
+    message`. Exit 1 if there is an error (or any finding, with --strict), 2 if a
+    catalogue cannot be read at all.
+    """
+    import json
+    import os
+
+    from i18ntool.findings import CHECKS, Severity, select_codes
+
+    if list_checks:
+        for code, described in CHECKS.items():
+            click.echo(f"{code:<8} {described.severity.value:<8} {described.description}")
+        return
+    codes = select_codes(select, ignore)
+    from i18ntool.checks import check_project
+
+    project = context.project
+    report = check_project(project, documents, locales, codes)
+    if output_format == "json":
+        click.echo(json.dumps({
+            "findings": [finding.as_json() for finding in report.findings],
+            "errors": report.errors, "warnings": report.warnings, "catalogues": report.catalogues,
+        }, ensure_ascii=False, indent=2))
+    else:
+        colour = None if "NO_COLOR" not in os.environ else False
+        for finding in report.findings:
+            style = "red" if finding.severity is Severity.ERROR else "yellow"
+            code = click.style(finding.code, fg=style, bold=True)
+            click.echo(f"{finding.path}:{finding.line}: {code} {finding.message}", color=colour)
+        errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
+        warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
+        click.echo(f"{errors}, {warnings} in {report.catalogues} catalogue(s).")
+    if report.errors or (strict and report.findings):
+        sys.exit(ExitCode.GATE_FAILED)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

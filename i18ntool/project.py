@@ -35,6 +35,13 @@ DEFAULTS: dict[str, Any] = {
     "translatable-keys": ["title", "summary"],
     "glossary": "glossary",  # domain of the glossary catalogue in each language
     "bugs-address": "",  # Report-Msgid-Bugs-To
+    # Link prefixes that differ by language, for `check`: a link to "/press/x" in an English
+    # text may be "/it/press/x" in its Italian translation. A list of tables of language ->
+    # prefix, e.g. [{ en = "/press/", it = "/it/press/" }].
+    "localised-links": [],
+    # The Babel locale whose date format each language's outputs use, where it is not the
+    # language's own: Babel's "en" writes "March 8, 2023", "en_GB" "8 March 2023".
+    "date-locales": {},
 }
 
 _DOCUMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*")
@@ -57,6 +64,13 @@ class Project:
     translatable_keys: tuple[str, ...]
     glossary: str
     bugs_address: str
+    # One tuple of (language, prefix) pairs per entry of the `localised-links` setting.
+    localised_links: tuple[tuple[tuple[str, str], ...], ...] = ()
+    date_locales: tuple[tuple[str, str], ...] = ()  # (language, Babel locale) from `date-locales`
+
+    def date_locale(self, language: str) -> str:
+        """The Babel locale for dates shown in ``language``."""
+        return dict(self.date_locales).get(language, language)
 
     def relative(self, path: Path) -> str:
         """``path`` as the project writes it in messages and references: relative, with '/'."""
@@ -143,10 +157,20 @@ def load_project(config_path: Path) -> Project:
     if not 0 <= threshold <= 100:
         raise fail("publish-threshold", f"setting 'publish-threshold' must be between 0 and 100, not {threshold}")
 
+    date_locales = expect("date-locales", dict, "a table of languages and locales, e.g. { en = \"en_GB\" }")
+    for language, locale in date_locales.items():
+        if language not in languages:
+            raise fail("date-locales", f"'{language}' in setting 'date-locales' is not one of the languages {list(languages)}")
+        if not isinstance(locale, str):
+            raise fail("date-locales", f"setting 'date-locales' must map languages to locale codes, not {locale!r}")
+        checked = _check_language(locale, lambda m: fail("date-locales", m))
+        if Locale.parse(checked).language != Locale.parse(language).language:
+            raise fail("date-locales", f"locale '{locale}' for '{language}' in setting 'date-locales' is not a variant of '{language}'")
+
     root = config_path.parent.resolve()
 
     def folder(key: str) -> Path:
-        relative = expect(key, str, "a folder inside the project")
+        relative: str = expect(key, str, "a folder inside the project")
         path = (root / relative).resolve()
         if not relative or Path(relative).is_absolute() or not path.is_relative_to(root):
             raise fail(key, f"setting '{key}' must be a folder inside the project, not {relative!r}")
@@ -166,6 +190,8 @@ def load_project(config_path: Path) -> Project:
         translatable_keys=strings("translatable-keys"),
         glossary=expect("glossary", str, "a catalogue name"),
         bugs_address=expect("bugs-address", str, "an address"),
+        localised_links=_localised_links(values["localised-links"], languages, lambda m: fail("localised-links", m)),
+        date_locales=tuple(sorted(date_locales.items())),
     )
 
 
@@ -227,6 +253,24 @@ def _check_language(code: str, fail: Any) -> str:
     if canonical != code:
         raise fail(f"write language '{code}' as '{canonical}'")
     return canonical
+
+
+def _localised_links(value: Any, languages: tuple[str, ...], fail: Any) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The `localised-links` setting: a list of tables mapping two or more languages to a prefix."""
+    example = '[{ en = "/press/", it = "/it/press/" }]'
+    if not isinstance(value, list):
+        raise fail(f"setting 'localised-links' must be a list of tables such as {example}, not {value!r}")
+    rules = []
+    for table in value:
+        if not isinstance(table, dict) or len(table) < 2:
+            raise fail(f"each item of 'localised-links' must map two or more languages to a prefix, as in {example}")
+        for language, prefix in table.items():
+            if language not in languages:
+                raise fail(f"'localised-links' names '{language}', which is not one of the languages {list(languages)}")
+            if not isinstance(prefix, str) or not prefix:
+                raise fail(f"'localised-links' prefix for '{language}' must be a non-empty string, not {prefix!r}")
+        rules.append(tuple(sorted(table.items())))
+    return tuple(rules)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

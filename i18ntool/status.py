@@ -1,9 +1,11 @@
 """The state of every catalogue entry, and the review stamps that sign translations off.
 
 One function, ``state_of``, says what an entry is: untranslated, fuzzy, translated,
-reviewed or obsolete. Its rules agree with ``msgfmt --statistics``: an entry counts as
-translated only when every msgstr form is filled and it is not fuzzy; a fuzzy entry with an
-empty msgstr is untranslated; obsolete entries and the header are not counted.
+reviewed or obsolete. Its rules are those of ``msgfmt --statistics``: an entry whose msgstr
+(for a plural entry, ``msgstr[0]``) is empty is untranslated, fuzzy or not; otherwise a
+fuzzy entry is fuzzy and any other is translated; obsolete entries and the header are not
+counted. A plural entry with a later form left empty counts as translated, as msgfmt counts
+it: that is a finding for a quality check, not a state of its own.
 
 GNU gettext drops flags it does not know (``msgmerge`` and ``msgcat`` remove a
 ``#, reviewed``), so a review is recorded as a translator comment, which gettext tools and
@@ -56,7 +58,7 @@ def state_of(message: Message) -> State:
     if message.obsolete:
         return State.OBSOLETE
     forms = message.msgstr_plural if message.msgid_plural is not None else (message.msgstr,)
-    if not forms or not all(forms):
+    if not forms or not forms[0]:  # msgfmt looks at the first form only
         return State.UNTRANSLATED
     if message.fuzzy:
         return State.FUZZY

@@ -1,0 +1,429 @@
+"""Building the published press texts: gating, rendering, writing, and the manifest.
+
+For every document and every language (its source language included) the build decides
+whether the text is published: a translation is when its completeness reaches the project's
+publish threshold (``localised.Completeness``); the source text always is. Each published
+text is rendered in every requested format (``md``, ``html``, ``txt``), each language gets
+an index page, and ``manifest.json`` lists every output with its document, language,
+format, completeness and hash, and every text held back with the reason.
+
+Everything is read and rendered before anything is written, so an input error writes
+nothing. Outputs are written atomically and only when their bytes change; outputs that an
+earlier build made and this one does not (a document removed, or no longer above the
+threshold) are removed. Only files the previous manifest lists are ever removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from i18ntool import __version__
+from i18ntool.catalogue import read_catalogue
+from i18ntool.errors import ContentError
+from i18ntool.files import remove_if_present, write_if_changed
+from i18ntool.localised import Completeness, LocalisedText, localise, localised_tokens, raw_html_lines
+from i18ntool.project import Project
+from i18ntool.render_html import IndexEntry, Link, render_index, render_page
+from i18ntool.render_text import render_text
+from i18ntool.segmenting import Document
+from i18ntool.sync import load_documents
+from i18ntool.ui import UiText, load_ui
+
+MANIFEST = "manifest.json"
+INDEX = "index"
+EXTENSIONS = {"md": "md", "html": "html", "txt": "txt"}
+# Below this many texts to render, starting worker processes costs more than it saves
+# (measured on the shipped kit and on generated projects; see the README).
+PARALLEL_MINIMUM = 64
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    languages: tuple[str, ...] = ()  # default: every language of the project
+    formats: tuple[str, ...] = ()  # default: the project's formats
+    output_dir: Path | None = None  # default: the project's output folder
+    include_fuzzy: bool = False
+    jobs: int | None = None  # processes; default: all cores for large builds, one for small
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A translation not published because it is not complete enough."""
+
+    document: str
+    language: str
+    catalogue: str  # the catalogue's path in the project
+    catalogue_exists: bool
+    completeness: Completeness
+    threshold: float
+
+    def describe(self) -> str:
+        c = self.completeness
+        if not self.catalogue_exists:
+            return (f"{self.document} is not published in {self.language}: there is no catalogue "
+                    f"{self.catalogue}; run `i18ntool init {self.language}` or `i18ntool update`")
+        details = ", ".join(part for part in (
+            f"{c.fuzzy} fuzzy" if c.fuzzy and not c.fuzzy_counts else "",
+            f"{c.untranslated} untranslated" if c.untranslated else "",
+        ) if part)
+        return (f"{self.document} is not published in {self.language}: {c.done} of {c.entries} entries "
+                f"translated ({c.percent:g}%), under the publish threshold of {self.threshold:g}%"
+                f"{'; ' + details if details else ''} in {self.catalogue}")
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A published translation with segments shown in the source language."""
+
+    document: str
+    language: str
+    source: str  # the source text's path
+    source_language: str
+    lines: tuple[int, ...]
+
+    def describe(self) -> str:
+        return (f"{self.document} in {self.language}: {len(self.lines)} segment(s) shown in {self.source_language} "
+                f"({self.source}:{', '.join(str(line) for line in self.lines)})")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One built file, before it is written."""
+
+    path: str  # relative to the output folder, with '/'
+    document: str | None  # None for an index page
+    language: str
+    format: str
+    data: bytes = field(repr=False)
+    source_language: str | None = None
+    completeness: Completeness | None = None
+    fell_back: int = 0
+
+    def record(self) -> dict[str, Any]:
+        """The output's entry in the manifest."""
+        c = self.completeness
+        return {
+            "path": self.path,
+            "document": self.document,
+            "language": self.language,
+            "format": self.format,
+            "source_language": self.source_language,
+            "completeness": c.percent if c else None,
+            "entries": c.entries if c else None,
+            "translated": c.done if c else None,
+            "fell_back": self.fell_back,
+            "sha256": hashlib.sha256(self.data).hexdigest(),
+        }
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output_dir: Path
+    outputs: tuple[Output, ...]
+    written: tuple[str, ...]  # paths relative to the output folder, the manifest included
+    removed: tuple[str, ...]
+    held_back: tuple[HeldBack, ...]
+    fallbacks: tuple[Fallback, ...]
+    ui_fallbacks: tuple[str, ...]  # pages' own words shown in English, per catalogue
+    warnings: tuple[str, ...]
+    documents: int
+    languages: tuple[str, ...]
+    jobs: int
+
+    @property
+    def complete(self) -> bool:
+        """Nothing held back and nothing fell back: what `--strict` asks for."""
+        return not (self.held_back or self.fallbacks or self.ui_fallbacks)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """The outputs of one text in one language: what a worker process renders."""
+
+    text: LocalisedText
+    stem: str  # "it/press-release"
+    formats: tuple[str, ...]
+    others: tuple[Link, ...]
+    ui: dict[str, UiText]
+    date_locale: str
+    languages: tuple[str, ...]
+
+
+def build(project: Project, options: BuildOptions = BuildOptions(),
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the outputs; ``progress(done, total)`` is called as each text is rendered."""
+    languages = tuple(language for language in project.languages if language in (options.languages or project.languages))
+    formats = tuple(dict.fromkeys(options.formats or project.formats))
+    output_dir = (options.output_dir or project.output_dir).resolve()
+    documents = load_documents(project)
+    if "html" in formats:
+        for document in documents:
+            if document.id == INDEX:
+                raise ContentError(f"the document id '{INDEX}' would overwrite the index pages; rename the file",
+                                   document.source)
+    texts, held_back = _localise_all(project, documents, options.include_fuzzy)
+    ui = {language: load_ui(project, language) for language in project.languages}
+    units = [
+        _Unit(
+            text=texts[document.id, language],
+            stem=f"{language}/{document.id}",
+            formats=formats,
+            others=tuple(
+                Link(other, _relative(f"{other}/{document.id}.html", f"{language}/{document.id}.html"))
+                for other in project.languages if other != language and (document.id, other) in texts
+            ),
+            ui=ui,
+            date_locale=project.date_locale(language),
+            languages=project.languages,
+        )
+        for language in languages for document in documents if (document.id, language) in texts
+    ]
+    jobs = _jobs(options.jobs, len(units))
+    outputs = [output for outputs in _render_all(units, jobs, progress) for output in outputs]
+    if "html" in formats:
+        outputs += [_index(project, language, documents, texts, ui) for language in languages]
+    held_back = [item for item in held_back if item.language in languages]
+    fallbacks = [
+        Fallback(unit.text.document.id, unit.text.language, unit.text.document.source, unit.text.document.language,
+                 tuple(segment.line for segment in unit.text.fallbacks))
+        for unit in units if unit.text.fallbacks
+    ]
+    warnings, ui_fallbacks = _warnings(project, documents, formats, languages, ui)
+    written, removed, manifest_warnings = _write(
+        output_dir, outputs, held_back, languages, formats,
+        _manifest_header(project, options.include_fuzzy),
+    )
+    return BuildResult(
+        output_dir=output_dir, outputs=tuple(outputs), written=tuple(written), removed=tuple(removed),
+        held_back=tuple(held_back), fallbacks=tuple(fallbacks), ui_fallbacks=tuple(ui_fallbacks),
+        warnings=tuple(warnings + manifest_warnings), documents=len(documents), languages=languages, jobs=jobs,
+    )
+
+
+def _localise_all(
+    project: Project, documents: Sequence[Document], include_fuzzy: bool
+) -> tuple[dict[tuple[str, str], LocalisedText], list[HeldBack]]:
+    """Every published text, by (document, language), and those held back."""
+    texts: dict[tuple[str, str], LocalisedText] = {}
+    held_back = []
+    for document in documents:
+        for language in project.languages:
+            path = project.catalogue_path(language, document.id)
+            exists = language != document.language and path.exists()
+            catalogue = read_catalogue(path, project.relative(path)) if exists else None
+            text = localise(document, language, catalogue, include_fuzzy=include_fuzzy)
+            if text.is_source or text.completeness.reaches(project.publish_threshold):
+                texts[document.id, language] = text
+            else:
+                held_back.append(HeldBack(document.id, language, project.relative(path), exists,
+                                          text.completeness, project.publish_threshold))
+    return texts, held_back
+
+
+def _jobs(requested: int | None, units: int) -> int:
+    if requested is not None:
+        return max(1, min(requested, units))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if units >= PARALLEL_MINIMUM and cores > 1 else 1
+
+
+def _render_all(
+    units: Sequence[_Unit], jobs: int, progress: Callable[[int, int], None] | None
+) -> list[tuple[Output, ...]]:
+    results: list[tuple[Output, ...]] = []
+    if jobs <= 1:
+        rendered = map(_render, units)
+    else:
+        executor = ProcessPoolExecutor(max_workers=jobs)
+        # map() yields in the order of the units, whatever order the workers finish in.
+        rendered = executor.map(_render, units, chunksize=max(1, min(8, len(units) // (jobs * 4))))
+    try:
+        for outputs in rendered:
+            results.append(outputs)
+            if progress:
+                progress(len(results), len(units))
+    finally:
+        if jobs > 1:
+            executor.shutdown(cancel_futures=True)
+    return results
+
+
+def _render(unit: _Unit) -> tuple[Output, ...]:
+    text = unit.text
+    # The renderers only read the tokens, so the HTML page and the plain text share them.
+    tokens = localised_tokens(text) if {"html", "txt"} & set(unit.formats) else []
+    outputs = []
+    for output_format in unit.formats:
+        if output_format == "md":
+            data = text.markdown()
+        elif output_format == "html":
+            data = render_page(
+                text, others=unit.others, index_href=_relative(f"{text.language}/{INDEX}.html", f"{unit.stem}.html"),
+                ui=unit.ui, date_locale=unit.date_locale, languages=unit.languages, tokens=tokens,
+            )
+        else:
+            data = render_text(text, ui=unit.ui[text.language], date_locale=unit.date_locale, tokens=tokens)
+        outputs.append(Output(
+            path=f"{unit.stem}.{EXTENSIONS[output_format]}", document=text.document.id, language=text.language,
+            format=output_format, data=data.encode("utf-8"), source_language=text.document.language,
+            completeness=_full(text), fell_back=len(text.fallbacks),
+        ))
+    return tuple(outputs)
+
+
+def _full(text: LocalisedText) -> Completeness:
+    """The completeness the manifest records: the source text is complete by definition."""
+    if not text.is_source:
+        return text.completeness
+    entries = len({(segment.context, segment.text) for segment in text.document.segments})
+    return Completeness(entries=entries, translated=entries, fuzzy=0, untranslated=0)
+
+
+def _index(
+    project: Project, language: str, documents: Sequence[Document],
+    texts: dict[tuple[str, str], LocalisedText], ui: dict[str, UiText],
+) -> Output:
+    entries = []
+    for document in documents:
+        text = texts.get((document.id, language))
+        if text is None:
+            continue
+        title, title_fell_back = text.value("title")
+        summary, summary_fell_back = text.value("summary")
+        entries.append(IndexEntry(
+            title=title or document.id, href=f"{document.id}.html", date=document.date, summary=summary,
+            source_language=document.language, title_fell_back=title_fell_back, summary_fell_back=summary_fell_back,
+        ))
+    # Newest first; texts of the same day by title, so that the order never depends on chance.
+    entries.sort(key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), entry.title, entry.href))
+    others = tuple(Link(other, f"../{other}/{INDEX}.html") for other in project.languages if other != language)
+    page = render_index(language, entries, others=others, ui=ui, date_locale=project.date_locale(language),
+                        languages=project.languages)
+    return Output(path=f"{language}/{INDEX}.html", document=None, language=language, format="html",
+                  data=page.encode("utf-8"))
+
+
+def _warnings(
+    project: Project, documents: Sequence[Document], formats: Sequence[str], languages: Sequence[str],
+    ui: dict[str, UiText],
+) -> tuple[list[str], list[str]]:
+    warnings: list[str] = []
+    ui_fallbacks: list[str] = []
+    if not {"html", "txt"} & set(formats):
+        return warnings, ui_fallbacks
+    for document in documents:
+        for line in raw_html_lines(document):
+            warnings.append(f"{document.source}:{line}: HTML block left out of the html and txt outputs")
+    for language in languages:
+        words = ui[language]
+        warnings.extend(words.problems)
+        if words.missing:
+            path = project.relative(project.catalogue_path(language, "ui"))
+            shown = ", ".join(repr(msgid) for msgid in words.missing[:3]) + (", ..." if len(words.missing) > 3 else "")
+            ui_fallbacks.append(f"{path}: {len(words.missing)} of the pages' own words shown in English ({shown})")
+    return warnings, ui_fallbacks
+
+
+# -- writing and the manifest ----------------------------------------------------------------
+
+
+def _manifest_header(project: Project, include_fuzzy: bool) -> dict[str, Any]:
+    return {
+        "generator": f"i18ntool {__version__}",
+        "project": project.name,
+        "languages": list(project.languages),
+        "publish_threshold": project.publish_threshold,
+        "include_fuzzy": include_fuzzy,
+    }
+
+
+def _write(
+    output_dir: Path, outputs: Sequence[Output], held_back: Sequence[HeldBack],
+    languages: Sequence[str], formats: Sequence[str], header: dict[str, Any],
+) -> tuple[list[str], list[str], list[str]]:
+    """Write the outputs and the manifest; remove what the last build made and this one did not."""
+    previous, warnings = _read_manifest(output_dir)
+    built = {output.path for output in outputs}
+
+    def rebuilt(record: dict[str, Any]) -> bool:
+        return record["language"] in languages and record["format"] in formats
+
+    kept = [record for record in previous.get("outputs", []) if not rebuilt(record) and record["path"] not in built]
+    stale = sorted(record["path"] for record in previous.get("outputs", []) if rebuilt(record) and record["path"] not in built)
+    records = sorted([*kept, *(output.record() for output in outputs)], key=lambda record: record["path"])
+    held = [record for record in previous.get("held_back", []) if record.get("language") not in languages]
+    held += [_held_back_record(item) for item in held_back]
+    manifest = {**header, "outputs": records, "held_back": sorted(held, key=lambda r: (r["document"], r["language"]))}
+    written = [output.path for output in sorted(outputs, key=lambda o: o.path) if write_if_changed(output_dir / output.path, output.data)]
+    removed = [path for path in stale if _remove(output_dir, path)]
+    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if write_if_changed(output_dir / MANIFEST, data):
+        written.append(MANIFEST)
+    return written, removed, warnings
+
+
+def _held_back_record(item: HeldBack) -> dict[str, Any]:
+    c = item.completeness
+    return {
+        "document": item.document, "language": item.language, "catalogue": item.catalogue,
+        "completeness": c.percent, "entries": c.entries, "translated": c.done, "fuzzy": c.fuzzy,
+        "untranslated": c.untranslated, "threshold": item.threshold,
+    }
+
+
+def _read_manifest(output_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    """The previous build's manifest, if it is one i18ntool could have written."""
+    path = output_dir / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        manifest = None
+    if _valid_manifest(manifest):
+        return manifest, []
+    return {}, [f"{path}: not a manifest of i18ntool's; no earlier outputs were removed, it is rewritten"]
+
+
+def _valid_manifest(manifest: Any) -> bool:
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("outputs", []), list):
+        return False
+    if not isinstance(manifest.get("held_back", []), list):
+        return False
+    return all(
+        isinstance(record, dict) and all(isinstance(record.get(key), str) for key in ("path", "language", "format"))
+        and _safe_path(record["path"])
+        for record in manifest.get("outputs", [])
+    ) and all(isinstance(record, dict) and isinstance(record.get("document"), str)
+              and isinstance(record.get("language"), str) for record in manifest.get("held_back", []))
+
+
+def _safe_path(path: str) -> bool:
+    """A path a manifest may name: relative, inside the output folder, with no '..'."""
+    parts = PurePosixPath(path).parts
+    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and "\\" not in path
+
+
+def _remove(output_dir: Path, path: str) -> bool:
+    target = output_dir / path
+    if not target.resolve().is_relative_to(output_dir.resolve()):
+        return False
+    removed = remove_if_present(target)
+    folder = target.parent
+    while output_dir in folder.parents and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+    return removed
+
+
+def _relative(target: str, page: str) -> str:
+    """The address of ``target`` from ``page``, both relative to the output folder."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")

@@ -1,0 +1,387 @@
+"""Figures in a text, read the way each locale writes them, and compared across languages.
+
+A press text and its translation must give the same figures, though not in the same form:
+8,000 in English is 8.000 in Italian, 12.5% is 12,5%, $8,000 is 8.000 dollari, 8 March is
+8 marzo. Everything a locale needs for this comes from Babel: decimal and group symbols
+(``parse_decimal``), month names, the words for "percent", "thousand" and "million", and
+currency symbols and names. ``extract`` finds the figures of a text, ``compare`` pairs the
+figures of a source with those of its translation and returns what differs: a figure
+missing, added, changed, or written in the source language's format (8,000 in Italian reads
+as eight).
+
+Kinds of figure: numbers (years included: 1910 has no grouping in any locale), percentages,
+amounts of money, dates written with a month name (day and month; a year after them is a
+number of its own) and times of day. Digits glued to letters (MP3, H2O) are names, not
+figures; the caller leaves URLs, code and link targets out of the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_skeleton, format_time, get_month_names
+from babel.numbers import (
+    NumberFormatError,
+    format_decimal,
+    get_currency_name,
+    get_group_symbol,
+    parse_decimal,
+)
+from babel.units import format_unit
+
+Value = Decimal | tuple[int, int]
+
+_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces group digits too
+_CANDIDATE = re.compile(rf"\d+(?:[.,{_SPACES}]\d+)*")
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})([:.])(\d{2})(?![\d:])(?:\s?([ap])\.?m\.?(?!\w))?", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th|º|ª|°)(?!\w)")
+_CONNECTOR = re.compile(r"[\s\u00a0]+(?:di|of|de|d[’'])[\s\u00a0]*", re.IGNORECASE)
+_GAP = re.compile(r"[\s\u00a0\u202f]?")
+_WORD_GAP = re.compile(r"[\s\u00a0\u202f]+")
+_NOT_AFTER_NUMBER = re.compile(r"[^\W\d_]")  # a letter: "4K", "3D" are names
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as written (``text``) and what it means (``value``).
+
+    ``value`` is a Decimal (numbers, percentages, amounts), (month, day) for dates or
+    (hour, minute) for times; None when the digits are not a number in the text's locale
+    (12.5 in Italian). ``currencies`` are the ISO codes an amount's unit can stand for:
+    "$" is USD in English, "dollari" any dollar.
+    """
+
+    kind: str  # "number", "percent", "amount", "date", "time"
+    text: str
+    value: Value | None
+    start: int = 0
+    currencies: frozenset[str] = frozenset()
+    digits: str = ""  # the number as written, without unit or scale word ("8.000")
+    scale: int = 1  # what a scale word multiplies it by ("5 milioni": 1000000)
+
+    def read_as(self, locale: str) -> Figure:
+        """The same figure with its digits read as ``locale`` writes numbers."""
+        if not self.digits or self.kind in ("date", "time"):
+            return self
+        value = _parse(self.digits, _facts(locale, ()))
+        return dataclasses.replace(self, value=None if value is None else value * self.scale)
+
+    def same(self, other: Figure) -> bool:
+        if self.kind != other.kind:
+            return False
+        if self.value is None or other.value is None:
+            return self.value is None and other.value is None and self.text == other.text
+        if self.value != other.value:
+            return False
+        return self.kind != "amount" or bool(self.currencies & other.currencies)
+
+
+@dataclass(frozen=True)
+class FigureDifference:
+    """How a translation's figures differ from its source's.
+
+    ``kind`` is "missing" (only ``source``), "added" (only ``translation``), "changed" (both),
+    or "format" (both: the translation writes the source's figure in the source
+    language's format, which its own readers read differently).
+    """
+
+    kind: str
+    source: Figure | None
+    translation: Figure | None
+
+
+def extract(text: str, locale: str, symbol_locales: Sequence[str] = ()) -> list[Figure]:
+    """The figures of ``text`` as ``locale`` writes them, in order.
+
+    Currency symbols are looked up in ``locale`` and in ``symbol_locales`` too, since a
+    translation may keep the source's "$".
+    """
+    facts = _facts(locale, tuple(symbol_locales))
+    figures: list[Figure] = []
+    taken = [False] * len(text)
+
+    def take(start: int, end: int) -> None:
+        taken[start:end] = [True] * (end - start)
+
+    for match in _ISO_DATE.finditer(text):
+        year, month, day = (int(part) for part in match.groups())
+        if _valid_day(month, day):
+            figures.append(Figure("date", match.group(), (month, day), match.start()))
+            figures.append(Figure("number", match.group(1), Decimal(year), match.start()))
+            take(match.start(), match.end())
+    for match in _TIME.finditer(text):
+        if any(taken[match.start() : match.end()]) or _glued(text, match.start(), match.end()):
+            continue
+        hour, separator, minute, meridiem = int(match.group(1)), match.group(2), int(match.group(3)), match.group(4)
+        if separator == "." and not meridiem and _reads_as_number(match.group(0).strip(), facts):
+            continue  # 12.50 in English is a number; 18.30 in Italian is a time
+        if meridiem:
+            hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
+        if hour < 24 and minute < 60:
+            figures.append(Figure("time", match.group(0).strip(), (hour, minute), match.start()))
+            take(match.start(), match.end())
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.start(), match.end()
+        if any(taken[start:end]) or _glued(text, start, end):
+            continue
+        figure, end = _read_figure(text, start, end, facts)
+        figures.append(figure)
+        take(figure.start, end)
+    return sorted(figures, key=lambda figure: figure.start)
+
+
+def compare(source: str, source_locale: str, translation: str, locale: str) -> list[FigureDifference]:
+    """What differs between the figures of ``source`` and those of its ``translation``."""
+    both = (source_locale, locale)
+    wanted = extract(source, source_locale, both)
+    found = extract(translation, locale, both)
+    unmatched_source = list(wanted)
+    unmatched_translation: list[Figure] = []
+    for figure in found:
+        partner = next((candidate for candidate in unmatched_source if candidate.same(figure)), None)
+        if partner is None:
+            unmatched_translation.append(figure)
+        else:
+            unmatched_source.remove(partner)
+    differences: list[FigureDifference] = []
+    for figure in list(unmatched_translation):
+        # Read in the source's locale, does it give a figure of the source? Then it is the
+        # right figure in the wrong format: 8,000 in an Italian text reads as eight.
+        reread = figure.read_as(source_locale)
+        partner = next((candidate for candidate in unmatched_source if candidate.same(reread)), None)
+        if partner is not None:
+            differences.append(FigureDifference("format", partner, figure))
+            unmatched_source.remove(partner)
+            unmatched_translation.remove(figure)
+    for same_kind in (True, False):
+        for figure in list(unmatched_source):
+            partner = next((t for t in unmatched_translation if not same_kind or t.kind == figure.kind), None)
+            if partner is not None:
+                differences.append(FigureDifference("changed", figure, partner))
+                unmatched_source.remove(figure)
+                unmatched_translation.remove(partner)
+    differences += [FigureDifference("missing", figure, None) for figure in unmatched_source]
+    differences += [FigureDifference("added", None, figure) for figure in unmatched_translation]
+    return differences
+
+
+def written_as(figure: Figure, locale: str) -> str:
+    """How ``locale`` writes the value of ``figure`` (without a currency unit), for hints."""
+    value = figure.value
+    if value is None:
+        return figure.text
+    if isinstance(value, tuple):
+        if figure.kind == "date":
+            return format_skeleton("MMMMd", date(2000, *value), locale=locale)
+        return format_time(time(*value), "short", locale=locale)
+    number = format_decimal(value, locale=locale, decimal_quantization=False)
+    if figure.kind == "percent":
+        return format_unit(value, "percent", "short", locale=locale)
+    return number
+
+
+# -- reading one figure ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What one locale (plus the currency symbols of others) says about writing figures."""
+
+    locale: str
+    group: str
+    month_after: re.Pattern[str]  # "8 marzo": a month name where a day's number ends
+    month_before: re.Pattern[str]  # "March 8": a month name just before a day's number
+    month_numbers: dict[str, int]
+    percent: re.Pattern[str]
+    scales: re.Pattern[str]
+    scale_values: dict[str, int]
+    symbol_before: re.Pattern[str]
+    symbol_after: re.Pattern[str]
+    word_after: re.Pattern[str]
+    symbol_codes: dict[str, frozenset[str]]
+    word_codes: dict[str, frozenset[str]]
+
+
+def _read_figure(text: str, start: int, end: int, facts: _Facts) -> tuple[Figure, int]:
+    """The figure whose digits are ``text[start:end]``, read with its context; and its end."""
+    digits = text[start:end]
+    value = _parse(digits, facts)
+    position = _skip(_ORDINAL, text, end)
+    if digits.isdigit() and 1 <= int(digits) <= 31:
+        if month := facts.month_after.match(text, _skip(_WORD_GAP, text, position)):
+            day_month = (facts.month_numbers[month.group(1).lower()], int(digits))
+            if month.start() > position and _valid_day(*day_month):
+                return Figure("date", text[start : month.end()], day_month, start), month.end()
+        if month := facts.month_before.search(text, max(0, start - 16), start):
+            day_month = (facts.month_numbers[month.group(1).lower()], int(digits))
+            if _valid_day(*day_month):
+                return Figure("date", text[month.start() : position], day_month, month.start()), position
+    kind, currencies, written_start, scale_value = "number", frozenset[str](), start, 1
+    if before := facts.symbol_before.search(text, max(0, start - 12), start):
+        kind, currencies, written_start = "amount", facts.symbol_codes[before.group(1)], before.start()
+    if percent := facts.percent.match(text, _skip(_GAP, text, position)):
+        figure = Figure("percent", text[written_start : percent.end()], value, written_start, digits=digits)
+        return figure, percent.end()
+    scale = facts.scales.match(text, _skip(_WORD_GAP, text, position))
+    if scale is not None and scale.start() > position and value is not None:
+        scale_value = facts.scale_values[scale.group(1).lower()]
+        value *= scale_value
+        position = scale.end()
+    if kind == "number":
+        unit_at = _skip(_CONNECTOR, text, position) if scale is not None else position
+        gap = _skip(_GAP, text, unit_at)
+        if symbol := facts.symbol_after.match(text, gap):
+            kind, currencies, position = "amount", facts.symbol_codes[symbol.group(1)], symbol.end()
+        elif (word := facts.word_after.match(text, gap)) and word.start() > position:
+            kind, currencies, position = "amount", facts.word_codes[word.group(1).lower()], word.end()
+    figure = Figure(kind, text[written_start:position], value, written_start, currencies, digits, scale_value)
+    return figure, position
+
+
+def _skip(pattern: re.Pattern[str], text: str, position: int) -> int:
+    """Where ``pattern`` matched at ``position`` ends, or ``position``."""
+    match = pattern.match(text, position)
+    return match.end() if match else position
+
+
+def _parse(digits: str, facts: _Facts) -> Decimal | None:
+    for space in _SPACES:
+        digits = digits.replace(space, facts.group)
+    try:
+        return parse_decimal(digits, locale=facts.locale, strict=True)
+    except NumberFormatError:
+        return None
+
+
+def _reads_as_number(digits: str, facts: _Facts) -> bool:
+    return _parse(digits, facts) is not None
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Digits inside a word or name (MP3, H2O, 4K, #1, 24/7): not a figure.
+
+    Letters may follow for an ordinal (8th, 2ª), a decade (1910s) or a time (6pm).
+    """
+    before = text[start - 1] if start else ""
+    if before and (before.isalpha() or before in "_#/\\"):
+        return True
+    after = text[end : end + 3]
+    if not _NOT_AFTER_NUMBER.match(after):
+        return False
+    return not (_ORDINAL.match(after) or after[0] in "sSaApP" and not after[1:2].isalpha() or after[:2].lower() in ("am", "pm"))
+
+
+def _valid_day(month: int, day: int) -> bool:
+    try:
+        date(2000, month, day)  # a leap year, so 29 February is a date
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=32)
+def _facts(locale: str, symbol_locales: tuple[str, ...]) -> _Facts:
+    months = _month_names(locale)
+    percent_words = {"%"}
+    for length in ("long", "short"):
+        word = format_unit(1, "percent", length, locale=locale).replace("1", "", 1).strip()
+        if word and word.isalpha() or word.replace(" ", "").isalpha():
+            percent_words.add(word)
+            if word.startswith("per") and len(word) > 4 and " " not in word:
+                percent_words.add("per " + word[3:])  # "per cent", "per cento" are written too
+    scales = _scale_words(locale)
+    symbols: dict[str, set[str]] = {}
+    for other in (locale, *symbol_locales):
+        for code, symbol in Locale.parse(other).currency_symbols.items():
+            symbols.setdefault(symbol, set()).add(code)
+            symbols.setdefault(code, set()).add(code)
+    words = _currency_words(locale)
+    symbol_pattern = _alternatives(symbols)
+    return _Facts(
+        locale=locale,
+        group=get_group_symbol(locale),
+        month_after=re.compile(rf"({_alternatives(months)})(?!\w)"),
+        month_before=re.compile(rf"(?<!\w)({_alternatives(months)})[\s\u00a0]+$"),
+        month_numbers={name.lower(): number for name, number in months.items()},
+        percent=re.compile(rf"({_alternatives(percent_words)})(?!\w)", re.IGNORECASE),
+        scales=re.compile(rf"({_alternatives(scales)})(?!\w)", re.IGNORECASE),
+        scale_values={word.lower(): value for word, value in scales.items()},
+        symbol_before=re.compile(rf"(?<![\w$€£¥])({symbol_pattern})[\s\u00a0\u202f]?$"),
+        symbol_after=re.compile(rf"({symbol_pattern})(?![\w$€£¥])"),
+        word_after=re.compile(rf"({_alternatives(words)})(?!\w)", re.IGNORECASE),
+        symbol_codes={symbol: frozenset(codes) for symbol, codes in symbols.items()},
+        word_codes={word: frozenset(codes) for word, codes in words.items()},
+    )
+
+
+def _month_names(locale: str) -> dict[str, int]:
+    """Month names as a text may write them: Babel's full names (as given, capitalised or in
+    capitals) and abbreviations followed by a full stop ("8 Sept." but not "3 set", sets)."""
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in get_month_names("wide", context, locale).items():
+            for form in (name, name.capitalize(), name.upper()):
+                names[form] = number
+        for number, name in get_month_names("abbreviated", context, locale).items():
+            name = name.rstrip(".")
+            for form in (name, name.capitalize(), name.upper()):
+                names.setdefault(form + ".", number)
+    return names
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _scale_words(locale: str) -> dict[str, int]:
+    """Words such as "thousand", "mila", "milioni" and what they multiply by, from Babel's
+    long compact number formats ("0 mila" for 1000 in Italian)."""
+    scales: dict[str, int] = {}
+    formats = Locale.parse(locale).compact_decimal_formats.get("long", {})
+    for patterns in formats.values():
+        for magnitude, pattern in patterns.items():
+            pattern_text = getattr(pattern, "pattern", str(pattern))
+            zeros = pattern_text.count("0")
+            word = pattern_text.replace("0", "").strip()
+            if zeros and word and not any(char in word for char in "¤%'"):
+                scales.setdefault(word, int(magnitude) // 10 ** (zeros - 1))
+    return scales
+
+
+@functools.lru_cache(maxsize=16)
+def _currency_words(locale: str) -> dict[str, set[str]]:
+    """The nouns of currency names ("dollari", "dollars", "euro") and the codes they can mean.
+
+    A currency's name is a noun and an adjective ("dollari statunitensi", "US dollars"); the
+    noun is the word more currencies share, so "dollari" stands for every dollar, while
+    "statunitensi", which only the US dollar has, is not taken for a unit (nor "canadesi"
+    in "5 canadesi"). A name of one word ("euro") is a noun.
+    """
+    names: dict[str, set[str]] = {}
+    for code in map(str, Locale.parse(locale).currencies):
+        for count in (1, 2):
+            name = get_currency_name(code, count, locale).lower()
+            names.setdefault(code, set()).add(name)
+    sharing: dict[str, set[str]] = {}
+    for code, forms in names.items():
+        for form in forms:
+            for word in re.findall(r"[^\W\d_]{3,}", form):
+                sharing.setdefault(word, set()).add(code)
+    units: dict[str, set[str]] = {}
+    for code, forms in names.items():
+        for form in forms:
+            words = re.findall(r"[^\W\d_]{3,}", form)
+            if len(words) == 1 and form.strip() == words[0]:
+                units.setdefault(words[0], set()).add(code)
+            elif words:
+                most = max(len(sharing[word]) for word in words)
+                units.update({word: units.get(word, set()) | sharing[word] for word in words if most > 1 and len(sharing[word]) == most})
+    return units

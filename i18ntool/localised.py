@@ -1,0 +1,229 @@
+"""A source text in one language: what is translated, what falls back, and how complete it is.
+
+``localise`` pairs every segment of a document with its translation from the language's
+catalogue, or with nothing, in which case the source text stays (it *falls back*). A
+translation is used when its entry is translated or reviewed (``status.state_of``), and a
+fuzzy one only on request. ``Completeness`` is the one definition of "how much of this
+document is translated" that publishing is gated on: entries of the document's current
+template (so a paragraph added since the last `update` counts as missing) whose state is
+done; fuzzy counts only when fuzzy translations are used.
+
+``localised_tokens`` gives the renderers the text as Markdown tokens: the block structure of
+the *source* (a translation cannot open a block, so cannot change the page's structure),
+each block's inline Markdown from its translation, parsed with raw HTML off and only safe
+link schemes, and each block that fell back marked with the source's ``lang``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from i18ntool.catalogue import Catalogue, Message
+from i18ntool.segmenting import Document, Segment, render
+from i18ntool.status import State, state_of
+from i18ntool.sync import build_template
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+_FRONT_MATTER = "front matter: "
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How much of a document's current text has a translation in one language."""
+
+    entries: int
+    translated: int  # translated or reviewed
+    fuzzy: int
+    untranslated: int  # empty, or missing from the catalogue
+    fuzzy_counts: bool = False  # fuzzy translations are used, so count as done
+
+    @property
+    def done(self) -> int:
+        return self.translated + (self.fuzzy if self.fuzzy_counts else 0)
+
+    @property
+    def percent(self) -> float:
+        """Rounded down to one decimal, so that only a complete text shows 100.0."""
+        return 100.0 if not self.entries else math.floor(self.done * 1000 / self.entries) / 10
+
+    def reaches(self, threshold: float) -> bool:
+        return self.done * 100 >= threshold * self.entries
+
+
+FULL = Completeness(entries=0, translated=0, fuzzy=0, untranslated=0)
+
+
+@dataclass(frozen=True)
+class LocalisedText:
+    """A document as shown in ``language``: one translation or ``None`` per segment."""
+
+    document: Document
+    language: str
+    translations: tuple[str | None, ...]
+    completeness: Completeness
+
+    @property
+    def is_source(self) -> bool:
+        return self.language == self.document.language
+
+    @property
+    def fallbacks(self) -> tuple[Segment, ...]:
+        """Segments shown in the source language in a translated text."""
+        if self.is_source:
+            return ()
+        return tuple(s for s, t in zip(self.document.segments, self.translations, strict=True) if t is None)
+
+    def translate(self) -> Callable[[Segment], str | None]:
+        chosen = dict(zip(self.document.segments, self.translations, strict=True))
+        return lambda segment: chosen.get(segment)
+
+    def markdown(self) -> str:
+        """The translated Markdown; in the source language, the source text itself."""
+        if self.is_source:
+            return self.document.text
+        return render(self.document, self.translate(), self.language)
+
+    def value(self, key: str) -> tuple[str | None, bool]:
+        """A front-matter value as shown, and whether it fell back to the source language."""
+        for segment, translation in zip(self.document.segments, self.translations, strict=True):
+            if segment.kind == _FRONT_MATTER + key:
+                return (translation or segment.text), (translation is None and not self.is_source)
+        value = self.document.metadata.get(key)
+        return (value.strip() or None if isinstance(value, str) else None), False
+
+
+def localise(
+    document: Document, language: str, catalogue: Catalogue | None, *, include_fuzzy: bool = False
+) -> LocalisedText:
+    """``document`` in ``language`` with the translations of ``catalogue`` (``None``: no catalogue)."""
+    if language == document.language:
+        none: tuple[str | None, ...] = (None,) * len(document.segments)
+        return LocalisedText(document, language, none, FULL)
+    messages = {m.key: m for m in catalogue.messages if not m.obsolete} if catalogue is not None else {}
+    usable = {State.TRANSLATED, State.REVIEWED} | ({State.FUZZY} if include_fuzzy else set())
+
+    def translation(message: Message | None) -> str | None:
+        if message is None or state_of(message) not in usable:
+            return None
+        return message.msgstr_plural[0] if message.msgid_plural is not None else message.msgstr
+
+    translations = tuple(translation(messages.get((s.context, s.text))) for s in document.segments)
+    states = [state_of(messages[entry.key]) if entry.key in messages else State.UNTRANSLATED
+              for entry in build_template(document)]
+    completeness = Completeness(
+        entries=len(states),
+        translated=sum(state.done for state in states),
+        fuzzy=states.count(State.FUZZY),
+        untranslated=states.count(State.UNTRANSLATED),
+        fuzzy_counts=include_fuzzy,
+    )
+    return LocalisedText(document, language, translations, completeness)
+
+
+# -- Markdown tokens ---------------------------------------------------------------------------
+
+
+def html_language(language: str) -> str:
+    """A Babel language code as HTML's ``lang`` writes it (BCP 47): ``pt_BR`` -> ``pt-BR``."""
+    return language.replace("_", "-")
+
+
+def safe_link(url: str) -> bool:
+    """Links and images may point at the web, mail or phone numbers, or at relative paths."""
+    match = _SCHEME.match(url)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+# The block structure comes from the same parser settings as segmenting's (raw HTML on), so
+# that blocks and segments line up; inline text is parsed with raw HTML off.
+_BLOCKS = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+INLINE = MarkdownIt("commonmark", {"html": False}).enable("table")
+INLINE.validateLink = safe_link  # type: ignore[method-assign]
+
+
+def localised_tokens(text: LocalisedText) -> list[Token]:
+    """The document's block tokens with translated inline content and fallbacks marked.
+
+    Front matter and raw HTML blocks (comments, directives, markup) are left out: a page
+    holds no raw HTML from any source.
+    """
+    env: dict[str, Any] = {}
+    tokens = _BLOCKS.parse(text.document.text, env)
+    body: dict[int, list[tuple[Segment, str | None]]] = defaultdict(list)
+    for segment, translation in zip(text.document.segments, text.translations, strict=True):
+        if not segment.kind.startswith(_FRONT_MATTER):
+            body[segment.line].append((segment, translation))
+    inline_by_line: dict[int, list[int]] = defaultdict(list)
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            if token.map is not None and token.content:
+                inline_by_line[token.map[0] + 1].append(index)
+            token.children = _inline(token.content, env)
+    language = html_language(text.document.language)
+    for line, indices in inline_by_line.items():
+        pairs = body.get(line, [])
+        if len(pairs) != len(indices):
+            continue  # a block the segmenter skipped (a directive said so): the source stays
+        for index, (_, translation) in zip(indices, pairs, strict=True):
+            if translation is not None:
+                tokens[index].children = _inline(translation, env)
+            elif not text.is_source:
+                _mark(tokens, index, language)
+    return [token for token in tokens if token.type not in ("front_matter", "html_block")]
+
+
+def split_headline(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The text's headline (a first-level heading that opens it), and the rest."""
+    if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        return tokens[:3], tokens[3:]
+    return [], tokens
+
+
+def plain_text(tokens: list[Token]) -> str:
+    """The words of inline tokens (and their children), without markup."""
+    words: list[str] = []
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            words.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+        elif token.children:
+            words.append(plain_text(token.children))
+    return "".join(words)
+
+
+def raw_html_lines(document: Document) -> tuple[int, ...]:
+    """Lines of HTML blocks other than comments, which pages leave out."""
+    return tuple(
+        token.map[0] + 1
+        for token in _BLOCKS.parse(document.text)
+        if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
+    )
+
+
+def _inline(content: str, env: dict[str, Any]) -> list[Token]:
+    parsed = INLINE.parseInline(content, env)
+    return list(parsed[0].children or []) if parsed else []
+
+
+def _mark(tokens: list[Token], index: int, language: str) -> None:
+    """Mark the block of the inline token at ``index`` as written in ``language``."""
+    level = tokens[index].level - 1
+    opening = next(t for t in reversed(tokens[:index]) if t.nesting == 1 and t.level == level)
+    if not opening.hidden:
+        opening.attrSet("lang", language)
+        return
+    # A paragraph of a tight list item has no element of its own: wrap its text instead.
+    children = tokens[index].children or []
+    start = Token("html_inline", "", 0, content=f'<span lang="{language}">')
+    tokens[index].children = [start, *children, Token("html_inline", "", 0, content="</span>")]

@@ -1,0 +1,179 @@
+"""Whole HTML pages: a press text in one language, and the index of a language's press texts.
+
+The text is rendered from its Markdown tokens (``localised.localised_tokens``: raw HTML off,
+safe link schemes only) by markdown-it; everything else on the page goes through Jinja2
+templates with autoescaping on, including the pages' own words from the ``ui`` catalogues,
+whose translations are escaped like any other text. A Content-Security-Policy that allows
+no script is defence in depth, not the defence.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from babel import Locale
+from babel.dates import format_date
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+from i18ntool.localised import INLINE, LocalisedText, html_language, localised_tokens, plain_text, split_headline
+from i18ntool.ui import UiText
+
+
+@dataclass(frozen=True)
+class Link:
+    """The same page in another language: its language and its address relative to this page."""
+
+    language: str
+    href: str
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A press text as the index of its language lists it."""
+
+    title: str
+    href: str
+    date: datetime.date | None
+    summary: str | None
+    source_language: str
+    title_fell_back: bool = False
+    summary_fell_back: bool = False
+
+
+def render_page(
+    text: LocalisedText, *, others: Sequence[Link], index_href: str, ui: Mapping[str, UiText], date_locale: str,
+    languages: Sequence[str], tokens: list[Token] | None = None,
+) -> str:
+    """The page of ``text``; ``others`` are its published versions in the other languages;
+    ``languages`` the project's, in the order the language switcher shows them; ``tokens``
+    its ``localised_tokens``, if they are at hand."""
+    language = text.language
+    words = ui[language]
+    headline_tokens, body_tokens = split_headline(localised_tokens(text) if tokens is None else tokens)
+    title, title_fell_back = text.value("title")
+    if headline_tokens:
+        headline = Markup(_html(headline_tokens))
+    else:
+        attribute = Markup(' lang="%s"') % html_language(text.document.language) if title_fell_back else ""
+        headline = Markup("<h1%s>%s</h1>\n") % (attribute, title or text.document.id)
+    if title is None:
+        title = plain_text(headline_tokens) if headline_tokens else text.document.id
+    summary, _ = text.value("summary")
+    date = text.document.date
+    note = ""
+    if text.fallbacks:
+        source_name = _language_name(text.document.language, language)
+        note = _translate(words)("Some passages of this text are not translated yet and are shown in %(language)s.",
+                                 language=source_name)
+    return _template("page.html").render(
+        _=_translate(words),
+        lang=html_language(language),
+        title=title,
+        description=summary,
+        alternates=[_link(link) for link in others],
+        switcher=_switcher(language, others, languages),
+        index_href=index_href,
+        headline=headline,
+        date=_time(date, date_locale) if date else None,
+        read_in=[
+            {**_link(link), "label": _translate(ui[link.language])("Read in %(language)s",
+                                                                   language=_language_name(link.language, link.language))}
+            for link in others
+        ],
+        fallback_note=note,
+        body=Markup(_html(body_tokens)),
+    )
+
+
+def render_index(
+    language: str, entries: Sequence[IndexEntry], *, others: Sequence[Link], ui: Mapping[str, UiText], date_locale: str,
+    languages: Sequence[str],
+) -> str:
+    """The index page of ``language``; ``others`` are the index pages of the other languages."""
+    translate = _translate(ui[language])
+    return _template("index.html").render(
+        _=translate,
+        lang=html_language(language),
+        title=translate("Press releases"),
+        description=None,
+        alternates=[_link(link) for link in others],
+        switcher=_switcher(language, others, languages),
+        index_href="index.html",
+        entries=[
+            {
+                "title": entry.title,
+                "href": entry.href,
+                "date": entry.date,
+                "date_text": format_date(entry.date, "long", locale=date_locale) if entry.date else None,
+                "summary": entry.summary,
+                "title_lang": html_language(entry.source_language) if entry.title_fell_back else None,
+                "summary_lang": html_language(entry.source_language) if entry.summary_fell_back else None,
+            }
+            for entry in entries
+        ],
+    )
+
+
+def _html(tokens: list[Token]) -> str:
+    return INLINE.renderer.render(tokens, INLINE.options, {}).rstrip("\n")
+
+
+def _translate(words: UiText) -> Callable[..., Markup]:
+    """The templates' ``_``: the translation escaped, then its placeholders filled (escaped too)."""
+
+    def translate(msgid: str, **values: object) -> Markup:
+        translation = escape(words.gettext(msgid))
+        return translation % values if values else translation
+
+    return translate
+
+
+def _time(date: datetime.date, date_locale: str) -> Markup:
+    return Markup('<time datetime="%s">%s</time>') % (date.isoformat(), format_date(date, "long", locale=date_locale))
+
+
+def _language_name(language: str, in_language: str) -> str:
+    return Locale.parse(language).get_display_name(in_language) or language
+
+
+def _link(link: Link) -> dict[str, str]:
+    return {"lang": html_language(link.language), "href": link.href}
+
+
+def _switcher(language: str, others: Sequence[Link], languages: Sequence[str]) -> list[dict[str, object]]:
+    """Every language of the page, each named in itself, in the project's order."""
+    choices = sorted([Link(language, ""), *others], key=lambda link: languages.index(link.language))
+    return [
+        {
+            "lang": html_language(link.language),
+            "href": link.href,
+            "name": _capitalised(_language_name(link.language, link.language)),
+            "current": link.language == language,
+        }
+        for link in choices
+    ]
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+_ENVIRONMENT: Environment | None = None
+
+
+def _template(name: str) -> Template:
+    global _ENVIRONMENT
+    if _ENVIRONMENT is None:
+        _ENVIRONMENT = Environment(
+            loader=PackageLoader("i18ntool", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+    return _ENVIRONMENT.get_template(name)

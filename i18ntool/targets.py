@@ -1,0 +1,173 @@
+"""Which catalogues a command looks at, and what each holds against its current source text.
+
+A target is one catalogue: a document in one of its target languages, or a catalogue with no
+document behind it (``locales/<lang>/LC_MESSAGES/<domain>.po`` with no
+``content/<domain>.md``, such as UI strings). Its inventory pairs every entry the source text
+asks for *now* with the catalogue's entry for the same text, so that a paragraph added since
+the last ``update`` shows as untranslated rather than not at all. `coverage`, `todo` and
+`review` all start here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from i18ntool.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.errors import ContentError
+from i18ntool.project import Project, check_document_id, document_id
+from i18ntool.segmenting import Document, read_document
+from i18ntool.status import State, state_of
+from i18ntool.sync import build_template, load_documents
+
+
+@dataclass(frozen=True)
+class Target:
+    """One catalogue to look at; ``document`` is None for a catalogue with no source text."""
+
+    name: str  # the document id, or the catalogue's domain
+    language: str
+    catalogue_path: Path
+    document: Document | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry the source text asks for, in the state the catalogue holds it."""
+
+    message: Message  # the catalogue's entry; the template's when the catalogue lacks it
+    state: State
+    in_catalogue: bool
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """What a target's catalogue holds, measured against the current source text."""
+
+    target: Target
+    exists: bool
+    entries: tuple[Entry, ...]  # one per entry of the source text (or active catalogue entry)
+    obsolete: tuple[Message, ...]
+    extra: tuple[Message, ...]  # active catalogue entries the source text no longer has
+    in_step: bool | None  # None: no source text to be in step with
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for entry in self.entries if not entry.in_catalogue)
+
+
+def select_targets(project: Project, names: Sequence[str] = (), languages: Sequence[str] = ()) -> list[Target]:
+    """The catalogues of the documents or domains ``names`` (default: all) in ``languages``.
+
+    A name is a document id (``press-release``), a source path (``content/press-release.md``)
+    or the domain of a catalogue with no source text (``ui``). Languages default to all; a
+    document is looked at in its target languages only.
+    """
+    wanted = [language for language in project.languages if not languages or language in languages]
+    if names:
+        documents: list[Document] = []
+        domains: list[str] = []
+        for name in names:
+            found = _resolve(project, name)
+            if isinstance(found, str):
+                if found not in domains:
+                    domains.append(found)
+            elif all(document.id != found.id for document in documents):
+                documents.append(found)
+    else:
+        documents = load_documents(project)
+        domains = _domains(project)
+    targets = [
+        Target(document.id, language, project.catalogue_path(language, document.id), document)
+        for document in documents
+        for language in project.target_languages(document.language)
+        if language in wanted
+    ]
+    targets += [
+        Target(domain, language, project.catalogue_path(language, domain))
+        for domain in domains
+        for language in wanted
+        if project.catalogue_path(language, domain).is_file()
+    ]
+    return targets
+
+
+def take_inventory(project: Project, target: Target) -> Inventory:
+    """Read the target's catalogue (strictly: errors name file and line) and pair its entries."""
+    path = target.catalogue_path
+    exists = path.is_file()
+    catalogue = read_catalogue(path, project.relative(path)) if exists else Catalogue()
+    return inventory_of(target, catalogue, exists)
+
+
+def inventory_of(target: Target, catalogue: Catalogue, exists: bool = True) -> Inventory:
+    """Pair a catalogue's entries with the current template of the target's document."""
+    active = [message for message in catalogue.messages if not message.obsolete]
+    obsolete = tuple(message for message in catalogue.messages if message.obsolete)
+    if target.document is None:
+        entries = tuple(Entry(message, state_of(message), True) for message in active)
+        return Inventory(target, exists, entries, obsolete, extra=(), in_step=None)
+    template = build_template(target.document)
+    by_key = {message.key: message for message in active}
+    entries = tuple(
+        Entry(by_key[wanted.key], state_of(by_key[wanted.key]), True)
+        if wanted.key in by_key
+        else Entry(wanted, State.UNTRANSLATED, False)
+        for wanted in template
+    )
+    template_keys = {message.key for message in template}
+    extra = tuple(message for message in active if message.key not in template_keys)
+    # In step: `update` would leave the active entries as they are (same texts, same order,
+    # same references and comments); only translations may differ from the template.
+    in_step = exists and [_shape(message) for message in active] == [_shape(message) for message in template]
+    return Inventory(target, exists, entries, obsolete, extra, in_step)
+
+
+def _shape(message: Message) -> tuple[object, ...]:
+    return (message.key, message.msgid_plural, message.references, message.extracted_comments)
+
+
+def _resolve(project: Project, name: str) -> Document | str:
+    """The document ``name`` names, or the domain of a catalogue with no source text."""
+    if name.endswith(".md"):
+        # A path as typed: from the working folder, or else from the project's folder.
+        given = Path(name)
+        candidates = [given] if given.is_absolute() else [Path.cwd() / given, project.root / given]
+        found = [path.absolute() for path in candidates if path.is_file()]
+        inside = [path for path in found if path.is_relative_to(project.content_dir)]
+        if not found:
+            raise ContentError("no such source text", name)
+        path = (inside or found)[0]
+        return _read(project, path, document_id(project, path))
+    identifier = check_document_id(name, name)
+    path = project.source_path(identifier)
+    if path.is_file():
+        return _read(project, path, identifier)
+    if any(project.catalogue_path(language, identifier).is_file() for language in project.languages):
+        return identifier
+    sources = project.content_dir.rglob("*.md") if project.content_dir.is_dir() else ()
+    known = sorted({source.relative_to(project.content_dir).with_suffix("").as_posix() for source in sources})
+    known += _domains(project)
+    choices = f"; choose from {', '.join(known)}" if known else ""
+    raise ContentError(f"no such source text, and no catalogue named '{identifier}'{choices}", project.relative(path))
+
+
+def _read(project: Project, path: Path, identifier: str) -> Document:
+    return read_document(
+        path, document_id=identifier, source=project.relative(path),
+        default_language=project.source_language, languages=project.languages,
+        translatable_keys=project.translatable_keys,
+    )
+
+
+def _domains(project: Project) -> list[str]:
+    """Catalogues with no source text behind them, by domain, in any configured language."""
+    domains: set[str] = set()
+    for language in project.languages:
+        folder = project.catalogue_path(language, "x").parent
+        for path in folder.rglob("*.po") if folder.is_dir() else ():
+            domain = path.relative_to(folder).with_suffix("").as_posix()
+            if not project.source_path(domain).is_file():
+                domains.add(domain)
+    return sorted(domains)

@@ -1,0 +1,72 @@
+"""Counting the words of a source text as a translator's quote counts them.
+
+A translator is paid for the words they translate, so markup and addresses, which they
+copy as written, are not words:
+
+- the text is read as inline Markdown (markdown-it-py, CommonMark): emphasis markers, link
+  targets, image addresses, inline HTML tags and code spans are not words; the text of a
+  link and the alt text of an image are;
+- URLs (``https://``, ``http://``, ``ftp://``, ``mailto:``, ``www.``), e-mail addresses and
+  @handles are not words;
+- a word is a run of letters and digits; an apostrophe, hyphen, dot or comma between two of
+  them joins them, so ``Crucitelli’s``, ``co-worker``, ``8,000`` and ``alessiacruci.com``
+  are one word each and ``Superintendent/President`` is two;
+- numbers are words; punctuation and symbols (``$``, ``%``, ``–``) are not.
+
+The text is normalised to NFC first, so that an accent typed as a combining mark does not
+split a word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from markdown_it import MarkdownIt
+
+_ADDRESS = re.compile(
+    r"(?:https?|ftp)://\S+|mailto:\S+|www\.\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w@])@\w+"  # @handles
+)
+_WORD = re.compile(r"[^\W_]+(?:['’\-‐.,][^\W_]+)*")
+
+_PARSER: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = MarkdownIt("commonmark")
+    return _PARSER
+
+
+@functools.lru_cache(maxsize=8192)
+def count_words(text: str) -> int:
+    """The number of words in ``text``, a msgid with its inline Markdown as written."""
+    if not text.strip():
+        return 0
+    return len(_WORD.findall(_ADDRESS.sub(" ", prose(text))))
+
+
+def prose(text: str) -> str:
+    """The words a reader sees in ``text``: inline Markdown read, markup left out."""
+    text = unicodedata.normalize("NFC", text)
+    pieces: list[str] = []
+    in_autolink = False
+    for block in _parser().parseInline(text):
+        for token in block.children or ():
+            if token.type == "link_open" and token.markup == "autolink":
+                in_autolink = True
+                pieces.append(" ")
+            elif token.type == "link_close" and in_autolink:
+                in_autolink = False
+            elif token.type in ("text", "text_special") and not in_autolink:
+                pieces.append(token.content)
+            elif token.type == "image":
+                pieces.append(f" {token.content} ")
+            elif token.type in ("softbreak", "hardbreak", "code_inline", "html_inline"):
+                # A code span or a tag is not a word, but it does separate the words around it.
+                pieces.append(" ")
+    return "".join(pieces)

@@ -1,0 +1,39 @@
+"""Words as a translator's quote counts them: markup and addresses are not words."""
+
+from __future__ import annotations
+
+import pytest
+
+from i18ntool.words import count_words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("", 0, id="empty"),
+        pytest.param("   ", 0, id="blank"),
+        pytest.param("Watch the film", 3, id="plain"),
+        pytest.param("*Leaving the Factory* wins", 4, id="emphasis-markers"),
+        pytest.param("**Running time:** 15 minutes", 4, id="strong-and-number"),
+        pytest.param("produced at [Santa Monica College](https://www.smc.edu/)", 5, id="link-text-not-url"),
+        pytest.param("on [YouTube](https://www.youtube.com/ \"the trailer\")", 2, id="link-title"),
+        pytest.param("see <https://alessiacruci.com/press>", 1, id="autolink"),
+        pytest.param("see https://alessiacruci.com/press or www.smc.edu", 2, id="bare-urls"),
+        pytest.param("write to press@example.org", 2, id="e-mail"),
+        pytest.param("[press@example.org](mailto:press@example.org)", 0, id="e-mail-link"),
+        pytest.param("follow @alessiacruci", 1, id="handle"),
+        pytest.param("run `i18ntool update` now", 2, id="code-span"),
+        pytest.param("one<br>two", 2, id="inline-html"),
+        pytest.param("![Marina at the sewing machine](marina.jpg)", 5, id="image-alt-text"),
+        pytest.param("an $8,000 grant and 12.5% of 1,000 guests", 8, id="figures"),
+        pytest.param("Crucitelli’s co-worker Freeda's rebellion", 4, id="apostrophes-and-hyphens"),
+        pytest.param("l’ETHOS dell’anno", 2, id="italian-elision"),
+        pytest.param("Superintendent/President, Dr. Kathryn E. Jeffery", 6, id="slash-and-initials"),
+        pytest.param("first line\nsecond line", 4, id="hard-break"),
+        pytest.param("caffe\u0300 ristretto", 2, id="combining-accent"),
+        pytest.param("— – … « » ¶", 0, id="punctuation-only"),
+        pytest.param("\\*not emphasis\\*", 2, id="escapes"),
+    ],
+)
+def test_count_words(text: str, words: int) -> None:
+    assert count_words(text) == words
