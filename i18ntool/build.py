@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Self
 
 from i18ntool import __version__
 from i18ntool.catalogue import read_catalogue
@@ -34,14 +34,15 @@ from i18ntool.project import Project
 from i18ntool.render_html import IndexEntry, Link, render_index, render_page
 from i18ntool.render_text import render_text
 from i18ntool.segmenting import Document
-from i18ntool.sync import load_documents
+from i18ntool.sync import load_document, source_paths
 from i18ntool.ui import UiText, load_ui
 
 MANIFEST = "manifest.json"
 INDEX = "index"
 EXTENSIONS = {"md": "md", "html": "html", "txt": "txt"}
-# Below this many texts to render, starting worker processes costs more than it saves
-# (measured on the shipped kit and on generated projects; see the README).
+# Below this many texts to make (documents times languages), starting worker processes costs
+# more than it saves: on the kit (14) a pool adds about 0.08 s to a 0.3 s build, on 700
+# documents two processes save 38% (scripts/bench-build; see the README).
 PARALLEL_MINIMUM = 64
 
 
@@ -157,46 +158,57 @@ class _Unit:
     languages: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A source text read and localised in every language: what a worker returns."""
+
+    document: Document
+    texts: tuple[LocalisedText, ...]  # the published ones
+    held_back: tuple[HeldBack, ...]
+    raw_html_lines: tuple[int, ...]
+
+
 def build(project: Project, options: BuildOptions = BuildOptions(),
           progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the outputs; ``progress(done, total)`` is called as each text is rendered."""
     languages = tuple(language for language in project.languages if language in (options.languages or project.languages))
     formats = tuple(dict.fromkeys(options.formats or project.formats))
     output_dir = (options.output_dir or project.output_dir).resolve()
-    documents = load_documents(project)
-    if "html" in formats:
-        for document in documents:
-            if document.id == INDEX:
-                raise ContentError(f"the document id '{INDEX}' would overwrite the index pages; rename the file",
-                                   document.source)
-    texts, held_back = _localise_all(project, documents, options.include_fuzzy)
-    ui = {language: load_ui(project, language) for language in project.languages}
-    units = [
-        _Unit(
-            text=texts[document.id, language],
-            stem=f"{language}/{document.id}",
-            formats=formats,
-            others=tuple(
-                Link(other, _relative(f"{other}/{document.id}.html", f"{language}/{document.id}.html"))
-                for other in project.languages if other != language and (document.id, other) in texts
-            ),
-            ui=ui,
-            date_locale=project.date_locale(language),
-            languages=project.languages,
-        )
-        for language in languages for document in documents if (document.id, language) in texts
-    ]
-    jobs = _jobs(options.jobs, len(units))
-    outputs = [output for outputs in _render_all(units, jobs, progress) for output in outputs]
+    paths = source_paths(project)
+    jobs = _jobs(options.jobs, len(paths) * len(languages))
+    with _Workers(jobs) as workers:
+        prepared = workers.map(_prepare, [(project, path, options.include_fuzzy) for path in paths])
+        documents = [item.document for item in prepared]
+        if "html" in formats and INDEX in {document.id for document in documents}:
+            source = next(document.source for document in documents if document.id == INDEX)
+            raise ContentError(f"the document id '{INDEX}' would overwrite the index pages; rename the file", source)
+        texts = {(text.document.id, text.language): text for item in prepared for text in item.texts}
+        ui = {language: load_ui(project, language) for language in project.languages}
+        units = [
+            _Unit(
+                text=texts[document.id, language],
+                stem=f"{language}/{document.id}",
+                formats=formats,
+                others=tuple(
+                    Link(other, _relative(f"{other}/{document.id}.html", f"{language}/{document.id}.html"))
+                    for other in project.languages if other != language and (document.id, other) in texts
+                ),
+                ui=ui,
+                date_locale=project.date_locale(language),
+                languages=project.languages,
+            )
+            for language in languages for document in documents if (document.id, language) in texts
+        ]
+        outputs = [output for outputs in workers.map(_render, units, progress) for output in outputs]
     if "html" in formats:
         outputs += [_index(project, language, documents, texts, ui) for language in languages]
-    held_back = [item for item in held_back if item.language in languages]
+    held_back = [held for item in prepared for held in item.held_back if held.language in languages]
     fallbacks = [
         Fallback(unit.text.document.id, unit.text.language, unit.text.document.source, unit.text.document.language,
                  tuple(segment.line for segment in unit.text.fallbacks))
         for unit in units if unit.text.fallbacks
     ]
-    warnings, ui_fallbacks = _warnings(project, documents, formats, languages, ui)
+    warnings, ui_fallbacks = _warnings(project, prepared, formats, languages, ui)
     written, removed, manifest_warnings = _write(
         output_dir, outputs, held_back, languages, formats,
         _manifest_header(project, options.include_fuzzy),
@@ -208,52 +220,60 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     )
 
 
-def _localise_all(
-    project: Project, documents: Sequence[Document], include_fuzzy: bool
-) -> tuple[dict[tuple[str, str], LocalisedText], list[HeldBack]]:
-    """Every published text, by (document, language), and those held back."""
-    texts: dict[tuple[str, str], LocalisedText] = {}
-    held_back = []
-    for document in documents:
-        for language in project.languages:
-            path = project.catalogue_path(language, document.id)
-            exists = language != document.language and path.exists()
-            catalogue = read_catalogue(path, project.relative(path)) if exists else None
-            text = localise(document, language, catalogue, include_fuzzy=include_fuzzy)
-            if text.is_source or text.completeness.reaches(project.publish_threshold):
-                texts[document.id, language] = text
-            else:
-                held_back.append(HeldBack(document.id, language, project.relative(path), exists,
-                                          text.completeness, project.publish_threshold))
-    return texts, held_back
+def _prepare(job: tuple[Project, Path, bool]) -> _Prepared:
+    """Read one source text and its catalogues, and decide in which languages it is published."""
+    project, path, include_fuzzy = job
+    document = load_document(project, path)
+    texts, held_back = [], []
+    for language in project.languages:
+        catalogue_path = project.catalogue_path(language, document.id)
+        exists = language != document.language and catalogue_path.exists()
+        catalogue = read_catalogue(catalogue_path, project.relative(catalogue_path)) if exists else None
+        text = localise(document, language, catalogue, include_fuzzy=include_fuzzy)
+        if text.is_source or text.completeness.reaches(project.publish_threshold):
+            texts.append(text)
+        else:
+            held_back.append(HeldBack(document.id, language, project.relative(catalogue_path), exists,
+                                      text.completeness, project.publish_threshold))
+    return _Prepared(document, tuple(texts), tuple(held_back), raw_html_lines(document))
 
 
-def _jobs(requested: int | None, units: int) -> int:
+def _jobs(requested: int | None, work: int) -> int:
     if requested is not None:
-        return max(1, min(requested, units))
+        return max(1, min(requested, work))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores if units >= PARALLEL_MINIMUM and cores > 1 else 1
+    return cores if work >= PARALLEL_MINIMUM and cores > 1 else 1
 
 
-def _render_all(
-    units: Sequence[_Unit], jobs: int, progress: Callable[[int, int], None] | None
-) -> list[tuple[Output, ...]]:
-    results: list[tuple[Output, ...]] = []
-    if jobs <= 1:
-        rendered = map(_render, units)
-    else:
-        executor = ProcessPoolExecutor(max_workers=jobs)
-        # map() yields in the order of the units, whatever order the workers finish in.
-        rendered = executor.map(_render, units, chunksize=max(1, min(8, len(units) // (jobs * 4))))
-    try:
-        for outputs in rendered:
-            results.append(outputs)
+class _Workers:
+    """Maps a function over items here, or in a pool of ``jobs`` processes; results in order."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Self:
+        if self.jobs > 1:
+            self.executor = ProcessPoolExecutor(max_workers=self.jobs)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+
+    def map(self, function: Callable[[Any], Any], items: Sequence[Any],
+            progress: Callable[[int, int], None] | None = None) -> list[Any]:
+        if self.executor is None:
+            results: Any = map(function, items)
+        else:
+            # Small chunks: large ones left a worker idle at the end (measured, see the README).
+            results = self.executor.map(function, items, chunksize=max(1, min(8, len(items) // (self.jobs * 4))))
+        collected = []
+        for result in results:  # an error in a worker is raised here, with its file and line
+            collected.append(result)
             if progress:
-                progress(len(results), len(units))
-    finally:
-        if jobs > 1:
-            executor.shutdown(cancel_futures=True)
-    return results
+                progress(len(collected), len(items))
+        return collected
 
 
 def _render(unit: _Unit) -> tuple[Output, ...]:
@@ -312,16 +332,16 @@ def _index(
 
 
 def _warnings(
-    project: Project, documents: Sequence[Document], formats: Sequence[str], languages: Sequence[str],
+    project: Project, prepared: Sequence[_Prepared], formats: Sequence[str], languages: Sequence[str],
     ui: dict[str, UiText],
 ) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     ui_fallbacks: list[str] = []
     if not {"html", "txt"} & set(formats):
         return warnings, ui_fallbacks
-    for document in documents:
-        for line in raw_html_lines(document):
-            warnings.append(f"{document.source}:{line}: HTML block left out of the html and txt outputs")
+    for item in prepared:
+        for line in item.raw_html_lines:
+            warnings.append(f"{item.document.source}:{line}: HTML block left out of the html and txt outputs")
     for language in languages:
         words = ui[language]
         warnings.extend(words.problems)
@@ -356,13 +376,18 @@ def _write(
     def rebuilt(record: dict[str, Any]) -> bool:
         return record["language"] in languages and record["format"] in formats
 
-    kept = [record for record in previous.get("outputs", []) if not rebuilt(record) and record["path"] not in built]
-    stale = sorted(record["path"] for record in previous.get("outputs", []) if rebuilt(record) and record["path"] not in built)
+    earlier = [record for record in previous.get("outputs", []) if record["path"] not in built]
+    kept = [record for record in earlier if not rebuilt(record)]  # other languages or formats
+    stale = sorted(record["path"] for record in earlier if rebuilt(record))
     records = sorted([*kept, *(output.record() for output in outputs)], key=lambda record: record["path"])
-    held = [record for record in previous.get("held_back", []) if record.get("language") not in languages]
+    held = [record for record in previous.get("held_back", []) if record["language"] not in languages]
     held += [_held_back_record(item) for item in held_back]
-    manifest = {**header, "outputs": records, "held_back": sorted(held, key=lambda r: (r["document"], r["language"]))}
-    written = [output.path for output in sorted(outputs, key=lambda o: o.path) if write_if_changed(output_dir / output.path, output.data)]
+    held.sort(key=lambda record: (record["document"], record["language"]))
+    manifest = {**header, "outputs": records, "held_back": held}
+    written = [
+        output.path for output in sorted(outputs, key=lambda output: output.path)
+        if write_if_changed(output_dir / output.path, output.data)
+    ]
     removed = [path for path in stale if _remove(output_dir, path)]
     data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if write_if_changed(output_dir / MANIFEST, data):

@@ -195,13 +195,13 @@ class _Parser:
             raise self.fail("'#|' line in the middle of an entry; move it above the entry's msgid", number)
         if rest.startswith('"'):
             if self.current is None or self.current[0] != "previous":
-                raise self.fail("'#|' string without a keyword before it", number)
+                raise self.fail("'#|' string without a keyword before it; start the previous text with '#| msgid'", number)
             key = str(self.current[1])
             self.previous[key] += self._string(rest, number)
             return
         match = _KEYWORD.match(rest)
         if not match or match.group(1) == "msgstr":
-            raise self.fail("'#|' lines hold only msgctxt, msgid and msgid_plural", number)
+            raise self.fail("'#|' lines hold only msgctxt, msgid and msgid_plural; delete this line or fix its keyword", number)
         keyword = match.group(1)
         self.previous[keyword] = self._string(rest[match.end():].strip(), number)
         self.current = ("previous", keyword)
@@ -209,7 +209,7 @@ class _Parser:
     def _keyword_or_string(self, line: str, number: int, obsolete: bool) -> None:
         if line.startswith('"'):
             if self.current is None or self.current[0] == "previous":
-                raise self.fail("string without a keyword before it", number)
+                raise self.fail("string without a keyword before it; put it under a msgid, msgstr or msgctxt line, or delete it", number)
             self._check_obsolete(obsolete, number)
             value = self._string(line, number)
             field, index = self.current
@@ -229,7 +229,7 @@ class _Parser:
         value = self._string(line[match.end():].strip(), number)
         if keyword == "msgctxt":
             if "msgctxt" in self.fields or "msgid" in self.fields:
-                raise self.fail("msgctxt must come before msgid, once", number)
+                raise self.fail("msgctxt must come before msgid, once; keep one msgctxt, above the msgid", number)
             self.fields["msgctxt"] = value
             self.current = ("msgctxt", 0)
         elif keyword == "msgid":
@@ -240,16 +240,16 @@ class _Parser:
             self.current = ("msgid", 0)
         elif keyword == "msgid_plural":
             if "msgid" not in self.fields or "msgid_plural" in self.fields or "msgstr" in self.fields:
-                raise self.fail("msgid_plural must follow msgid, once", number)
+                raise self.fail("msgid_plural must follow msgid, once; keep one msgid_plural, right after the msgid", number)
             self.fields["msgid_plural"] = value
             self.current = ("msgid_plural", 0)
         elif index is None:
             if "msgid" not in self.fields:
-                raise self.fail("msgstr without a msgid before it", number)
+                raise self.fail("msgstr without a msgid before it; add the msgid above it", number)
             if "msgid_plural" in self.fields:
                 raise self.fail("an entry with msgid_plural needs msgstr[0], msgstr[1]... instead of msgstr", number)
             if "msgstr" in self.fields or "msgstr_plural" in self.fields:
-                raise self.fail("second msgstr in one entry", number)
+                raise self.fail("second msgstr in one entry; delete one, or start a new entry with its own msgid", number)
             self.fields["msgstr"] = value
             self.current = ("msgstr", 0)
         else:
@@ -257,7 +257,7 @@ class _Parser:
                 raise self.fail(f"msgstr[{index}] in an entry without msgid_plural; use msgstr", number)
             forms = self.fields.setdefault("msgstr_plural", [])
             if int(index) != len(forms):
-                raise self.fail(f"msgstr[{index}] out of order; expected msgstr[{len(forms)}]", number)
+                raise self.fail(f"msgstr[{index}] out of order; expected msgstr[{len(forms)}]: number the forms from msgstr[0], in order", number)
             forms.append(value)
             self.current = ("msgstr_plural", int(index))
 
@@ -265,12 +265,12 @@ class _Parser:
         if self.obsolete is None:
             self.obsolete = obsolete
         elif self.obsolete != obsolete:
-            raise self.fail("entry mixes obsolete ('#~') and active lines", number)
+            raise self.fail("entry mixes obsolete ('#~') and active lines; start every line of the entry with '#~', or none", number)
 
     def _string(self, text: str, number: int) -> str:
         """The value of one quoted PO string, escapes decoded."""
         if not text.startswith('"'):
-            raise self.fail("expected a quoted string", number)
+            raise self.fail("expected a quoted string; write the text in double quotes", number)
         value: list[str] = []
         position = 1
         while True:
@@ -308,10 +308,10 @@ class _Parser:
                     # Comments at the end of a file, with no entry: msgcat drops them, so do we.
                     self._reset()
                     return
-                raise self.fail("comments without an entry after them", self.start_line)
+                raise self.fail("comments without an entry after them; add the entry below them, or delete them", self.start_line)
             return
         if "msgid" not in self.fields:
-            raise self.fail("msgctxt without a msgid after it", self.start_line)
+            raise self.fail("msgctxt without a msgid after it; add the entry's msgid and msgstr below it", self.start_line)
         if "msgstr" not in self.fields and "msgstr_plural" not in self.fields:
             raise self.fail("entry has no msgstr; add msgstr \"\" after its msgid", self.msgid_line)
         message = Message(
@@ -343,7 +343,7 @@ class _Parser:
             if message.msgid == "" and message.msgctxt is None and not message.obsolete:
                 raise self.fail("a second header entry (empty msgid); give the entry a msgid", message.line)
             if key in seen:
-                raise self.fail(f"duplicate message definition; the first is at line {seen[key]}", message.line)
+                raise self.fail(f"duplicate message definition; the first is at line {seen[key]}: keep one of the two (or give one a msgctxt)", message.line)
             seen[key] = message.line
         if self.header is None:
             return Catalogue(messages=tuple(self.messages))
@@ -353,7 +353,7 @@ class _Parser:
                 continue
             name, colon, value = line.partition(":")
             if not colon or not name.strip():
-                raise self.fail(f"header line {line!r} is not 'Name: value'", self.header.line)
+                raise self.fail(f"header line {line!r} is not 'Name: value'; write it as \"Name: value\\n\" or delete it", self.header.line)
             fields.append((name.strip(), value.strip()))
         return Catalogue(
             header_fields=tuple(fields),

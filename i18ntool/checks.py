@@ -174,7 +174,7 @@ def _markup_problems(differences: Iterable[markup.MarkupDifference]) -> list[Pro
             elif difference.source is not None:
                 text = f"{noun} {show(difference.source)} of the source is missing; copy it as written"
             else:
-                text = f"{noun} {show(difference.translation)} is not in the source; remove it or add it to the source"
+                text = f"{noun} {show(difference.translation or '')} is not in the source; remove it or add it to the source"
             problems.append(Problem(codes[what], text))
         elif what in ("emphasis", "strong"):
             label = "emphasis" if what == "emphasis" else "strong emphasis"

@@ -360,7 +360,7 @@ def _shown_path(project: Any, path: Path) -> str:
     """``path`` as the user would type it: relative to the working folder, or to the project."""
     if path.is_relative_to(Path.cwd()):
         return path.relative_to(Path.cwd()).as_posix() or "."
-    return project.relative(path)
+    return str(project.relative(path))
 
 
 @main.command(name="compile")

@@ -83,10 +83,10 @@ def mo_bytes(entries: Iterable[tuple[str, str]], charset: str = "UTF-8") -> byte
     table = [0] * hash_size
     for index, (key, _) in enumerate(encoded):
         # msgfmt hashes the msgid up to its first NUL, so a plural entry by its singular.
-        value = _hash_string(key.split(b"\x00", 1)[0])
-        slot = value % hash_size
+        hashed = _hash_string(key.split(b"\x00", 1)[0])
+        slot = hashed % hash_size
         if table[slot]:
-            increment = 1 + value % (hash_size - 2)
+            increment = 1 + hashed % (hash_size - 2)
             while table[slot]:
                 slot = slot - (hash_size - increment) if slot >= hash_size - increment else slot + increment
         table[slot] = index + 1

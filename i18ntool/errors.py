@@ -26,6 +26,10 @@ class I18nToolError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self) -> tuple[type[I18nToolError], tuple[str, Path | str | None, int | None]]:
+        # Keep the path and line when the error crosses a process boundary (build's workers).
+        return (type(self), (self.message, self.path, self.line))
+
     def location(self) -> str:
         if self.path is None:
             return ""

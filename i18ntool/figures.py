@@ -40,7 +40,9 @@ Value = Decimal | tuple[int, int]
 
 _SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces group digits too
 _CANDIDATE = re.compile(rf"\d+(?:[.,{_SPACES}]\d+)*")
-_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})([:.])(\d{2})(?![\d:])(?:\s?([ap])\.?m\.?(?!\w))?", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?<![\d.,:])(\d{1,2})(?:([:.])(\d{2})(?![\d:]))?(?:\s?([ap])\.?m\.?(?!\w))?", re.IGNORECASE
+)
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th|º|ª|°)(?!\w)")
 _CONNECTOR = re.compile(r"[\s\u00a0]+(?:di|of|de|d[’'])[\s\u00a0]*", re.IGNORECASE)
@@ -75,6 +77,10 @@ class Figure:
         return dataclasses.replace(self, value=None if value is None else value * self.scale)
 
     def same(self, other: Figure) -> bool:
+        if {self.kind, other.kind} == {"time", "number"}:
+            # "alle 18" is "at 6 pm": an hour on its own is a number in the 24-hour clock.
+            time_of_day, number = (self, other) if self.kind == "time" else (other, self)
+            return time_of_day.value == (number.value, 0)
         if self.kind != other.kind:
             return False
         if self.value is None or other.value is None:
@@ -120,7 +126,9 @@ def extract(text: str, locale: str, symbol_locales: Sequence[str] = ()) -> list[
     for match in _TIME.finditer(text):
         if any(taken[match.start() : match.end()]) or _glued(text, match.start(), match.end()):
             continue
-        hour, separator, minute, meridiem = int(match.group(1)), match.group(2), int(match.group(3)), match.group(4)
+        hour, separator, minute, meridiem = int(match.group(1)), match.group(2), int(match.group(3) or 0), match.group(4)
+        if not separator and not meridiem:
+            continue  # a number: "6 pm" is a time, "6" is not
         if separator == "." and not meridiem and _reads_as_number(match.group(0).strip(), facts):
             continue  # 12.50 in English is a number; 18.30 in Italian is a time
         if meridiem:
@@ -293,7 +301,7 @@ def _facts(locale: str, symbol_locales: tuple[str, ...]) -> _Facts:
     percent_words = {"%"}
     for length in ("long", "short"):
         word = format_unit(1, "percent", length, locale=locale).replace("1", "", 1).strip()
-        if word and word.isalpha() or word.replace(" ", "").isalpha():
+        if word.replace(" ", "").isalpha():
             percent_words.add(word)
             if word.startswith("per") and len(word) > 4 and " " not in word:
                 percent_words.add("per " + word[3:])  # "per cent", "per cento" are written too

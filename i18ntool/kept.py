@@ -4,7 +4,7 @@
 out (the digits of ``https://example.org/2023/`` are not a figure), and ``compare_kept``
 says which of the source's are missing from a translation and which the translation adds.
 Link prefixes that a project localises (``/press/`` in English, ``/it/press/`` in Italian)
-count as the same address; ``same_address`` holds that rule for links and plain URLs alike.
+count as the same address; ``canonical_address`` holds that rule for links and plain URLs alike.
 """
 
 from __future__ import annotations
@@ -98,12 +98,6 @@ def compare_kept(
         else:
             differences.append(KeptDifference(item, missing=False))
     return differences
-
-
-def same_address(source: str, translation: str, rules: LinkRules, source_language: str, language: str) -> bool:
-    """True if ``translation`` is ``source`` or its localised form under the project's rules."""
-    languages = (source_language, language)
-    return _canonical(source, rules, languages) == _canonical(translation, rules, languages)
 
 
 def canonical_address(address: str, rules: LinkRules, source_language: str, language: str) -> str:

@@ -119,7 +119,7 @@ def render_index(
 
 
 def _html(tokens: list[Token]) -> str:
-    return INLINE.renderer.render(tokens, INLINE.options, {}).rstrip("\n")
+    return str(INLINE.renderer.render(tokens, INLINE.options, {})).rstrip("\n")
 
 
 def _translate(words: UiText) -> Callable[..., Markup]:

@@ -75,18 +75,18 @@ class _Writer:
             lines = _wrap(self.inline(node.children[0]), width)
             return _underlined(lines, "=" if node.tag == "h1" else "-") if node.tag in ("h1", "h2") else lines
         if kind in ("bullet_list", "ordered_list"):
-            return self.list(node, width)
+            return self.list_block(node, width)
         if kind == "blockquote":
             return [f"> {line}".rstrip() for line in self.blocks(node.children, width - 2)]
         if kind in ("code_block", "fence"):
             return ["    " + line for line in node.content.rstrip("\n").split("\n")]
         if kind == "table":
-            return self.table(node, width)
+            return self.table_block(node, width)
         if kind == "hr":
             return ["* * *"]
         return []
 
-    def list(self, node: SyntaxTreeNode, width: int) -> list[str]:
+    def list_block(self, node: SyntaxTreeNode, width: int) -> list[str]:
         ordered = node.type == "ordered_list"
         start = int(node.attrs.get("start", 1)) if ordered else 1
         tight = all(child.hidden for item in node.children for child in item.children if child.type == "paragraph")
@@ -100,7 +100,7 @@ class _Writer:
             lines += [(" " * len(marker) + line).rstrip() for line in body[1:]]
         return lines
 
-    def table(self, node: SyntaxTreeNode, width: int) -> list[str]:
+    def table_block(self, node: SyntaxTreeNode, width: int) -> list[str]:
         rows = [
             [self.inline(cell.children[0]).replace(_GLUE, " ") if cell.children else "" for cell in row.children]
             for section in node.children for row in section.children
@@ -143,7 +143,7 @@ class _Writer:
                 return label
             return f"{label}{_GLUE}[{self._reference(href)}]"
         if kind == "image":
-            alt = plain_text(node.token.children or []) if node.token else ""  # type: ignore[union-attr]
+            alt = plain_text(node.token.children or []) if node.token else ""
             href = str(node.attrs.get("src", ""))
             return f"[{alt}]{_GLUE}[{self._reference(href)}]" if href else f"[{alt}]"
         if kind == "html_inline":

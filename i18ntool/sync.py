@@ -82,17 +82,23 @@ class UpdateResult:
 
 def load_documents(project: Project) -> list[Document]:
     """Every source text of the project, sorted by id."""
+    return [load_document(project, path) for path in source_paths(project)]
+
+
+def source_paths(project: Project) -> list[Path]:
+    """The paths of the project's source texts, sorted."""
     if not project.content_dir.is_dir():
         raise ContentError("content folder does not exist", project.relative(project.content_dir))
-    documents = []
-    for path in sorted(project.content_dir.rglob("*.md")):
-        identifier = document_id(project, path)
-        documents.append(read_document(
-            path, document_id=identifier, source=project.relative(path),
-            default_language=project.source_language, languages=project.languages,
-            translatable_keys=project.translatable_keys,
-        ))
-    return documents
+    return sorted(project.content_dir.rglob("*.md"))
+
+
+def load_document(project: Project, path: Path) -> Document:
+    """The source text at ``path``, one of ``source_paths``."""
+    return read_document(
+        path, document_id=document_id(project, path), source=project.relative(path),
+        default_language=project.source_language, languages=project.languages,
+        translatable_keys=project.translatable_keys,
+    )
 
 
 def build_template(document: Document) -> tuple[Message, ...]:

@@ -272,10 +272,9 @@ class _ExpressionParser:
         if level == len(_BINARY):
             return self.unary()
         left = self.binary(level + 1)
-        while (operator := self.peek()) in _BINARY[level]:
+        while (operator := self.peek()) is not None and operator in _BINARY[level]:
             self.take()
-            right = self.binary(level + 1)
-            left = (lambda apply, a, b: lambda n: apply(a(n), b(n)))(_BINARY[level][operator], left, right)  # type: ignore[index]
+            left = _combine(_BINARY[level][operator], left, self.binary(level + 1))
         return left
 
     def unary(self) -> Callable[[int], int]:
@@ -290,5 +289,12 @@ class _ExpressionParser:
         if token == "n":
             return lambda n: n
         if token.isdigit():
-            return lambda n, value=int(token): value
+            value = int(token)
+            return lambda n: value
         raise ValueError(f"unexpected {token!r}")
+
+
+def _combine(
+    apply: Callable[[int, int], int], left: Callable[[int], int], right: Callable[[int], int]
+) -> Callable[[int], int]:
+    return lambda n: apply(left(n), right(n))

@@ -83,6 +83,7 @@ CASES = [
     ("en", "$8,000 (USD)", "it", "8.000 dollari (USD)", []),
     ("en", "the 1911 fire killed more than 120 women", "it", "l’incendio del 1911 uccise oltre 120 donne", []),
     ("en", "MP3, 4K and 3D", "it", "MP3, 4K e 3D", []),
+    ("en", "doors open at 6 pm", "it", "apertura alle 18", []),
     # English to Italian: findings.
     ("en", "an $8,000 grant", "it", "un contributo di 8.500 dollari", ["changed"]),
     ("en", "an $8,000 grant", "it", "un contributo di 8.000 euro", ["changed"]),
@@ -94,6 +95,7 @@ CASES = [
     ("en", "an $8,000 grant", "it", "un contributo di 8,000 dollari", ["format"]),
     ("en", "about 1,000 guests", "it", "circa 1,000 invitati", ["format"]),
     ("en", "set in 1910", "it", "ambientato nel 1910, con 300 operaie", ["added"]),
+    ("en", "doors open at 6 pm", "it", "apertura alle 19", ["changed"]),
     # Italian to English: the same figures in English formats are not findings.
     ("it", "un contributo di 8.000 dollari", "en", "an $8,000 grant", []),
     ("it", "il 12,5%", "en", "12.5%", []),
@@ -104,6 +106,7 @@ CASES = [
     ("it", "8 mila euro", "en", "€8,000", []),
     ("it", "1,5 milioni di dollari", "en", "$1.5 million", []),
     ("it", "circa 1.000 invitati", "en", "about 1,000 guests", []),
+    ("it", "apertura alle 18", "en", "doors open at 6 pm", []),
     # Italian to English: findings.
     ("it", "un contributo di 8.000 dollari", "en", "an $8,500 grant", ["changed"]),
     ("it", "circa 1.000 invitati", "en", "about 1.000 guests", ["format"]),
