@@ -296,43 +296,76 @@ def catalogue_header(
 # -- update and init -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Domain:
+    """What `update` keeps in step: a template and its catalogues, one per target language."""
+
+    name: str
+    messages: tuple[Message, ...]
+    template_comments: tuple[str, ...]
+    describes: str  # what the catalogues translate, for their first comment line
+    languages: tuple[str, ...]
+
+
+def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
+    """Every document, in its target languages; then the words of the built pages, in all."""
+    from i18ntool.ui import UI_DOMAIN, ui_template
+
+    found = [
+        Domain(
+            name=document.id,
+            messages=build_template(document),
+            template_comments=(f"Translation template for {document.source}.", _GENERATED),
+            describes=document.source,
+            languages=project.target_languages(document.language),
+        )
+        for document in documents
+    ]
+    pages = ui_template(())
+    found.append(Domain(
+        name=UI_DOMAIN, messages=pages.messages, template_comments=pages.header_comments,
+        describes="the words of the pages that `i18ntool build` writes", languages=project.languages,
+    ))
+    return found
+
+
 def update(project: Project, languages: Sequence[str] = (), *, check: bool = False) -> UpdateResult:
-    """Write every template and bring every catalogue in step; with ``check``, write nothing."""
+    """Write every template and bring every catalogue in step; with ``check``, write nothing.
+
+    Everything is read and merged before the first file is written, so that an error in
+    any input leaves every file as it was.
+    """
     documents = load_documents(project)
     stamp = now_stamp()
     targets = set(languages or project.languages)
     plan: list[tuple[Path, Catalogue, Catalogue | None, str]] = []
     memories: dict[str, dict[tuple[str | None, str], Message]] = {}
-    for document in documents:
-        template_path = project.template_path(document.id)
+    for domain in domains(project, documents):
+        template_path = project.template_path(domain.name)
         old_template = _read_if_present(project, template_path)
-        messages = build_template(document)
         created = old_template.header("POT-Creation-Date") if old_template else None
         template = Catalogue(
             header_fields=template_header(project, created or stamp),
-            header_comments=(
-                f"Translation template for {document.source}.",
-                _GENERATED,
-            ),
+            header_comments=domain.template_comments,
             header_flags=("fuzzy",),
-            messages=messages,
+            messages=domain.messages,
         )
         if old_template is None or template != old_template:
             template = template.replace(header_fields=template_header(project, stamp))
-            plan.append((template_path, template, old_template, _template_detail(messages, old_template)))
+            plan.append((template_path, template, old_template, _template_detail(domain.messages, old_template)))
         created = template.header("POT-Creation-Date") or stamp
-        for language in project.target_languages(document.language):
+        for language in domain.languages:
             if language not in targets:
                 continue
-            path = project.catalogue_path(language, document.id)
+            path = project.catalogue_path(language, domain.name)
             old = _read_if_present(project, path)
             if language not in memories:
                 memories[language] = translation_memory(_other_catalogues(project, language))
-            merged, counts = merge(messages, old.messages if old else (), memories[language])
+            merged, counts = merge(domain.messages, old.messages if old else (), memories[language])
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
                 header_comments=old.header_comments if old else (
-                    f"{Locale.parse(language).english_name} translation of {document.source}.",
+                    f"{Locale.parse(language).english_name} translation of {domain.describes}.",
                 ),
                 header_flags=old.header_flags if old else (),
                 messages=merged,
@@ -349,7 +382,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
 
 
 def init(project: Project, language: str) -> UpdateResult:
-    """Start catalogues for ``language`` (which must be configured) for every document."""
+    """Start catalogues for ``language`` (which must be configured): every document's, and the pages'."""
     return update(project, [language])
 
 

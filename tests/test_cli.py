@@ -88,7 +88,7 @@ def test_init_starts_catalogues_with_babel_plural_forms(project_dir: Path) -> No
     assert catalogue.header("Language") == "fr"
     assert catalogue.header("Plural-Forms") == "nplurals=2; plural=(n > 1);"
     assert all(not message.msgstr for message in catalogue.messages)
-    assert "7 catalogue(s) started for 'fr'" in result.output
+    assert "8 catalogue(s) started for 'fr'" in result.output  # seven documents and the pages' words
 
 
 def break_catalogue(project: Path) -> None:
@@ -177,3 +177,15 @@ def test_removed_document_keeps_its_catalogues_and_says_so(project_dir: Path) ->
     assert result.exit_code == 0
     assert "locales/templates/festivals.pot: no source text content/festivals.md" in result.stderr
     assert snapshot(project_dir / "locales") == before
+
+
+def test_update_brings_the_page_words_in_step_with_this_version(project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import i18ntool.ui as ui
+
+    monkeypatch.setattr(ui, "UI_MESSAGES", (*ui.UI_MESSAGES, ui.UiMessage("Download", "A new button.")))
+    result = run(project_dir, "update")
+    assert result.exit_code == 0
+    assert "locales/templates/ui.pot: updated (1 added)" in result.output
+    for language in ("en", "it"):
+        entry = catalogue_entry(project_dir, language, "ui", "Download")
+        assert (entry.msgstr, entry.extracted_comments) == ("", ("A new button.",))
