@@ -183,7 +183,7 @@ def coverage(
     from i18ntool.targets import select_targets
 
     project = context.project
-    report = measure(project, select_targets(project, documents, locales))
+    report = measure(project, select_targets(project, documents, locales, glossary=False))
     colour = output_format == "table" and _wants_colour()
     click.echo(render(report, output_format, words=words, colour=colour), nl=False, color=colour)
     failed = shortfalls(report, fail_under=fail_under, fail_under_reviewed=fail_under_reviewed, words=words)
@@ -213,7 +213,7 @@ def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...],
     from i18ntool.todo import KINDS, render_json, render_text, tasks
 
     project = context.project
-    found = tasks(project, select_targets(project, documents, locales), states or KINDS)
+    found = tasks(project, select_targets(project, documents, locales, glossary=False), states or KINDS)
     click.echo(render_json(found) if output_format == "json" else render_text(found), nl=False)
 
 

@@ -57,12 +57,15 @@ class Inventory:
         return sum(1 for entry in self.entries if not entry.in_catalogue)
 
 
-def select_targets(project: Project, names: Sequence[str] = (), languages: Sequence[str] = ()) -> list[Target]:
+def select_targets(
+    project: Project, names: Sequence[str] = (), languages: Sequence[str] = (), *, glossary: bool = True
+) -> list[Target]:
     """The catalogues of the documents or domains ``names`` (default: all) in ``languages``.
 
     A name is a document id (``press-release``), a source path (``content/press-release.md``)
     or the domain of a catalogue with no source text (``ui``). Languages default to all; a
-    document is looked at in its target languages only.
+    document is looked at in its target languages only. With ``glossary`` false, the
+    glossary catalogues are left out unless named: they hold terms, not text to publish.
     """
     wanted = [language for language in project.languages if not languages or language in languages]
     if names:
@@ -77,7 +80,7 @@ def select_targets(project: Project, names: Sequence[str] = (), languages: Seque
                 documents.append(found)
     else:
         documents = load_documents(project)
-        domains = _domains(project)
+        domains = [domain for domain in _domains(project) if glossary or domain != project.glossary]
     targets = [
         Target(document.id, language, project.catalogue_path(language, document.id), document)
         for document in documents

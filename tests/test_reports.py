@@ -228,4 +228,4 @@ def _measure(project_dir: Path) -> Coverage:
     from i18ntool.targets import select_targets
 
     project = find_project(project_dir)
-    return measure(project, select_targets(project))
+    return measure(project, select_targets(project, glossary=False))
