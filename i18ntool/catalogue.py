@@ -133,6 +133,7 @@ class _Parser:
         self._reset()
 
     def _reset(self) -> None:
+        self.awaiting = 0  # line of a keyword still waiting for its string
         self.fields: dict[str, Any] = {}
         self.translator: list[str] = []
         self.extracted: list[str] = []
@@ -176,6 +177,7 @@ class _Parser:
             self.start_line = number
 
     def _comment(self, comment: str, number: int) -> None:
+        self._expect_string()
         self._starting(number)
         if self.fields:
             raise self.fail("comment in the middle of an entry; move it above the entry's msgctxt or msgid", number)
@@ -199,6 +201,7 @@ class _Parser:
             key = str(self.current[1])
             self.previous[key] += self._string(rest, number)
             return
+        self._expect_string()
         match = _KEYWORD.match(rest)
         if not match or match.group(1) == "msgstr":
             raise self.fail("'#|' lines hold only msgctxt, msgid and msgid_plural; delete this line or fix its keyword", number)
@@ -218,6 +221,7 @@ class _Parser:
             else:
                 self.fields[field] += value
             return
+        self._expect_string()
         match = _KEYWORD.match(line)
         if not match:
             word = line.split()[0]
@@ -268,7 +272,15 @@ class _Parser:
             raise self.fail("entry mixes obsolete ('#~') and active lines; start every line of the entry with '#~', or none", number)
 
     def _string(self, text: str, number: int) -> str:
-        """The value of one quoted PO string, escapes decoded."""
+        """The value of the quoted PO strings on a line, escapes decoded and joined.
+
+        Like msgfmt, this takes several strings on one line (``msgstr "a" "b"``) and a keyword
+        whose string starts on the next line; ``_expect_string`` checks that one does.
+        """
+        if not text:
+            self.awaiting = number
+            return ""
+        self.awaiting = 0
         if not text.startswith('"'):
             raise self.fail("expected a quoted string; write the text in double quotes", number)
         value: list[str] = []
@@ -297,11 +309,19 @@ class _Parser:
             value.append(char)
             position += 1
         rest = text[position + 1 :].strip()
+        if rest.startswith('"'):
+            return "".join(value) + self._string(rest, number)
         if rest:
             raise self.fail(f"unexpected text after the string: {rest[:20]!r}; escape quotes inside strings as \\\"", number)
         return "".join(value)
 
+    def _expect_string(self) -> None:
+        """A keyword with no string after it, on its line or the next, is an error."""
+        if self.awaiting:
+            raise self.fail("keyword without a string; add \"\" after it", self.awaiting)
+
     def _finish(self, number: int) -> None:
+        self._expect_string()
         if not self.fields:
             if self.translator or self.extracted or self.references or self.flags or self.previous:
                 if self.obsolete is None and not self.previous:

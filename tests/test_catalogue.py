@@ -136,3 +136,16 @@ def test_reader_agrees_with_polib_on_shipped_catalogues(path: Path) -> None:
         (m.msgctxt, m.msgid, m.msgstr, m.previous_msgid, m.obsolete, m.fuzzy) for m in ours.messages
     ]
     assert dict(theirs.metadata) == dict(ours.header_fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "msgstr"),
+    [
+        pytest.param('msgid "a"\nmsgstr "Scheda" " tecnica"\n', "Scheda tecnica", id="two-strings-on-a-line"),
+        pytest.param('msgid "a"\nmsgstr\n"Scheda"\n', "Scheda", id="string-on-the-next-line"),
+        pytest.param('msgid "a"\nmsgstr ""\n  "Scheda"  \n', "Scheda", id="indented-continuation"),
+    ],
+)
+def test_layouts_msgfmt_accepts_are_read(text: str, msgstr: str) -> None:
+    """Hand-edited and other tools' layouts that gettext reads are read too."""
+    assert parse_catalogue(text.encode(), "x.po").messages[0].msgstr == msgstr
