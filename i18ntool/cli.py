@@ -46,7 +46,7 @@ class OneLineError(click.BadParameter):
         click.echo(f"i18ntool: {name}: {self.message}", err=True)
 
 
-class LocaleType(click.ParamType):
+class LocaleType(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2 on
     """A language of the project; anything else fails with the list of configured ones."""
 
     name = "locale"

@@ -130,7 +130,7 @@ def table(coverage: Coverage, *, words: bool = False, colour: bool = False) -> s
         last = len(cells) - 1
         padded = [
             paint(cell if index == last else cell.ljust(width) if index in left else cell.rjust(width), style)
-            for index, (cell, width, style) in enumerate(zip(cells, widths, styles))
+            for index, (cell, width, style) in enumerate(zip(cells, widths, styles, strict=True))
         ]
         return "  ".join(padded)
 
