@@ -133,9 +133,9 @@ def _tasks() -> list[Task]:
         ),
         Task(
             "in-step check",
-            "`i18ntool update --check` (reads every source and catalogue, compares); "
-            "`msgmerge --dry-run`-like work has no gettext equivalent, so gettext's `msgcmp` "
-            "of each catalogue against its template stands in.",
+            "`i18ntool update --check` (reads every source and catalogue, merges in memory, "
+            "compares); gettext's nearest equivalent is `msgcmp` of each catalogue against its "
+            "template, which compares but reads no Markdown.",
             [
                 Tool("i18ntool", lambda kit: [[*I18NTOOL, "--project", str(kit), "update", "--check"]], sys.executable),
                 Tool("msgcmp", lambda kit: [["msgcmp", "--use-untranslated", str(path), str(_template_of(kit, path))] for path in catalogues(kit)], "msgcmp"),
@@ -226,9 +226,9 @@ def _copy_kit(target: Path, copies: int) -> Path:
                 relative = catalogue.relative_to(REPOSITORY / "locales")
                 copy = target / "locales" / relative.parent / f"{name}{catalogue.suffix}"
                 copy.parent.mkdir(parents=True, exist_ok=True)
-                text = catalogue.read_text(encoding="utf-8").replace(f"content/{source.stem}.md:", f"content/{name}.md:")
+                text = catalogue.read_text(encoding="utf-8").replace(f"content/{source.stem}.md", f"content/{name}.md")
                 copy.write_text(text, encoding="utf-8")
-    for extra in (REPOSITORY / "locales").rglob("*.po"):
+    for extra in (REPOSITORY / "locales").rglob("*.po*"):
         if not (REPOSITORY / "content" / f"{extra.stem}.md").exists():  # catalogues with no document (UI)
             copy = target / "locales" / extra.relative_to(REPOSITORY / "locales")
             copy.parent.mkdir(parents=True, exist_ok=True)

@@ -90,6 +90,8 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v
             "\\": "\\", '"': '"', "'": "'", "?": "?"}
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)")
 
 
 def read_catalogue(path: Path, name: str | None = None) -> Catalogue:
@@ -281,39 +283,34 @@ class _Parser:
             self.awaiting = number
             return ""
         self.awaiting = 0
-        if not text.startswith('"'):
-            raise self.fail("expected a quoted string; write the text in double quotes", number)
         value: list[str] = []
-        position = 1
+        position = 0
         while True:
-            if position >= len(text):
-                raise self.fail("unterminated string; close the quote opened on this line", number)
-            char = text[position]
-            if char == '"':
-                break
-            if char == "\\":
-                escape = text[position + 1 : position + 2]
-                if escape in _ESCAPES:
-                    value.append(_ESCAPES[escape])
-                    position += 2
-                    continue
-                octal = re.match(r"[0-7]{1,3}", text[position + 1 :])
-                hexadecimal = re.match(r"x[0-9A-Fa-f]{1,2}", text[position + 1 :])
-                if octal or hexadecimal:
-                    digits = (octal or hexadecimal).group()  # type: ignore[union-attr]
-                    value.append(chr(int(digits.lstrip("x"), 8 if octal else 16)))
-                    position += 1 + len(digits)
-                    continue
-                shown = escape or "at the end of the line"
-                raise self.fail(f"invalid escape '\\{shown}' in string; write a backslash as '\\\\'", number)
-            value.append(char)
-            position += 1
-        rest = text[position + 1 :].strip()
-        if rest.startswith('"'):
-            return "".join(value) + self._string(rest, number)
-        if rest:
-            raise self.fail(f"unexpected text after the string: {rest[:20]!r}; escape quotes inside strings as \\\"", number)
-        return "".join(value)
+            match = _STRING.match(text, position)
+            if match is None:
+                if text.startswith('"', position):
+                    raise self.fail("unterminated string; close the quote opened on this line", number)
+                raise self.fail("expected a quoted string; write the text in double quotes", number)
+            body = match.group(1)
+            value.append(_ESCAPE.sub(lambda escape: self._unescape(escape, number), body) if "\\" in body else body)
+            position = match.end()
+            while position < len(text) and text[position] in " \t":
+                position += 1
+            if position == len(text):
+                return "".join(value)
+            if text[position] != '"':
+                rest = text[position:]
+                raise self.fail(f"unexpected text after the string: {rest[:20]!r}; escape quotes inside strings as \\\"", number)
+
+    def _unescape(self, escape: re.Match[str], number: int) -> str:
+        sequence = escape.group(1)
+        if sequence in _ESCAPES:
+            return _ESCAPES[sequence]
+        if sequence[0] in "01234567":
+            return chr(int(sequence, 8))
+        if sequence[0] == "x" and len(sequence) > 1:
+            return chr(int(sequence[1:], 16))
+        raise self.fail(f"invalid escape '\\{sequence}' in string; write a backslash as '\\\\'", number)
 
     def _expect_string(self) -> None:
         """A keyword with no string after it, on its line or the next, is an error."""

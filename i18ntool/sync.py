@@ -17,10 +17,11 @@ they come back when their text does.
 from __future__ import annotations
 
 import datetime
+import functools
 import difflib
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -338,11 +339,12 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
     documents = load_documents(project)
     stamp = now_stamp()
     targets = set(languages or project.languages)
+    read = functools.cache(lambda path: _read_if_present(project, path))  # each file once per run
     plan: list[tuple[Path, Catalogue, Catalogue | None, str]] = []
     memories: dict[str, dict[tuple[str | None, str], Message]] = {}
     for domain in domains(project, documents):
         template_path = project.template_path(domain.name)
-        old_template = _read_if_present(project, template_path)
+        old_template = read(template_path)
         created = old_template.header("POT-Creation-Date") if old_template else None
         template = Catalogue(
             header_fields=template_header(project, created or stamp),
@@ -358,9 +360,9 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             if language not in targets:
                 continue
             path = project.catalogue_path(language, domain.name)
-            old = _read_if_present(project, path)
+            old = read(path)
             if language not in memories:
-                memories[language] = translation_memory(_other_catalogues(project, language))
+                memories[language] = translation_memory(_other_catalogues(project, language, read))
             merged, counts = merge(domain.messages, old.messages if old else (), memories[language])
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
@@ -392,10 +394,14 @@ def _read_if_present(project: Project, path: Path) -> Catalogue | None:
     return read_catalogue(path, project.relative(path))
 
 
-def _other_catalogues(project: Project, language: str) -> Iterable[Catalogue]:
+def _other_catalogues(
+    project: Project, language: str, read: Callable[[Path], Catalogue | None]
+) -> Iterator[Catalogue]:
     folder = project.catalogue_path(language, "x").parent
     for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
-        yield read_catalogue(path, project.relative(path))
+        catalogue = read(path)
+        if catalogue is not None:
+            yield catalogue
 
 
 def _template_detail(messages: Sequence[Message], old: Catalogue | None) -> str:
