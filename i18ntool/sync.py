@@ -406,7 +406,7 @@ def _other_catalogues(
 
 def _template_detail(messages: Sequence[Message], old: Catalogue | None) -> str:
     if old is None:
-        return f"{len(messages)} entries"
+        return f"{len(messages)} entr{'y' if len(messages) == 1 else 'ies'}"
     before = {message.key for message in old.messages}
     after = {message.key for message in messages}
     added, removed = len(after - before), len(before - after)
