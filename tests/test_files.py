@@ -1,0 +1,62 @@
+"""Invariant 7: an interrupted write leaves no partial file; two runs at once corrupt nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from i18ntool.catalogue import read_catalogue
+from i18ntool.errors import I18nToolError
+from i18ntool.files import write_if_changed
+from tests.conftest import snapshot
+
+
+def test_a_write_interrupted_before_the_rename_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.po"
+    path.write_bytes(b"old content\n")
+
+    def power_cut(source: str, target: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        write_if_changed(path, b"new content\n" * 1000)
+    assert path.read_bytes() == b"old content\n"
+    assert [child.name for child in tmp_path.iterdir()] == ["x.po"]  # the temporary file is gone too
+
+
+def test_a_failed_write_is_an_input_error_naming_the_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "locales"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(I18nToolError) as caught:
+        write_if_changed(blocker / "it" / "x.po", b"content")
+    assert caught.value.path == blocker / "it" / "x.po"
+    assert "cannot write" in caught.value.message
+
+
+def test_a_file_with_the_same_content_is_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "x.po"
+    path.write_bytes(b"same\n")
+    os.utime(path, (1_000_000, 1_000_000))
+    assert write_if_changed(path, b"same\n") is False
+    assert path.stat().st_mtime == 1_000_000
+
+
+def test_two_updates_at_once_leave_whole_readable_catalogues(project_dir: Path) -> None:
+    for source in (project_dir / "content").glob("*.md"):
+        source.write_text(source.read_text(encoding="utf-8") + "\nA closing paragraph added to every text.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "i18ntool", "--project", str(project_dir), "update"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], results
+    for path in (project_dir / "locales").rglob("*.po*"):
+        read_catalogue(path)  # whole and valid, whichever run wrote it last
+    assert not [path for path in (project_dir / "locales").rglob("*.tmp")]
+    before = snapshot(project_dir / "locales")
+    check = subprocess.run([*command, "--check"], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout
+    assert snapshot(project_dir / "locales") == before
