@@ -128,3 +128,45 @@ def test_no_translation_is_ever_lost(versions: list[list[str]]) -> None:
         kept = {message.msgstr for message in catalogue}
         assert translations <= kept
         assert [m.msgid for m in catalogue if not m.obsolete] == list(dict.fromkeys(version))
+
+
+sentences = st.lists(
+    st.sampled_from(
+        "The film won the award. Marina works in a garment factory in 1910. The grant was $8,000. "
+        "About 1,000 guests attended the gala. Freeda starts a rebellion. The fire of 1911 killed more than 120 women. "
+        "Alessia Crucitelli grew up in Florence. The film can be watched on YouTube.".split(". ")
+    ),
+    min_size=1, max_size=3,
+).map(" ".join)
+documents = st.lists(st.tuples(st.sampled_from(["# ", "## ", "- ", "> ", ""]), sentences), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(documents, min_size=1, max_size=4))
+def test_update_on_disk_changes_nothing_the_second_time_and_loses_no_translation(versions: list[list[tuple[str, str]]]) -> None:
+    """Invariants 2 and 4 through real files: every version of a source text, updated,
+    translated where untranslated, then updated again."""
+    import tempfile
+    from pathlib import Path
+
+    from i18ntool.catalogue import read_catalogue, write_catalogue
+    from i18ntool.project import load_project
+    from i18ntool.sync import update
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "i18ntool.toml").write_text('languages = ["en", "it"]\n')
+        (root / "content").mkdir()
+        project = load_project(root / "i18ntool.toml")
+        path = root / "locales/it/LC_MESSAGES/text.po"
+        translations: set[str] = set()
+        for blocks in versions:
+            (root / "content" / "text.md").write_text("\n\n".join(marker + text for marker, text in blocks) + "\n")
+            update(project)
+            catalogue = read_catalogue(path)
+            done = tuple(m if m.msgstr or m.obsolete else m.replace(msgstr=f"IT {m.msgid}") for m in catalogue.messages)
+            write_catalogue(path, catalogue.replace(messages=done))
+            translations |= {message.msgstr for message in done if message.msgstr}
+            assert update(project).changes == ()
+            assert update(project, check=True).changes == ()
+            assert translations <= {message.msgstr for message in read_catalogue(path).messages}
