@@ -82,22 +82,22 @@ def compare_kept(
     """Addresses of ``source`` that ``translation`` lacks, then those it adds, in text order."""
     source_items = find_kept(source)
     translation_items = find_kept(translation)
-    available = Counter(_canonical(item.key, rules, (source_language, language)) for item in translation_items)
-    differences = []
-    for item in source_items:
-        key = _canonical(item.key, rules, (source_language, language))
-        if available[key] > 0:
-            available[key] -= 1
-        else:
-            differences.append(KeptDifference(item, missing=True))
-    wanted = Counter(_canonical(item.key, rules, (source_language, language)) for item in source_items)
-    for item in translation_items:
-        key = _canonical(item.key, rules, (source_language, language))
-        if wanted[key] > 0:
-            wanted[key] -= 1
-        else:
-            differences.append(KeptDifference(item, missing=False))
-    return differences
+
+    def unmatched(items: list[Kept], others: list[Kept]) -> list[Kept]:
+        """``items`` that ``others`` do not account for, one for one."""
+        available = Counter(_canonical(other.key, rules, (source_language, language)) for other in others)
+        left = []
+        for item in items:
+            key = _canonical(item.key, rules, (source_language, language))
+            if available[key] > 0:
+                available[key] -= 1
+            else:
+                left.append(item)
+        return left
+
+    return [KeptDifference(item, missing=True) for item in unmatched(source_items, translation_items)] + [
+        KeptDifference(item, missing=False) for item in unmatched(translation_items, source_items)
+    ]
 
 
 def canonical_address(address: str, rules: LinkRules, source_language: str, language: str) -> str:
