@@ -28,11 +28,14 @@ from pathlib import Path
 from babel import Locale
 
 from i18ntool import __version__
-from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
-from i18ntool.errors import ContentError
+from i18ntool.catalogue import Catalogue, Message, parse_catalogue, read_catalogue
+from i18ntool.errors import CatalogueError, ContentError
+from i18ntool.files import write_if_changed
 from i18ntool.plurals import gettext_rule
 from i18ntool.project import Project, document_id
+from i18ntool.poformat import format_catalogue
 from i18ntool.segmenting import Document, read_document
+from i18ntool.status import mark_review
 
 # How alike an old and a new source text must be for the old translation to be offered as
 # fuzzy. Measured on word tokens (see ``similarity``); tests/test_sync.py holds the real
@@ -339,8 +342,19 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
     documents = load_documents(project)
     stamp = now_stamp()
     targets = set(languages or project.languages)
-    read = functools.cache(lambda path: _read_if_present(project, path))  # each file once per run
-    plan: list[tuple[Path, Catalogue, Catalogue | None, str]] = []
+    raw: dict[Path, bytes] = {}
+    read = functools.cache(lambda path: _read_if_present(project, path, raw))  # each file once per run
+    plan: list[tuple[Path, bytes, Catalogue | None, str]] = []
+
+    def consider(path: Path, catalogue: Catalogue, old: Catalogue | None, detail: str) -> None:
+        """Plan the write of ``catalogue`` if its content or its layout differs from the file's:
+        a file another tool saved in its own layout is put back into gettext's."""
+        data = format_catalogue(catalogue).encode("utf-8")
+        if old is None or catalogue != old:
+            plan.append((path, data, old, detail))
+        elif data != raw.get(path):
+            plan.append((path, data, old, "gettext's layout restored, content unchanged"))
+
     memories: dict[str, dict[tuple[str | None, str], Message]] = {}
     for domain in domains(project, documents):
         template_path = project.template_path(domain.name)
@@ -354,7 +368,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
         )
         if old_template is None or template != old_template:
             template = template.replace(header_fields=template_header(project, stamp))
-            plan.append((template_path, template, old_template, _template_detail(domain.messages, old_template)))
+        consider(template_path, template, old_template, _template_detail(domain.messages, old_template))
         created = template.header("POT-Creation-Date") or stamp
         for language in domain.languages:
             if language not in targets:
@@ -364,6 +378,9 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             if language not in memories:
                 memories[language] = translation_memory(_other_catalogues(project, language, read))
             merged, counts = merge(domain.messages, old.messages if old else (), memories[language])
+            marked = tuple(mark_review(message) for message in merged)  # a PO editor shows stale stamps as stale
+            relabelled = sum(before != after for before, after in zip(merged, marked, strict=True))
+            merged = marked
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
                 header_comments=old.header_comments if old else (
@@ -372,12 +389,15 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
                 header_flags=old.header_flags if old else (),
                 messages=merged,
             )
-            if catalogue != old:
-                plan.append((path, catalogue, old, counts.describe()))
+            detail = counts.describe()
+            if relabelled:
+                stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
+                detail = stamps if detail == "header" else f"{detail}, {stamps}"
+            consider(path, catalogue, old, detail)
     changes = []
-    for path, catalogue, old, detail in plan:
+    for path, data, old, detail in plan:
         if not check:
-            write_catalogue(path, catalogue)
+            write_if_changed(path, data)
         changes.append(FileChange(path=path, created=old is None, detail=detail))
     warnings = _orphans(project, documents)
     return UpdateResult(changes=tuple(changes), warnings=tuple(warnings))
@@ -388,10 +408,15 @@ def init(project: Project, language: str) -> UpdateResult:
     return update(project, [language])
 
 
-def _read_if_present(project: Project, path: Path) -> Catalogue | None:
+def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Catalogue | None:
+    """The catalogue at ``path``, its bytes kept in ``raw`` to compare layouts; None if there is none."""
     if not path.exists():
         return None
-    return read_catalogue(path, project.relative(path))
+    try:
+        raw[path] = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", project.relative(path)) from exc
+    return parse_catalogue(raw[path], project.relative(path))
 
 
 def _other_catalogues(
