@@ -2,8 +2,9 @@
 
 For every catalogue (``locales/<lang>/LC_MESSAGES/<domain>.po``): first its validity
 (``validity``), then every entry in force (translated, not fuzzy, not obsolete) against its
-source text: Markdown parity (``markup``), figures (``figures``), addresses kept (``kept``)
-and the glossary (``glossary``). The source language of an entry is its document's
+source text: Markdown parity (``markup``), figures (``figures``), addresses kept (``kept``),
+the glossary (``glossary``) and, into Italian, typography (``typography``, against the quote
+style of the whole catalogue). The source language of an entry is its document's
 (``lang:`` in the front matter, or the project's default); the catalogue's folder gives the
 target language. Catalogues with no document (UI strings) are read as written in the
 project's source language; the glossary catalogues are checked for validity only.
@@ -20,7 +21,7 @@ from typing import Any
 
 from babel import Locale
 
-from i18ntool import figures, glossary, kept, markup, validity
+from i18ntool import figures, glossary, kept, markup, typography, validity
 from i18ntool.catalogue import Message, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError
 from i18ntool.findings import CHECKS, Finding, Problem, Severity
@@ -53,6 +54,7 @@ class _Direction:
     rules: kept.LinkRules
     env: dict[str, Any]
     glossary: glossary.Glossary | None
+    quote_style: typography.QuoteStyle | None  # None: no typography rules for the language
 
 
 def check_project(
@@ -97,17 +99,21 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
         ]
     if not is_glossary:
         document = target.document
+        env = markup.references(document.text) if document is not None else {}
+        in_force = [message for message in catalogue.messages if not (message.obsolete or message.fuzzy or message.msgid == "")]
+        style = None
+        if typography.applies_to(target.language):
+            style = typography.quote_style(_seen(translation, env) for message in in_force for _, translation in _pairs(message))
         direction = _Direction(
             source_language=document.language if document is not None else project.source_language,
             language=target.language,
             rules=project.localised_links,
-            env=markup.references(document.text) if document is not None else {},
+            env=env,
             glossary=terms,
+            quote_style=style,
         )
         glossary_name = project.relative(project.catalogue_path(target.language, project.glossary))
-        for message in catalogue.messages:
-            if message.obsolete or message.fuzzy or message.msgid == "":
-                continue
+        for message in in_force:
             for source, translation in _pairs(message):
                 problems += [(problem, message.line) for problem in _check_entry(message, source, translation, direction, glossary_name)]
     return [
@@ -126,6 +132,12 @@ def _pairs(message: Message) -> list[tuple[str, str]]:
         for index, form in enumerate(message.msgstr_plural)
         if form
     ]
+
+
+def _seen(translation: str, env: dict[str, Any]) -> str:
+    """What a reader sees of a translation, URLs and other kept items masked."""
+    text = markup.read_inline(translation, env).plain
+    return kept.mask(text, kept.find_kept(text))
 
 
 def _check_entry(message: Message, source: str, translation: str, direction: _Direction, glossary_name: str) -> list[Problem]:
@@ -151,6 +163,8 @@ def _check_entry(message: Message, source: str, translation: str, direction: _Di
     )
     if direction.glossary is not None:
         problems += _glossary_problems(glossary.compare(direction.glossary, source_text, translation_text), glossary_name)
+    if direction.quote_style is not None:
+        problems += _typography_problems(typography.compare(translation_figures, direction.language, direction.quote_style))
     return problems
 
 
@@ -245,6 +259,30 @@ def _glossary_problems(differences: Iterable[glossary.TermDifference], glossary_
             ))
         else:
             problems.append(Problem("GL102", f"'{term.source}' should be translated '{term.translation}' ({where})"))
+    return problems
+
+
+def _typography_problems(differences: Iterable[typography.TypographyDifference]) -> list[Problem]:
+    problems = []
+    for difference in differences:
+        written, suggested = difference.written, difference.suggested
+        if difference.kind == "elision":
+            problems.append(Problem(
+                "TYPO101", f"\"{written}\": the article elides before a number read with a vowel; write \"{suggested}\"",
+            ))
+        elif difference.kind == "apostrophe":
+            problems.append(Problem(
+                "TYPO102", f"straight apostrophe in {written}; the catalogue writes ’ elsewhere ({difference.detail} times): {suggested}",
+            ))
+        elif difference.kind == "quotes":
+            problems.append(Problem(
+                "TYPO102", f"straight quotation marks {written}; the catalogue writes typographic ones elsewhere "
+                f"({difference.detail} times): {suggested}",
+            ))
+        else:
+            problems.append(Problem(
+                "TYPO103", f"space before % in \"{written}\"; write {suggested} (CLDR's percent format {difference.detail})",
+            ))
     return problems
 
 
