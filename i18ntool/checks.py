@@ -54,7 +54,6 @@ class _Direction:
     rules: kept.LinkRules
     env: dict[str, Any]
     glossary: glossary.Glossary | None
-    quote_style: typography.QuoteStyle | None  # None: no typography rules for the language
 
 
 def check_project(
@@ -99,23 +98,30 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
         ]
     if not is_glossary:
         document = target.document
-        env = markup.references(document.text) if document is not None else {}
-        in_force = [message for message in catalogue.messages if not (message.obsolete or message.fuzzy or message.msgid == "")]
-        style = None
-        if typography.applies_to(target.language):
-            style = typography.quote_style(_seen(translation, env) for message in in_force for _, translation in _pairs(message))
         direction = _Direction(
             source_language=document.language if document is not None else project.source_language,
             language=target.language,
             rules=project.localised_links,
-            env=env,
+            env=markup.references(document.text) if document is not None else {},
             glossary=terms,
-            quote_style=style,
         )
         glossary_name = project.relative(project.catalogue_path(target.language, project.glossary))
-        for message in in_force:
+        seen: list[tuple[int, str]] = []  # what a reader sees of each translation, by its entry's line
+        for message in catalogue.messages:
+            if message.obsolete or message.fuzzy or message.msgid == "":
+                continue
             for source, translation in _pairs(message):
-                problems += [(problem, message.line) for problem in _check_entry(message, source, translation, direction, glossary_name)]
+                entry_problems, text = _check_entry(message, source, translation, direction, glossary_name)
+                problems += [(problem, message.line) for problem in entry_problems]
+                seen.append((message.line, text))
+        if typography.applies_to(target.language):
+            # The quote style is the whole catalogue's, so typography comes after every entry is read.
+            style = typography.quote_style(text for _, text in seen)
+            problems += [
+                (problem, line)
+                for line, text in seen
+                for problem in _typography_problems(typography.compare(text, target.language, style))
+            ]
     return [
         Finding(name, problem.line or line, problem.code, problem.message)
         for problem, line in problems
@@ -134,13 +140,10 @@ def _pairs(message: Message) -> list[tuple[str, str]]:
     ]
 
 
-def _seen(translation: str, env: dict[str, Any]) -> str:
-    """What a reader sees of a translation, URLs and other kept items masked."""
-    text = markup.read_inline(translation, env).plain
-    return kept.mask(text, kept.find_kept(text))
-
-
-def _check_entry(message: Message, source: str, translation: str, direction: _Direction, glossary_name: str) -> list[Problem]:
+def _check_entry(
+    message: Message, source: str, translation: str, direction: _Direction, glossary_name: str,
+) -> tuple[list[Problem], str]:
+    """The problems of one translation, and what a reader sees of it (kept items masked)."""
     kinds = " ".join(message.extracted_comments)
     front_matter = "front matter" in kinds
     problems: list[Problem] = []
@@ -163,9 +166,7 @@ def _check_entry(message: Message, source: str, translation: str, direction: _Di
     )
     if direction.glossary is not None:
         problems += _glossary_problems(glossary.compare(direction.glossary, source_text, translation_text), glossary_name)
-    if direction.quote_style is not None:
-        problems += _typography_problems(typography.compare(translation_figures, direction.language, direction.quote_style))
-    return problems
+    return problems, translation_figures
 
 
 # -- messages: what is wrong, and what to do -------------------------------------------------
