@@ -2,8 +2,9 @@
 
 For every catalogue (``locales/<lang>/LC_MESSAGES/<domain>.po``): first its validity
 (``validity``), then every entry in force (translated, not fuzzy, not obsolete) against its
-source text: Markdown parity (``markup``), figures (``figures``), addresses kept (``kept``)
-and the glossary (``glossary``). The source language of an entry is its document's
+source text: Markdown parity (``markup``), figures (``figures``), addresses kept (``kept``),
+the glossary (``glossary``) and, into Italian, typography (``typography``, against the quote
+style of the whole catalogue). The source language of an entry is its document's
 (``lang:`` in the front matter, or the project's default); the catalogue's folder gives the
 target language. Catalogues with no document (UI strings) are read as written in the
 project's source language; the glossary catalogues are checked for validity only.
@@ -20,7 +21,7 @@ from typing import Any
 
 from babel import Locale
 
-from i18ntool import figures, glossary, kept, markup, validity
+from i18ntool import figures, glossary, kept, markup, typography, validity
 from i18ntool.catalogue import Message, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError
 from i18ntool.findings import CHECKS, Finding, Problem, Severity
@@ -105,11 +106,22 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
             glossary=terms,
         )
         glossary_name = project.relative(project.catalogue_path(target.language, project.glossary))
+        seen: list[tuple[int, str]] = []  # what a reader sees of each translation, by its entry's line
         for message in catalogue.messages:
             if message.obsolete or message.fuzzy or message.msgid == "":
                 continue
             for source, translation in _pairs(message):
-                problems += [(problem, message.line) for problem in _check_entry(message, source, translation, direction, glossary_name)]
+                entry_problems, text = _check_entry(message, source, translation, direction, glossary_name)
+                problems += [(problem, message.line) for problem in entry_problems]
+                seen.append((message.line, text))
+        if typography.applies_to(target.language):
+            # The quote style is the whole catalogue's, so typography comes after every entry is read.
+            style = typography.quote_style(text for _, text in seen)
+            problems += [
+                (problem, line)
+                for line, text in seen
+                for problem in _typography_problems(typography.compare(text, target.language, style))
+            ]
     return [
         Finding(name, problem.line or line, problem.code, problem.message)
         for problem, line in problems
@@ -128,7 +140,10 @@ def _pairs(message: Message) -> list[tuple[str, str]]:
     ]
 
 
-def _check_entry(message: Message, source: str, translation: str, direction: _Direction, glossary_name: str) -> list[Problem]:
+def _check_entry(
+    message: Message, source: str, translation: str, direction: _Direction, glossary_name: str,
+) -> tuple[list[Problem], str]:
+    """The problems of one translation, and what a reader sees of it (kept items masked)."""
     kinds = " ".join(message.extracted_comments)
     front_matter = "front matter" in kinds
     problems: list[Problem] = []
@@ -151,7 +166,7 @@ def _check_entry(message: Message, source: str, translation: str, direction: _Di
     )
     if direction.glossary is not None:
         problems += _glossary_problems(glossary.compare(direction.glossary, source_text, translation_text), glossary_name)
-    return problems
+    return problems, translation_figures
 
 
 # -- messages: what is wrong, and what to do -------------------------------------------------
@@ -245,6 +260,30 @@ def _glossary_problems(differences: Iterable[glossary.TermDifference], glossary_
             ))
         else:
             problems.append(Problem("GL102", f"'{term.source}' should be translated '{term.translation}' ({where})"))
+    return problems
+
+
+def _typography_problems(differences: Iterable[typography.TypographyDifference]) -> list[Problem]:
+    problems = []
+    for difference in differences:
+        written, suggested = difference.written, difference.suggested
+        if difference.kind == "elision":
+            problems.append(Problem(
+                "TYPO101", f"\"{written}\": the article elides before a number read with a vowel; write \"{suggested}\"",
+            ))
+        elif difference.kind == "apostrophe":
+            problems.append(Problem(
+                "TYPO102", f"straight apostrophe in {written}; the catalogue writes ’ elsewhere ({difference.detail} times): {suggested}",
+            ))
+        elif difference.kind == "quotes":
+            problems.append(Problem(
+                "TYPO102", f"straight quotation marks {written}; the catalogue writes typographic ones elsewhere "
+                f"({difference.detail} times): {suggested}",
+            ))
+        else:
+            problems.append(Problem(
+                "TYPO103", f"space before % in \"{written}\"; write {suggested} (CLDR's percent format {difference.detail})",
+            ))
     return problems
 
 

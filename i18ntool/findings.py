@@ -93,6 +93,13 @@ CHECKS: dict[str, Check] = {check.code: check for check in (
           f"{_IT}/director-biography.po:113: GL103 'short film' is left untranslated; the glossary says 'cortometraggio' (glossary.po:19)"),
     Check("GL104", W, "A glossary entry marked keep has a translation other than itself",
           f"{_IT}/glossary.po:77: GL104 'Leaving the Factory' is marked keep but translated 'Lasciare la fabbrica'; make msgstr the name itself"),
+    # -- TYPO: Italian typography -----------------------------------------------------------
+    Check("TYPO101", W, "An article or preposition is written in full before a number read with a vowel (il 8 for l’8)",
+          f"{_IT}/historical-background.po:103: TYPO101 \"il 8 marzo\": the article elides before a number read with a vowel; write \"l’8 marzo\""),
+    Check("TYPO102", W, "A straight apostrophe or quotation mark in a catalogue whose translations otherwise write typographic ones",
+          f"{_IT}/press-release.po:84: TYPO102 straight apostrophe in nell'edificio; the catalogue writes ’ elsewhere (6 times): nell’edificio"),
+    Check("TYPO103", W, "A space between a number and % where the language's CLDR percent format writes none",
+          f"{_IT}/ui.po:61: TYPO103 space before % in \"80 %\"; write 80% (CLDR's percent format #,##0%)"),
 )}
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from babel import Locale
-from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from i18ntool.dates import long_date
 from i18ntool.localised import INLINE, LocalisedText, html_language, localised_tokens, plain_text, split_headline
 from i18ntool.ui import UiText
 
@@ -108,7 +108,7 @@ def render_index(
                 "title": entry.title,
                 "href": entry.href,
                 "date": entry.date,
-                "date_text": format_date(entry.date, "long", locale=date_locale) if entry.date else None,
+                "date_text": long_date(entry.date, date_locale) if entry.date else None,
                 "summary": entry.summary,
                 "title_lang": html_language(entry.source_language) if entry.title_fell_back else None,
                 "summary_lang": html_language(entry.source_language) if entry.summary_fell_back else None,
@@ -123,17 +123,20 @@ def _html(tokens: list[Token]) -> str:
 
 
 def _translate(words: UiText) -> Callable[..., Markup]:
-    """The templates' ``_``: the translation escaped, then its placeholders filled (escaped too)."""
+    """The templates' ``_``: the translation escaped, then its placeholders filled (escaped too),
+    its words agreeing with what fills them (``UiText.agreeing``: "l’8 marzo")."""
 
     def translate(msgid: str, **values: object) -> Markup:
-        translation = escape(words.gettext(msgid))
-        return translation % values if values else translation
+        if not values:
+            return escape(words.gettext(msgid))
+        texts = {name: escape(value).striptags() for name, value in values.items()}
+        return escape(words.agreeing(msgid, texts)) % values
 
     return translate
 
 
 def _time(date: datetime.date, date_locale: str) -> Markup:
-    return Markup('<time datetime="%s">%s</time>') % (date.isoformat(), format_date(date, "long", locale=date_locale))
+    return Markup('<time datetime="%s">%s</time>') % (date.isoformat(), long_date(date, date_locale))
 
 
 def _language_name(language: str, in_language: str) -> str:

@@ -13,10 +13,10 @@ import unicodedata
 from collections.abc import Sequence
 
 from babel import Locale
-from babel.dates import format_date
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from i18ntool.dates import long_date
 from i18ntool.localised import LocalisedText, localised_tokens, plain_text, split_headline
 from i18ntool.ui import UiText
 
@@ -35,8 +35,8 @@ def render_text(text: LocalisedText, *, ui: UiText, date_locale: str, tokens: li
         title = text.value("title")[0] or text.document.id
     lines = _underlined(_wrap(title, WIDTH), "=")
     if text.document.date is not None:
-        date = format_date(text.document.date, "long", locale=date_locale)
-        lines += ["", *_wrap(ui.gettext("Published on %(date)s") % {"date": date}, WIDTH)]
+        date = long_date(text.document.date, date_locale)
+        lines += ["", *_wrap(ui.agreeing("Published on %(date)s", {"date": date}) % {"date": date}, WIDTH)]
     if text.fallbacks:
         source_name = Locale.parse(text.document.language).get_display_name(text.language) or text.document.language
         note = ui.gettext("Some passages of this text are not translated yet and are shown in %(language)s.")

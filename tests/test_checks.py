@@ -122,6 +122,9 @@ DAMAGES: dict[str, Callable[[Path], None]] = {
     "GL102": translate("it", "press-release", "Il pluripremiato cortometraggio", "Il pluripremiato corto"),
     "GL103": translate("it", "director-biography", "il suo primo cortometraggio", "il suo primo short film"),
     "GL104": translate("it", "glossary", "Leaving the Factory", "Lasciare la fabbrica"),
+    "TYPO101": translate("it", "historical-background", "Perché l’8 marzo", "Perché il 8 marzo"),
+    "TYPO102": translate("it", "press-release", "nell’edificio", "nell'edificio"),
+    "TYPO103": append("it", "ui", Message(msgid="Translated: 80%", msgstr="Tradotto: 80 %")),
 }
 
 
@@ -225,6 +228,34 @@ def test_italian_to_english_is_checked_with_the_document_language_as_source(proj
     ]
 
 
+def test_the_typography_check_finds_an_unelided_article_in_an_italian_translation(project_dir: Path) -> None:
+    translate("it", "historical-background", "Perché l’8 marzo", "Perché il 8 marzo")(project_dir)
+    result = run(project_dir, "--ignore", "GL")
+    assert result.exit_code == 0  # a warning
+    assert [without_line(line) for line in findings(result)] == [
+        "locales/it/LC_MESSAGES/historical-background.po:N: TYPO101 \"il 8 marzo\": the article elides before a number "
+        "read with a vowel; write \"l’8 marzo\""
+    ]
+
+
+def test_a_catalogue_written_with_straight_apostrophes_throughout_is_consistent(project_dir: Path) -> None:
+    path = po(project_dir, "it", "press-release")
+    catalogue = read_catalogue(path)
+    straight = [message.replace(msgstr=message.msgstr.replace("’", "'")) for message in catalogue.messages]
+    write_catalogue(path, catalogue.replace(messages=tuple(straight)))
+    assert findings(run(project_dir, "--select", "TYPO")) == []
+    translate("it", "press-release", "nell'edificio", "nell’edificio")(project_dir)  # now one typographic among straight ones
+    assert findings(run(project_dir, "--select", "TYPO")) == []
+
+
+def test_code_link_titles_and_other_languages_are_not_typography(project_dir: Path) -> None:
+    translate("it", "festivals", "(https://www.youtube.com/)", "(https://www.youtube.com/ \"Il canale dell'autrice\")")(project_dir)
+    translate("it", "historical-background", "Perché l’8 marzo", "Perché `il 8` marzo")(project_dir)
+    append("en", "ui", Message(msgid="Translated: 80%", msgstr="Translated: 80 %"))(project_dir)
+    translate("en", "annuncio-proiezione", "@producedbyalessia", "@producedbyalessia's page, \"il 8\"")(project_dir)
+    assert findings(run(project_dir, "--select", "TYPO")) == []
+
+
 @pytest.mark.parametrize("path", BROKEN, ids=[path.stem for path in BROKEN])
 def test_an_unreadable_catalogue_is_exit_2_with_file_and_line(project_dir: Path, path: Path) -> None:
     expected = re.match(rb"# expect: (\d+): (.*)", path.read_bytes())
@@ -297,7 +328,7 @@ def test_an_unknown_code_is_a_one_line_usage_error(project_dir: Path, option: st
     result = run(project_dir, option, "NUM999")
     assert result.exit_code == 2
     assert result.output.strip() == (
-        f"i18ntool: '{option}': 'NUM999' is not a check code; codes start with GL, KEEP, MD, NUM, PO "
+        f"i18ntool: '{option}': 'NUM999' is not a check code; codes start with GL, KEEP, MD, NUM, PO, TYPO "
         "(see `i18ntool check --list-checks`)"
     )
 
@@ -351,7 +382,8 @@ def test_bad_localised_links_are_a_settings_error_with_its_line(project_dir: Pat
 
 def test_select_codes_takes_prefixes() -> None:
     assert select_codes(["num"]) == {"NUM101", "NUM102", "NUM103", "NUM104"}
-    assert select_codes([], ["PO", "MD", "NUM", "KEEP"]) == {"GL101", "GL102", "GL103", "GL104"}
+    assert select_codes([], ["PO", "MD", "NUM", "KEEP", "TYPO"]) == {"GL101", "GL102", "GL103", "GL104"}
+    assert select_codes(["typo"]) == {"TYPO101", "TYPO102", "TYPO103"}
     with pytest.raises(ValueError, match="'XX' is not a check code"):
         select_codes(["XX"])
 
