@@ -25,7 +25,6 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from i18ntool.catalogue import Catalogue, Message
 from i18ntool.segmenting import Document, Segment, render
@@ -144,9 +143,10 @@ def safe_link(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
-# The block structure comes from the same parser settings as segmenting's (raw HTML on), so
-# that blocks and segments line up; inline text is parsed with raw HTML off.
-_BLOCKS = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+# The block structure comes from the same parser settings and the same text as segmenting's
+# (raw HTML on, ``Document.markdown_body``), so that blocks and segments line up; inline text
+# is parsed with raw HTML off.
+_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
 INLINE = MarkdownIt("commonmark", {"html": False}).enable("table")
 INLINE.validateLink = safe_link  # type: ignore[method-assign]
 
@@ -158,7 +158,7 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
     holds no raw HTML from any source.
     """
     env: dict[str, Any] = {}
-    tokens = _BLOCKS.parse(text.document.text, env)
+    tokens = _BLOCKS.parse(text.document.markdown_body, env)
     body: dict[int, list[tuple[Segment, str | None]]] = defaultdict(list)
     for segment, translation in zip(text.document.segments, text.translations, strict=True):
         if not segment.kind.startswith(_FRONT_MATTER):
@@ -179,7 +179,7 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
                 tokens[index].children = _inline(translation, env)
             elif not text.is_source:
                 _mark(tokens, index, language)
-    return [token for token in tokens if token.type not in ("front_matter", "html_block")]
+    return [token for token in tokens if token.type != "html_block"]
 
 
 def split_headline(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -206,7 +206,7 @@ def raw_html_lines(document: Document) -> tuple[int, ...]:
     """Lines of HTML blocks other than comments, which pages leave out."""
     return tuple(
         token.map[0] + 1
-        for token in _BLOCKS.parse(document.text)
+        for token in _BLOCKS.parse(document.markdown_body)
         if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
     )
 

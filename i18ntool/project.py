@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ DEFAULTS: dict[str, Any] = {
     "date-locales": {},
 }
 
-_DOCUMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*")
+_ID_PUNCTUATION = frozenset("-_.")
 
 
 @dataclass(frozen=True)
@@ -234,14 +235,30 @@ def document_id(project: Project, path: Path) -> str:
 
 
 def check_document_id(identifier: str, where: str | Path | None = None) -> str:
-    """Refuse ids that could name a file outside the project or upset other tools."""
-    if not _DOCUMENT_ID.fullmatch(identifier) or ".." in identifier.split("/") or identifier == "templates":
+    """Refuse ids that could name a file outside the project or upset other tools.
+
+    Letters and digits of any script are welcome (``Übersicht``, ``日本語``), with their
+    combining accents; spaces, control characters, backslashes, colons, ``..`` and absolute
+    paths are not, nor a name that starts with a dot or a dash.
+    """
+    if not all(map(_safe_name, identifier.split("/"))) or identifier == "templates":
         raise ContentError(
-            f"unsafe document id '{identifier}': use letters, digits, '-', '_' and '.' "
-            "in folder and file names, with no '..' and no absolute path",
+            f"unsafe document id {identifier!r}: use letters (of any alphabet), digits, '-', '_' and '.' "
+            "in folder and file names, starting each with a letter or digit; no spaces, no '..', no absolute path",
             where,
         )
     return identifier
+
+
+def _safe_name(name: str) -> bool:
+    """A folder or file name made of letters, digits, '-', '_' and '.', starting with a letter or digit."""
+    def category(char: str) -> str:
+        return unicodedata.category(char)[0]
+
+    return (
+        bool(name) and category(name[0]) in "LN"
+        and all(category(char) in "LMN" or char in _ID_PUNCTUATION for char in name)
+    )
 
 
 def _check_language(code: str, fail: Any) -> str:

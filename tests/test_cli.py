@@ -114,6 +114,14 @@ def break_catalogue(project: Path) -> None:
             lambda p: (p / "content" / "x.md").write_text("---\nlang: de\n---\n"),
             ["update"], "content/x.md:2: 'lang: de' is not a language of this project", id="unknown-document-language",
         ),
+        pytest.param(
+            lambda p: (p / "content" / "x.md").write_text("---\ntitle: X\n\n# X\n"),
+            ["build"], "content/x.md:1: front matter is never closed; end it with a line '---'", id="unclosed-front-matter",
+        ),
+        pytest.param(
+            lambda p: (p / "content" / "x.md").write_text("---\ntitle: X\nlang: en\ntitle: Y\n---\n"),
+            ["update"], "content/x.md:4: front matter has the key 'title' twice (first on line 2)", id="duplicate-key",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_2_nothing_written(
@@ -188,3 +196,21 @@ def test_update_brings_the_page_words_in_step_with_this_version(project_dir: Pat
     for language in ("en", "it"):
         entry = catalogue_entry(project_dir, language, "ui", "Download")
         assert (entry.msgstr, entry.extracted_comments) == ("", ("A new button.",))
+
+
+def test_a_document_as_found_in_the_wild(project_dir: Path) -> None:
+    """A non-ASCII file name, a byte order mark, a quoted date and a thematic break after the front matter."""
+    source = project_dir / "content" / "Übersicht.md"
+    source.write_bytes(
+        "\ufeff---\ntitle: Overview\ndate: '2024-01-28'\n---\n\n# Overview of the kit\n\n---\n\nText.\n".encode()
+    )
+    assert run(project_dir, "update").exit_code == 0
+    catalogue = read_catalogue(project_dir / "locales" / "it" / "LC_MESSAGES" / "Übersicht.po")
+    assert [m.msgid for m in catalogue.messages] == ["Overview", "Overview of the kit", "Text."]
+    result = run(project_dir, "build", "--locale", "en")
+    assert result.exit_code == 0, result.output
+    assert (project_dir / "build" / "en" / "Übersicht.md").read_bytes() == source.read_bytes()
+    page = (project_dir / "build" / "en" / "Übersicht.html").read_text(encoding="utf-8")
+    assert "Overview of the kit</h1>" in page and "28 January 2024" in page
+    assert "title:" not in page and "\ufeff" not in page
+    assert "<hr" in page

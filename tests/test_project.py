@@ -63,12 +63,29 @@ def test_bad_settings_name_file_and_line(tmp_path: Path, settings: str, line: in
     assert message in caught.value.message
 
 
-@pytest.mark.parametrize("identifier", ["press-release", "news/2023/award", "a_b.c"])
+@pytest.mark.parametrize(
+    "identifier",
+    [
+        pytest.param("press-release", id="ascii"),
+        pytest.param("news/2023/award", id="folders"),
+        pytest.param("a_b.c", id="punctuation"),
+        pytest.param("Übersicht", id="german"),
+        pytest.param("caffè/perché", id="italian-folder"),
+        pytest.param("U\u0308bersicht", id="decomposed-accent"),
+        pytest.param("日本語", id="japanese"),
+        pytest.param("Σ-2023", id="greek-and-digits"),
+    ],
+)
 def test_safe_document_ids(identifier: str) -> None:
     assert check_document_id(identifier) == identifier
 
 
-@pytest.mark.parametrize("identifier", ["../secret", "/etc/passwd", "a/../b", ".hidden", "with space", "a\\b", "", "templates", "caffè"])
+@pytest.mark.parametrize(
+    "identifier",
+    ["../secret", "/etc/passwd", "a/../b", ".hidden", "-option", "with space", "a\\b", "a:b", "a\tb", "a\x00b",
+     "a\u200bb", "a//b", "", "templates"],
+)
 def test_unsafe_document_ids_are_refused(identifier: str) -> None:
-    with pytest.raises(ContentError, match="unsafe document id"):
+    with pytest.raises(ContentError, match="unsafe document id") as caught:
         check_document_id(identifier)
+    assert "use letters (of any alphabet), digits, '-', '_' and '.'" in caught.value.message
