@@ -39,6 +39,7 @@ from babel.numbers import (
     format_decimal,
     get_currency_name,
     get_group_symbol,
+    get_territory_currencies,
     parse_decimal,
 )
 from babel.units import format_unit
@@ -420,28 +421,50 @@ def _scale_words(locale: str) -> dict[str, int]:
 def _currency_words(locale: str) -> dict[str, set[str]]:
     """The nouns of currency names ("dollari", "dollars", "euro") and the codes they can mean.
 
-    A currency's name is a noun and an adjective ("dollari statunitensi", "US dollars"); the
-    noun is the word more currencies share, so "dollari" stands for every dollar, while
-    "statunitensi", which only the US dollar has, is not taken for a unit (nor "canadesi"
-    in "5 canadesi"). A name of one word ("euro") is a noun.
+    A currency's name is a noun and words that qualify it ("dollari statunitensi", "US
+    dollars", "dinaro del Bahrein"). Where the noun stands is the language's habit: first in
+    Italian, last in English; the place where the words that several names share stand more
+    often says which. A noun is a unit when more than one currency has it ("dollari" is any
+    dollar) or when it is a name by itself ("euro"); so "statunitensi" is not a unit, nor
+    "del" ("nel 2023 del festival" is a year), nor "nuovo", which qualifies "dollaro" in
+    "nuovo dollaro taiwanese" ("3 nuovi progetti" is a number). Only currencies in use
+    today count: Babel also names those of the past and units such as "oro" (gold).
     """
-    names: dict[str, set[str]] = {}
-    for code in map(str, Locale.parse(locale).currencies):
+    names: dict[str, list[list[str]]] = {}
+    for code in _currencies_in_use():
         for count in (1, 2):
             name = get_currency_name(code, count, locale).lower()
-            names.setdefault(code, set()).add(name)
+            if name != code.lower():  # no name in this language
+                names.setdefault(code, []).append(re.findall(r"[^\W\d_]+", name))
     sharing: dict[str, set[str]] = {}
     for code, forms in names.items():
-        for form in forms:
-            for word in re.findall(r"[^\W\d_]{3,}", form):
+        for words in forms:
+            for word in words:
                 sharing.setdefault(word, set()).add(code)
-    units: dict[str, set[str]] = {}
+    several = [words for forms in names.values() for words in forms if len(words) > 1]
+    first = sum(len(sharing[words[0]]) > 1 for words in several)
+    last = sum(len(sharing[words[-1]]) > 1 for words in several)
+    place = 0 if first > last else -1
+    nouns: dict[str, set[str]] = {}
+    alone: set[str] = set()
     for code, forms in names.items():
-        for form in forms:
-            words = re.findall(r"[^\W\d_]{3,}", form)
-            if len(words) == 1 and form.strip() == words[0]:
-                units.setdefault(words[0], set()).add(code)
-            elif words:
-                most = max(len(sharing[word]) for word in words)
-                units.update({word: units.get(word, set()) | sharing[word] for word in words if most > 1 and len(sharing[word]) == most})
-    return units
+        for words in forms:
+            if words:
+                nouns.setdefault(words[place], set()).add(code)
+                if len(words) == 1:
+                    alone.add(words[0])
+    units = {noun: codes for noun, codes in nouns.items() if len(codes) > 1 or noun in alone}
+    qualifying = {
+        words[index] for forms in names.values() for words in forms for index in range(len(words) - 1)
+        if words[index + 1] in units
+    }
+    return {noun: codes for noun, codes in units.items() if noun not in qualifying}
+
+
+@functools.cache
+def _currencies_in_use() -> frozenset[str]:
+    """The currencies legal tender somewhere today, as Babel's data says."""
+    codes: set[str] = set()
+    for territory in Locale.parse("en").territories:
+        codes.update(get_territory_currencies(str(territory), tender=True))
+    return frozenset(codes)

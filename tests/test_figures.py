@@ -197,6 +197,27 @@ def test_an_identifier_with_the_same_value_is_not_a_finding(source: str, transla
     assert compare(source, "en", translation, "it") == []
 
 
+@pytest.mark.parametrize(
+    ("source_language", "source", "translation", "kinds"),
+    [
+        pytest.param("en", "the 2023 edition of the festival", "l’edizione 2023 del festival", [], id="del-is-no-currency"),
+        pytest.param("en", "the third of 3 films", "il terzo dei 3 della serie", [], id="della-is-no-currency"),
+        pytest.param("en", "3 new projects", "3 nuovi progetti", [], id="nuovi-is-no-currency"),
+        pytest.param("en", "8 gold medals", "8 medaglie d’oro", [], id="gold-is-no-currency"),
+        pytest.param("en", "€8,000", "8.000 euro", [], id="euro"),
+        pytest.param("en", "£5 million", "5 milioni di sterline", [], id="sterline"),
+        pytest.param("en", "$8,000", "8.000 franchi", ["changed"], id="dollars-are-not-francs"),
+        pytest.param("it", "8.000 rupie", "8,000 rupees", [], id="rupie-rupees"),
+        pytest.param("it", "8.000 dollari", "8,000 euros", ["changed"], id="dollari-are-not-euros"),
+    ],
+)
+def test_words_after_a_number_are_a_currency_only_if_they_name_one(
+    source_language: str, source: str, translation: str, kinds: list[str]
+) -> None:
+    language = "it" if source_language == "en" else "en"
+    assert [difference.kind for difference in compare(source, source_language, translation, language)] == kinds
+
+
 def test_a_changed_amount_names_both_figures() -> None:
     (difference,) = compare("an $8,000 grant", "en", "un contributo di 8.500 dollari", "it")
     assert difference.source is not None and difference.translation is not None
