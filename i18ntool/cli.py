@@ -128,7 +128,7 @@ def init(context: Context, language: str) -> None:
     """Start catalogues for LANGUAGE, a language listed in the project's settings.
 
     Add the language to `languages` in the settings first. Each new catalogue gets the
-    language's plural forms from Babel; catalogues that already exist are brought in step,
+    language's Plural-Forms as GNU gettext's msginit writes them; catalogues that already exist are brought in step,
     as `update` does.
     """
     from i18ntool.project import check_new_language

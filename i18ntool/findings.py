@@ -43,7 +43,7 @@ CHECKS: dict[str, Check] = {check.code: check for check in (
           f"{_IT}/director-biography.po:12: PO103 charset is windows-1252, not the UTF-8 that i18ntool writes; convert the file (msgconv -t UTF-8) and set charset=UTF-8"),
     Check("PO104", E, "Language is missing, unknown to Babel, or not the language of the catalogue's folder",
           f"{_IT}/historical-background.po:10: PO104 Language is 'en' but the catalogue is in locales/it/; write \"Language: it\\n\""),
-    Check("PO105", E, "Plural-Forms is unreadable, inconsistent, missing where plurals need it, or not Babel's rule for the language",
+    Check("PO105", E, "Plural-Forms is unreadable, inconsistent, missing where plurals need it, or not GNU gettext's rule for the language",
           f"{_IT}/historical-background.po:13: PO105 Plural-Forms says nplurals=3 but Italian has 2 forms; write \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
     Check("PO106", W, "A header field gettext expects is missing or still holds the template's placeholder",
           f"{_IT}/historical-background.po:2: PO106 header field 'MIME-Version' is missing; add \"MIME-Version: 1.0\\n\""),

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.plurals import get_plural
 
 from i18ntool import __version__
 from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
 from i18ntool.errors import ContentError
+from i18ntool.plurals import gettext_rule
 from i18ntool.project import Project, document_id
 from i18ntool.segmenting import Document, read_document
 
@@ -282,7 +282,7 @@ def catalogue_header(
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": get_plural(language).plural_forms,
+        "Plural-Forms": gettext_rule(language).header,
     }
     fields = []
     for key, value in existing:

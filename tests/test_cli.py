@@ -75,7 +75,7 @@ def test_edit_delete_restore_a_paragraph(project_dir: Path) -> None:
     assert (back.msgstr, back.fuzzy, back.obsolete) == (translation, False, False)
 
 
-def test_init_starts_catalogues_with_babel_plural_forms(project_dir: Path) -> None:
+def test_init_starts_catalogues_with_gettexts_plural_forms(project_dir: Path) -> None:
     config = project_dir / "pyproject.toml"
     result = run(project_dir, "init", "fr")
     assert result.exit_code == 2
