@@ -213,18 +213,21 @@ def _markup_problems(differences: Iterable[markup.MarkupDifference]) -> list[Pro
 
 def _figure_problems(differences: Iterable[figures.FigureDifference], language: str) -> list[Problem]:
     name = _language_name(language)
+
+    def hint(source: figures.Figure) -> str:
+        if source.literal and source.kind == "number":  # an identifier: Python 3.10, RFC 9110
+            return "; keep it as written"
+        return f" ({figures.written_as(source, language)} in {name})"
+
     problems = []
     for difference in differences:
         source, translation = difference.source, difference.translation
         if difference.kind == "missing" and source is not None:
-            problems.append(Problem("NUM101", f"figure {source.text} of the source is missing ({figures.written_as(source, language)} in {name})"))
+            problems.append(Problem("NUM101", f"figure {source.text} of the source is missing{hint(source)}"))
         elif difference.kind == "added" and translation is not None:
             problems.append(Problem("NUM102", f"figure {translation.text} is not in the source; check it or remove it"))
         elif difference.kind == "changed" and source is not None and translation is not None:
-            problems.append(Problem(
-                "NUM103", f"figure {translation.text} differs from the source's {source.text} "
-                f"({figures.written_as(source, language)} in {name})",
-            ))
+            problems.append(Problem("NUM103", f"figure {translation.text} differs from the source's {source.text}{hint(source)}"))
         elif source is not None and translation is not None:
             read = translation.read_as(language)
             reads = "is not a number" if read.value is None else f"reads as {figures.written_as(read, language)}"

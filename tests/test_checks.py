@@ -210,6 +210,42 @@ def test_a_changed_figure_is_caught(project_dir: Path) -> None:
     ]
 
 
+VERSIONS = """---
+lang: en
+title: "Requirements"
+---
+
+# Requirements
+
+- Python 3.10+
+- Django 5.2
+- requests 2.4.1
+- Doors open at 10:30 on 2024-01-28.
+
+Section 3.2.1 of RFC 9110 applies (see #1234). Screens of 1920x1080 or more; Python 3.10, 3.11,
+3.12 and 3.13 are tested. For example: 2.0, 2.1, 2.2 (LTS), 3.0.
+"""
+
+
+def translate_as_itself(project: Path, domain: str) -> None:
+    path = po(project, "it", domain)
+    catalogue = read_catalogue(path)
+    messages = tuple(message.replace(msgstr=message.msgid) if message.msgid else message for message in catalogue.messages)
+    write_catalogue(path, catalogue.replace(messages=messages))
+
+
+def test_a_document_of_versions_times_and_codes_translated_as_itself_has_no_figure_finding(project_dir: Path) -> None:
+    (project_dir / "content" / "requirements.md").write_text(VERSIONS, encoding="utf-8")
+    assert CliRunner().invoke(main, ["--project", str(project_dir), "update"]).exit_code == 0
+    translate_as_itself(project_dir, "requirements")
+    result = run(project_dir, "--select", "NUM")
+    assert (result.exit_code, findings(result)) == (0, [])
+    translate("it", "requirements", "requests 2.4.1", "requests 2.4.2")(project_dir)
+    changed = "locales/it/LC_MESSAGES/requirements.po:34: NUM103 figure 2.4.2 differs from the source's 2.4.1; keep it as written"
+    assert findings(run(project_dir, "--select", "NUM")) == [changed]
+    assert changed in (REPOSITORY / "README.md").read_text(encoding="utf-8")  # the README's example
+
+
 @pytest.mark.parametrize(
     "written",
     ["8.000 dollari", "8000 dollari", "USD 8.000", "8.000 $", "8.000 dollari statunitensi", "8 mila dollari"],
