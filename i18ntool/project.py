@@ -177,15 +177,26 @@ def load_project(config_path: Path) -> Project:
             raise fail(key, f"setting '{key}' must be a folder inside the project, not {relative!r}")
         return path
 
+    content_dir, locales_dir, output_dir = folder("content"), folder("locales"), folder("output")
+    for key, inputs in (("content", content_dir), ("locales", locales_dir), ("config", root / ".git")):
+        if output_dir == inputs or output_dir.is_relative_to(inputs) or inputs.is_relative_to(output_dir):
+            what = "the project's own folder" if key == "config" else f"the {key} folder"
+            raise fail("output", f"setting 'output' must not be, hold or lie inside {what}: built files would be read "
+                       "back as sources or overwrite them; use a folder of its own, such as \"build\"")
+    for key in ("name", "bugs-address"):
+        value = values[key]
+        if isinstance(value, str) and any(ord(character) < 0x20 or ord(character) == 0x7F for character in value):
+            raise fail(key, f"setting '{key}' goes into every catalogue's header and must be one line with no control characters")
+
     return Project(
         root=root,
         config_path=config_path,
         name=root.name if values["name"] is None else expect("name", str, "a string"),
         languages=languages,
         source_language=source_language,
-        content_dir=folder("content"),
-        locales_dir=folder("locales"),
-        output_dir=folder("output"),
+        content_dir=content_dir,
+        locales_dir=locales_dir,
+        output_dir=output_dir,
         formats=formats,
         publish_threshold=float(threshold),
         translatable_keys=strings("translatable-keys"),
@@ -292,8 +303,12 @@ def _localised_links(value: Any, languages: tuple[str, ...], fail: Any) -> tuple
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
+        data = path.read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            "invalid UTF-8 byte sequence; TOML files are UTF-8, save it as UTF-8", path, data[: exc.start].count(b"\n") + 1,
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(match.group(1)) if match else None
@@ -308,7 +323,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _line_of_key(text: str, key: str) -> int | None:
     """The line where ``key`` is set, for error messages (tomllib does not keep positions)."""
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    # In a pyproject.toml, the key of the [tool.i18ntool] table, not [project]'s "name".
+    table = next((index for index, line in enumerate(lines) if re.match(r"^\s*\[\s*tool\.i18ntool\s*\]", line)), 0)
+    for number, line in enumerate(lines[table:], start=table + 1):
         if pattern.match(line):
             return number
     return None

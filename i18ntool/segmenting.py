@@ -256,8 +256,10 @@ def _front_matter(
     start, end = lines.starts[first], lines.starts[closing]
     yaml_text = lines.text[start:end]
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        metadata = yaml.safe_load(yaml_text)
+        node = yaml.compose(yaml_text, Loader=_FrontMatterLoader)
+        metadata = yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+    except RecursionError as exc:
+        raise ContentError("front matter is nested too deeply to read; flatten it", source, first + 1) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first + mark.line + 1 if mark is not None else first + 1
@@ -299,11 +301,26 @@ def _front_matter(
     return Span(start, end), metadata, segments, language_span
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a date stays the text it is written as: PyYAML turns
+    ``2023-02-30`` into a ValueError with no line, ``_iso_date`` into an error that names it."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _iso_date(value: object, source: str, line: int) -> datetime.date:
-    """A date written as a string (``date: '2024-01-28'``), which YAML leaves a string."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+    """An ISO date (``date: 2024-01-28``, quoted or not), or the day of an ISO date and time
+    (``2024-01-28T10:30:00Z``, as static site generators write it)."""
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        text = value.strip()
         try:
-            return datetime.date.fromisoformat(value.strip())
+            if _ISO_DATE.fullmatch(text):
+                return datetime.date.fromisoformat(text)
+            return datetime.datetime.fromisoformat(text).date()
         except ValueError as exc:
             raise ContentError(f"'date' is not a day of the calendar: {exc}", source, line) from exc
     raise ContentError(f"'date' must be an ISO date such as 2023-03-08, not {value!r}", source, line)

@@ -36,6 +36,7 @@ from i18ntool.project import Project, document_id
 from i18ntool.poformat import format_catalogue
 from i18ntool.segmenting import Document, read_document
 from i18ntool.status import mark_review
+from i18ntool.ui import UI_DOMAIN
 
 # How alike an old and a new source text must be for the old translation to be offered as
 # fuzzy. Measured on word tokens (see ``similarity``); tests/test_sync.py holds the real
@@ -93,7 +94,18 @@ def source_paths(project: Project) -> list[Path]:
     """The paths of the project's source texts, sorted."""
     if not project.content_dir.is_dir():
         raise ContentError("content folder does not exist", project.relative(project.content_dir))
-    return sorted(project.content_dir.rglob("*.md"))
+    paths = sorted(project.content_dir.rglob("*.md"))
+    for path in paths:
+        if not path.is_file():  # a FIFO would make the read wait for ever
+            raise ContentError("not a regular file; a source text must be a plain Markdown file", project.relative(path))
+        identifier = document_id(project, path)
+        if identifier in (UI_DOMAIN, project.glossary):
+            role = "the words of the built pages" if identifier == UI_DOMAIN else "the glossary"
+            raise ContentError(
+                f"'{identifier}' is the name of the catalogue that holds {role}, so a document cannot have it; "
+                "rename the file", project.relative(path),
+            )
+    return paths
 
 
 def load_document(project: Project, path: Path) -> Document:
