@@ -6,6 +6,7 @@ turned here, in one place, into a one-line message on stderr and exit code 2.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -69,6 +70,31 @@ def locale_option(function: F) -> F:
     )(function)
 
 
+def writes_project(*, unless: str | None = None) -> Callable[[F], F]:
+    """Run the command holding the project lock (see ``locking``), so that it reads its inputs
+    after any other writer has finished and no writer loses another's work. ``unless`` names
+    a flag with which the command only reads (``update --check``): then it takes no lock,
+    and works in a read-only checkout."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def run(context: Context, *args: Any, **options: Any) -> Any:
+            from i18ntool.locking import project_lock
+
+            if unless is not None and options.get(unless):
+                return function(context, *args, **options)
+            name = click.get_current_context().info_name
+            with project_lock(
+                context.project.root, f"i18ntool {name}",
+                on_wait=lambda holder: click.echo(f"i18ntool: waiting for {holder} to finish writing the project", err=True),
+            ):
+                return function(context, *args, **options)
+
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
 class Group(click.Group):
     """The command group, and the one place where the core's errors become exit code 2."""
 
@@ -96,6 +122,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 @locale_option
 @click.option("--check", is_flag=True, help="Write nothing; list what would change and exit 1 if anything would.")
 @click.pass_obj
+@writes_project(unless="check")
 def update(context: Context, locales: tuple[str, ...], check: bool) -> None:
     """Write the templates and bring every catalogue in step with the source texts.
 
@@ -124,6 +151,7 @@ def update(context: Context, locales: tuple[str, ...], check: bool) -> None:
 @main.command()
 @click.argument("language")
 @click.pass_obj
+@writes_project()
 def init(context: Context, language: str) -> None:
     """Start catalogues for LANGUAGE, a language listed in the project's settings.
 
@@ -228,6 +256,7 @@ def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...],
 @click.option("--date", "review_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Date of the review. Default: today.")
 @click.pass_obj
+@writes_project()
 def review(
     context: Context, locales: tuple[str, ...], documents: tuple[str, ...], reviewer: str | None,
     entries: tuple[str, ...], msgids: tuple[str, ...], review_date: Any,
@@ -291,6 +320,7 @@ def review(
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Render with N processes. Default: every core for large projects, one for small ones.")
 @click.pass_obj
+@writes_project()
 def build(
     context: Context, locales: tuple[str, ...], formats: tuple[str, ...], output_dir: Path | None,
     include_fuzzy: bool, strict: bool, jobs: int | None,
@@ -369,6 +399,7 @@ def _shown_path(project: Any, path: Path) -> str:
               help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo. Default: each MO file beside its catalogue.")
 @click.option("--include-fuzzy", is_flag=True, help="Include fuzzy entries, as msgfmt --use-fuzzy does.")
 @click.pass_obj
+@writes_project()
 def compile_catalogues(context: Context, locales: tuple[str, ...], output_dir: Path | None, include_fuzzy: bool) -> None:
     """Compile every catalogue into an MO file, for sites that use gettext at run time.
 
