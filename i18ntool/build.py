@@ -28,7 +28,7 @@ from typing import Any, Self
 from i18ntool import __version__
 from i18ntool.catalogue import read_catalogue
 from i18ntool.errors import ContentError
-from i18ntool.files import remove_if_present, write_if_changed
+from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
 from i18ntool.localised import Completeness, LocalisedText, localise, localised_tokens, raw_html_lines
 from i18ntool.project import Project
 from i18ntool.render_html import IndexEntry, Link, render_index, render_page
@@ -384,6 +384,7 @@ def _write(
     held += [_held_back_record(item) for item in held_back]
     held.sort(key=lambda record: (record["document"], record["language"]))
     manifest = {**header, "outputs": records, "held_back": held}
+    remove_stale_temporaries(output_dir, (".md", ".html", ".txt", MANIFEST))
     written = [
         output.path for output in sorted(outputs, key=lambda output: output.path)
         if write_if_changed(output_dir / output.path, output.data)

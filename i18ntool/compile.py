@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18ntool.catalogue import Catalogue, read_catalogue
-from i18ntool.files import write_if_changed
+from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.project import Project
 
 _MAGIC = 0x950412DE
@@ -118,6 +118,7 @@ def compile_catalogues(
             relative = path.relative_to(folder).with_suffix(".mo")
             target = path.with_suffix(".mo") if output_dir is None else output_dir / language / "LC_MESSAGES" / relative
             plan.append((path, target, mo_bytes(entries, _charset(catalogue)), len(entries)))
+    remove_stale_temporaries(project.locales_dir if output_dir is None else output_dir, (".mo",))
     return [
         CompiledCatalogue(catalogue=path, mo=target, messages=count, written=write_if_changed(target, data))
         for path, target, data, count in plan

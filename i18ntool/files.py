@@ -4,15 +4,24 @@ A reader (a translator's editor, a web server, a second i18ntool run) never sees
 file: the new content goes to a temporary file in the same folder, is flushed to disk and
 then renamed over the old one, which POSIX makes atomic. A file whose content would not
 change is not touched, so its modification time, and any build that depends on it, stay.
+
+A process killed between the two steps leaves its temporary file (``.NAME.XXXXXXXX.tmp``)
+behind; the next run of the command that writes that folder removes it, holding the
+project lock, so that the file cannot be another writer's work in progress.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from i18ntool.errors import I18nToolError
+
+# What ``tempfile.mkstemp`` names the temporary files below: the prefix and suffix given, and
+# eight characters from its alphabet between them.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -55,3 +64,18 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def remove_stale_temporaries(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Remove the temporary files that ``write_if_changed`` left in ``folder`` or below, for files
+    whose names end in one of ``suffixes``, when its process was killed. Returns them.
+
+    Only safe while holding the project lock: then no other writer is at work in ``folder``.
+    """
+    removed = []
+    for path in sorted(folder.rglob("*.tmp")) if folder.is_dir() else ():
+        match = _TEMPORARY.fullmatch(path.name)
+        if match and match["name"].endswith(suffixes) and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
 from i18ntool.errors import CatalogueError, I18nToolError
+from i18ntool.files import remove_stale_temporaries
 from i18ntool.project import Project
 from i18ntool.status import State, review_of, stamp, state_of
 from i18ntool.targets import select_targets
@@ -157,6 +158,7 @@ def review(project: Project, requests: Sequence[Request], reviewer: str, date: d
         if not any(message.msgid == msgid and not message.obsolete for catalogue in catalogues for message in catalogue.messages):
             names = ", ".join(project.relative(request.path) for request in requests if msgid in request.msgids)
             raise I18nToolError(f"--msgid {_shorten(msgid)!r}: no entry has this source text in {names}")
+    remove_stale_temporaries(project.locales_dir, (".po",))
     outcomes = []
     for path, catalogue, outcome in planned:
         written = write_catalogue(path, catalogue) if outcome.stamped or outcome.renewed else False

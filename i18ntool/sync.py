@@ -30,7 +30,7 @@ from babel import Locale
 from i18ntool import __version__
 from i18ntool.catalogue import Catalogue, Message, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError, ContentError
-from i18ntool.files import write_if_changed
+from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.plurals import gettext_rule
 from i18ntool.project import Project, document_id
 from i18ntool.poformat import format_catalogue
@@ -406,6 +406,8 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
                 stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
                 detail = stamps if detail == "header" else f"{detail}, {stamps}"
             consider(path, catalogue, old, detail)
+    if not check:
+        remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
     changes = []
     for path, data, old, detail in plan:
         if not check:

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from i18ntool.catalogue import read_catalogue
+from i18ntool.cli import main
 from i18ntool.errors import I18nToolError
 from i18ntool.files import write_if_changed
 from tests.conftest import snapshot
@@ -60,3 +62,36 @@ def test_two_updates_at_once_leave_whole_readable_catalogues(project_dir: Path) 
     check = subprocess.run([*command, "--check"], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout
     assert snapshot(project_dir / "locales") == before
+
+
+STALE = [  # (command, folder where it writes, a temporary file it left there when killed)
+    pytest.param(["update"], "locales/it/LC_MESSAGES", ".festivals.po.o9_xpuzi.tmp", id="update-catalogue"),
+    pytest.param(["update"], "locales/templates", ".festivals.pot.a1b2c3d4.tmp", id="update-template"),
+    pytest.param(["review", "festivals", "--reviewer", "Maria Rossi"], "locales/it/LC_MESSAGES", ".festivals.po.zz_9y8x7.tmp", id="review"),
+    pytest.param(["build"], "build/en", ".annuncio-proiezione.html.o9_xpuzi.tmp", id="build-page"),
+    pytest.param(["build"], "build", ".manifest.json.q0w9e8r7.tmp", id="build-manifest"),
+    pytest.param(["compile"], "locales/it/LC_MESSAGES", ".festivals.mo.abcdefgh.tmp", id="compile"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "folder", "name"), STALE)
+def test_the_next_run_removes_the_temporary_files_a_killed_run_left(
+    project_dir: Path, arguments: list[str], folder: str, name: str
+) -> None:
+    (project_dir / folder).mkdir(parents=True, exist_ok=True)
+    (project_dir / folder / name).write_bytes(b"half a file")
+    others = [".notes.odt.abcdefgh.tmp", "draft.tmp", ".festivals.po.swp"]  # not i18ntool's: kept
+    for other in others:
+        (project_dir / folder / other).write_bytes(b"someone else's")
+    result = CliRunner().invoke(main, ["--project", str(project_dir), *arguments])
+    assert result.exit_code == 0, result.output
+    assert not (project_dir / folder / name).exists()
+    assert all((project_dir / folder / other).read_bytes() == b"someone else's" for other in others)
+
+
+def test_update_check_leaves_temporary_files_alone(project_dir: Path) -> None:
+    stale = project_dir / "locales/it/LC_MESSAGES/.festivals.po.o9_xpuzi.tmp"
+    stale.write_bytes(b"half a file")
+    result = CliRunner().invoke(main, ["--project", str(project_dir), "update", "--check"])
+    assert result.exit_code == 0, result.output
+    assert stale.exists()
