@@ -4,14 +4,17 @@ Sources -> segments -> templates -> catalogues, in one direction. Merging follow
 rules, with one promise added: no translation is ever dropped. For every entry of the new
 template, in this order:
 
-1. the same text (and context) in the catalogue, active or obsolete: kept, or revived;
+1. the same text (and context) in the catalogue, active or obsolete: kept, or revived; or an
+   entry whose translation was offered, fuzzy, to a text that replaced this one (``#|``
+   names it): the edit was undone, and the translation comes back in its old state;
 2. the same text translated in another catalogue of the language: reused;
 3. a similar old text (a changed figure, a reworded sentence, half of a split paragraph):
    its translation is offered as fuzzy, with the old text as the previous msgid (``#|``);
 4. otherwise the entry starts untranslated.
 
 Old entries that nothing took become obsolete (``#~``) if they hold a translation, so that
-they come back when their text does.
+they come back when their text does. Rule 1 is applied to the whole template before rule 3 to
+any of it: a fuzzy match never takes a translation whose own text is back further down.
 """
 
 from __future__ import annotations
@@ -164,43 +167,65 @@ def similarity(old: str, new: str) -> float:
 def merge(
     template: Sequence[Message], old: Sequence[Message], memory: Mapping[tuple[str | None, str], Message]
 ) -> tuple[tuple[Message, ...], MergeCounts]:
-    """Bring the messages of a catalogue (``old``) in step with a template."""
+    """Bring the messages of a catalogue (``old``) in step with a template.
+
+    Every entry that can have its own translation back (rules 1 and, for an edit undone, an
+    entry offered fuzzy to the text that replaced it) takes it before any similar text is
+    matched, so that a fuzzy match, made in the template's order, never takes the
+    translation of an entry further down that comes back.
+    """
     active = {message.key: message for message in old if not message.obsolete}
     obsolete = {message.key: message for message in old if message.obsolete}
+    offered: dict[tuple[str | None, str], Message] = {}  # fuzzy entries, by the text their translation was made for
+    for message in old:
+        if message.fuzzy and message.previous_msgid is not None and _translated(message):
+            offered.setdefault((message.previous_msgctxt, message.previous_msgid), message)
     wanted = {message.key for message in template}
-    candidates = [message for message in old if message.key not in wanted and _translated(message)]
     counts = dict(kept=0, new=0, reused=0, fuzzy=0, revived=0, obsoleted=0)
     used: set[tuple[str | None, str]] = set()
-    merged: list[Message] = []
+    merged: list[Message | None] = []
     for entry in template:
         fresh = dict(references=entry.references, extracted_comments=entry.extracted_comments, obsolete=False)
         if entry.key in active:
-            previous = active[entry.key]
-            merged.append(previous.replace(**fresh))
+            merged.append(active[entry.key].replace(**fresh))
             counts["kept"] += 1
         elif entry.key in obsolete:
             merged.append(obsolete[entry.key].replace(**fresh))
             counts["revived"] += 1
-        elif entry.key in memory:
+        elif entry.key in offered:
+            # The text came back (an edit undone): the translation made for it, in its old state.
+            # The entry that held it is used up, unless its own text is still wanted too.
+            merged.append(_fuzzy_from(entry, offered[entry.key]))
+            used.add(offered[entry.key].key)
+            counts["revived"] += 1
+        else:
+            merged.append(None)
+    candidates = [message for message in old if message.key not in wanted | used and _translated(message)]
+    for index, entry in enumerate(template):
+        if merged[index] is not None:
+            continue
+        if entry.key in memory:
             source = memory[entry.key]
-            merged.append(entry.replace(msgstr=source.msgstr, msgstr_plural=source.msgstr_plural))
+            merged[index] = entry.replace(msgstr=source.msgstr, msgstr_plural=source.msgstr_plural)
             counts["reused"] += 1
         elif (match := _best_match(entry, candidates)) is not None:
-            used.add(match.key)
-            merged.append(_fuzzy_from(entry, match))
-            counts["fuzzy" if "fuzzy" in merged[-1].flags else "revived"] += 1
+            used.add(match.key)  # several new entries may share it: the halves of a split paragraph
+            offer = _fuzzy_from(entry, match)
+            merged[index] = offer
+            counts["fuzzy" if "fuzzy" in offer.flags else "revived"] += 1
         else:
-            merged.append(entry)
+            merged[index] = entry
             counts["new"] += 1
+    result = [message for message in merged if message is not None]
     for message in old:
         if message.key in wanted or message.key in used:
             continue
         if message.obsolete:
-            merged.append(message)
+            result.append(message)
         elif _translated(message):
-            merged.append(message.replace(obsolete=True, references=()))
+            result.append(message.replace(obsolete=True, references=()))
             counts["obsoleted"] += 1
-    return tuple(merged), MergeCounts(**counts)
+    return tuple(result), MergeCounts(**counts)
 
 
 def _translated(message: Message) -> bool:

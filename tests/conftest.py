@@ -1,7 +1,13 @@
-"""Shared fixtures: a copy of the shipped project in a temporary folder, and GNU gettext."""
+"""Shared fixtures: a copy of the shipped project in a temporary folder, and GNU gettext.
+
+``I18NTOOL_PROFILE=long`` runs the tests that try to break i18ntool (fuzzing, kills,
+concurrent runs, undo sequences) at the sizes RELIABILITY.md reports; by default they run
+a small share of that, to keep the suite within a few minutes on two cores.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +15,12 @@ from pathlib import Path
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+LONG = os.environ.get("I18NTOOL_PROFILE", "") == "long"
+
+
+def profile(ci: int, long: int) -> int:
+    """How many examples, kills or runs: ``ci`` by default, ``long`` with I18NTOOL_PROFILE=long."""
+    return long if LONG else ci
 
 requires_gettext = pytest.mark.skipif(
     shutil.which("msgfmt") is None or shutil.which("msgcat") is None,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18ntool.catalogue import Message
 from i18ntool.sync import FUZZY_THRESHOLD, merge, similarity
+from tests.conftest import profile
 
 ORIGINAL = (
     "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant, "
@@ -170,3 +173,72 @@ def test_update_on_disk_changes_nothing_the_second_time_and_loses_no_translation
             assert update(project).changes == ()
             assert update(project, check=True).changes == ()
             assert translations <= {message.msgstr for message in read_catalogue(path).messages}
+
+
+# Texts that resemble one another, as a title, its heading and their edits do, so that
+# sequences of edits meet fuzzy matches, revivals and undone edits.
+RESEMBLING = [
+    "Leaving the Factory on the festival circuit",
+    "*Leaving the Factory* on the festival circuit",
+    "Leaving the Factory at festivals around the world",
+    "Screenings and prizes",
+    "Screenings and awards",
+    "Press contact",
+    "Press contacts",
+]
+texts = st.one_of(st.sampled_from(RESEMBLING), paragraphs)
+
+
+@settings(max_examples=profile(200, 5000), deadline=None)
+@given(
+    original=st.lists(texts, min_size=1, max_size=6, unique=True),
+    edits=st.lists(st.lists(texts, max_size=6, unique=True), min_size=1, max_size=4),
+    reviewed=st.sets(st.integers(0, 5)),
+)
+def test_undoing_edits_gives_every_text_back_its_translation_and_state(
+    original: list[str], edits: list[list[str]], reviewed: set[int]
+) -> None:
+    """Any sequence of edits, then the original text back: every entry has exactly its old
+    translation and state (a review included), and no translation was lost on the way."""
+    import datetime
+
+    from i18ntool.status import mark_review, stamp, state_of
+
+    catalogue = tuple(
+        stamp(entry(text, f"IT {text}"), "Maria Rossi", datetime.date(2026, 1, 5)) if index in reviewed
+        else entry(text, f"IT {text}")
+        for index, text in enumerate(original)
+    )
+    before = {message.msgid: (message.msgstr, state_of(message)) for message in catalogue}
+    for version in [*edits, original]:
+        template = [entry(text) for text in version]
+        catalogue, _ = merge(template, catalogue, {})
+        catalogue = tuple(mark_review(message) for message in catalogue)  # as `update` does
+        assert {f"IT {text}" for text in original} <= {message.msgstr for message in catalogue}
+        assert merge(template, catalogue, {})[0] == catalogue  # a second update changes nothing
+    assert {message.msgid: (message.msgstr, state_of(message)) for message in catalogue if not message.obsolete} == before
+
+
+def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_gets_everything_back(project_dir: Path) -> None:
+    """Three updates: change the title; restore it and empty the body; restore the body."""
+    from i18ntool.project import find_project
+    from i18ntool.sync import update
+
+    project = find_project(project_dir, search_parents=False)
+    source = project_dir / "content/festivals.md"
+    catalogue = project_dir / "locales/it/LC_MESSAGES/festivals.po"
+    original = source.read_text(encoding="utf-8")
+    update(project)
+    before = catalogue.read_text(encoding="utf-8")
+    title = 'title: "Leaving the Factory on the festival circuit"'
+    assert title in original
+    front_matter_end = original.index("\n---\n", 4) + len("\n---\n")
+    for version in (original.replace(title, 'title: "Leaving the Factory at festivals around the world"'),
+                    original[:front_matter_end], original):
+        source.write_text(version, encoding="utf-8")
+        update(project)
+
+    def content(text: str) -> list[str]:  # all but the date on which the template last changed
+        return [line for line in text.splitlines() if not line.startswith('"POT-Creation-Date:')]
+
+    assert content(catalogue.read_text(encoding="utf-8")) == content(before)
