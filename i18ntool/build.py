@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Self
 
 from i18ntool import __version__
-from i18ntool.catalogue import read_catalogue
+from i18ntool.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
 from i18ntool.localised import Completeness, LocalisedText, localise, localised_tokens, raw_html_lines
@@ -227,7 +227,7 @@ def _prepare(job: tuple[Project, Path, bool]) -> _Prepared:
     texts, held_back = [], []
     for language in project.languages:
         catalogue_path = project.catalogue_path(language, document.id)
-        exists = language != document.language and catalogue_path.exists()
+        exists = language != document.language and catalogue_exists(catalogue_path, project.relative(catalogue_path))
         catalogue = read_catalogue(catalogue_path, project.relative(catalogue_path)) if exists else None
         text = localise(document, language, catalogue, include_fuzzy=include_fuzzy)
         if text.is_source or text.completeness.reaches(project.publish_threshold):

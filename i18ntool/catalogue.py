@@ -9,8 +9,10 @@ translators' diffs stay small.
 from __future__ import annotations
 
 import codecs
+import os
 import dataclasses
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,12 +98,32 @@ _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _BABEL_PREVIOUS = re.compile(r'\| (?:(?P<keyword>msgctxt|msgid_plural|msgid)\s+)?(?P<rest>".*)')
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)")
+# A catalogue is text: gettext's strings end at a NUL, so msgfmt keeps only what comes before
+# it ("b\0c" compiles to "b"), and a NUL that reached a page would be there in its title.
+_NUL = "a NUL character, where gettext would cut the string short; remove it"
+
+
+def catalogue_exists(path: Path, name: str) -> bool:
+    """Whether there is a catalogue at ``path``: False if nothing is there. Anything there
+    that is not a regular file (a folder, a FIFO that would make the read wait for ever) is
+    an error, the same one in every command, which would otherwise each see it differently."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", name) from exc
+    if not stat.S_ISREG(mode):
+        raise CatalogueError("not a regular file; a catalogue must be a plain PO file", name)
+    return True
 
 
 def read_catalogue(path: Path, name: str | None = None) -> Catalogue:
     """Read the PO or POT file at ``path``; ``name`` is how errors name it (default: the path)."""
     where = name or str(path)
     try:
+        if not catalogue_exists(path, where):
+            raise FileNotFoundError(2, os.strerror(2))
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogueError(f"cannot read catalogue: {exc.strerror}", where) from exc
@@ -111,7 +133,8 @@ def read_catalogue(path: Path, name: str | None = None) -> Catalogue:
 def parse_catalogue(data: bytes, name: str) -> Catalogue:
     """Parse the bytes of a PO file. Errors name ``name`` and the line."""
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        # msgfmt refuses it ("syntax error" on line 1), and so do we: as strict as gettext.
+        raise CatalogueError("the file starts with a byte order mark, which msgfmt refuses; save it as UTF-8 without one", name, 1)
     match = _CHARSET.search(data)
     charset = match.group(1).decode("ascii") if match else "UTF-8"
     if charset.upper() == "CHARSET":  # the placeholder of a fresh template
@@ -126,6 +149,8 @@ def parse_catalogue(data: bytes, name: str) -> Catalogue:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CatalogueError(f"invalid {charset} byte sequence; save the file as {charset}", name, line) from None
+    if "\x00" in text:
+        raise CatalogueError(f"the file holds {_NUL}", name, text.count("\n", 0, text.index("\x00")) + 1)
     return _Parser(name).parse(text)
 
 
@@ -341,10 +366,11 @@ class _Parser:
         sequence = escape.group(1)
         if sequence in _ESCAPES:
             return _ESCAPES[sequence]
-        if sequence[0] in "01234567":
-            return chr(int(sequence, 8))
-        if sequence[0] == "x" and len(sequence) > 1:
-            return chr(int(sequence[1:], 16))
+        if sequence[0] in "01234567" or (sequence[0] == "x" and len(sequence) > 1):
+            character = chr(int(sequence, 8) if sequence[0] != "x" else int(sequence[1:], 16))
+            if character == "\x00":
+                raise self.fail(f"'\\{sequence}' is {_NUL}", number)
+            return character
         raise self.fail(f"invalid escape '\\{sequence}' in string; write a backslash as '\\\\'", number)
 
     def _expect_string(self) -> None:

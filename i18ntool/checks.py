@@ -22,7 +22,7 @@ from typing import Any
 from babel import Locale
 
 from i18ntool import figures, glossary, kept, markup, typography, validity
-from i18ntool.catalogue import Message, parse_catalogue, read_catalogue
+from i18ntool.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError
 from i18ntool.findings import CHECKS, Finding, Problem, Severity
 from i18ntool.project import Project
@@ -65,7 +65,7 @@ def check_project(
     findings: list[Finding] = []
     count = 0
     for target in select_targets(project, names, languages):
-        if not target.catalogue_path.is_file():
+        if not catalogue_exists(target.catalogue_path, project.relative(target.catalogue_path)):
             continue  # a catalogue not started yet is for `coverage` to report
         count += 1
         if target.language not in glossaries:
@@ -76,7 +76,7 @@ def check_project(
 
 def _read_glossary(project: Project, language: str) -> glossary.Glossary | None:
     path = project.catalogue_path(language, project.glossary)
-    if not path.is_file():
+    if not catalogue_exists(path, project.relative(path)):
         return None
     return glossary.glossary_of(read_catalogue(path, project.relative(path)), language)
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.catalogue import Catalogue, Message, catalogue_exists, read_catalogue, write_catalogue
 from i18ntool.errors import CatalogueError, I18nToolError
 from i18ntool.files import remove_stale_temporaries
 from i18ntool.project import Project
@@ -121,7 +121,7 @@ def requests_for(
                         f"'{name}' has catalogues in {', '.join(found)}; choose the language reviewed with --locale",
                     )
         for target in targets:
-            if not target.catalogue_path.is_file():
+            if not catalogue_exists(target.catalogue_path, project.relative(target.catalogue_path)):
                 raise CatalogueError(
                     "no catalogue to review; run `i18ntool update` first", project.relative(target.catalogue_path)
                 )

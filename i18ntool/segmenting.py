@@ -29,7 +29,7 @@ import dataclasses
 import datetime
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,7 @@ def parse_document(
     )
     env: dict[str, Any] = {}  # link reference definitions, for parsing a block's text again
     tokens = _parser().parse(document.markdown_body, env)
+    _refuse_lost_blocks(tokens, source)
     segments.extend(_body_segments(tokens, lines, source, env))
     return dataclasses.replace(document, segments=tuple(segments))
 
@@ -226,6 +227,24 @@ class _Lines:
             else:
                 high = middle - 1
         return low + 1
+
+
+def _refuse_lost_blocks(tokens: Sequence[Token], source: str) -> None:
+    """Refuse a document whose blocks nest deeper than the parser reads, rather than lose them.
+
+    markdown-it reads blocks nested up to ``maxNesting`` (20) levels, block quotes and lists
+    inside one another, and silently skips what lies deeper (as markdown-it in JavaScript
+    does): a block opened at the deepest level is left empty. Raising the limit only moves
+    it, and real press texts nest a few levels, so such a text is an error with its line.
+    """
+    deepest = _parser().options["maxNesting"] - 1
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        if token.nesting == 1 and token.level >= deepest and following.nesting == -1:
+            raise ContentError(
+                f"blocks nested too deeply (block quotes or lists inside one another, {deepest + 1} levels as the "
+                "Markdown parser counts them), which it would drop with their text; nest them less deeply",
+                source, token.map[0] + 1 if token.map else None,
+            )
 
 
 _PARSER: MarkdownIt | None = None

@@ -31,7 +31,7 @@ from pathlib import Path
 from babel import Locale
 
 from i18ntool import __version__
-from i18ntool.catalogue import Catalogue, Message, parse_catalogue, read_catalogue
+from i18ntool.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError, ContentError
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.plurals import gettext_rule
@@ -449,7 +449,7 @@ def init(project: Project, language: str) -> UpdateResult:
 
 def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Catalogue | None:
     """The catalogue at ``path``, its bytes kept in ``raw`` to compare layouts; None if there is none."""
-    if not path.exists():
+    if not catalogue_exists(path, project.relative(path)):
         return None
     try:
         raw[path] = path.read_bytes()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from i18ntool.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.project import Project, check_document_id, document_id
 from i18ntool.segmenting import Document, read_document
@@ -91,7 +91,7 @@ def select_targets(
         Target(domain, language, project.catalogue_path(language, domain))
         for domain in domains
         for language in wanted
-        if project.catalogue_path(language, domain).is_file()
+        if catalogue_exists(project.catalogue_path(language, domain), project.relative(project.catalogue_path(language, domain)))
     ]
     return targets
 
@@ -99,7 +99,7 @@ def select_targets(
 def take_inventory(project: Project, target: Target) -> Inventory:
     """Read the target's catalogue (strictly: errors name file and line) and pair its entries."""
     path = target.catalogue_path
-    exists = path.is_file()
+    exists = catalogue_exists(path, project.relative(path))
     catalogue = read_catalogue(path, project.relative(path)) if exists else Catalogue()
     return inventory_of(target, catalogue, exists)
 
@@ -147,7 +147,8 @@ def _resolve(project: Project, name: str) -> Document | str:
     path = project.source_path(identifier)
     if path.is_file():
         return _read(project, path, identifier)
-    if any(project.catalogue_path(language, identifier).is_file() for language in project.languages):
+    if any(catalogue_exists(project.catalogue_path(language, identifier), project.relative(project.catalogue_path(language, identifier)))
+           for language in project.languages):
         return identifier
     sources = project.content_dir.rglob("*.md") if project.content_dir.is_dir() else ()
     known = sorted({source.relative_to(project.content_dir).with_suffix("").as_posix() for source in sources})

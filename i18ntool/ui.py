@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
-from i18ntool.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
 from i18ntool.italian import elided_before_values
 from i18ntool.project import Project
 from i18ntool.status import state_of
@@ -88,7 +88,7 @@ def placeholders(text: str) -> list[str]:
 def load_ui(project: Project, language: str) -> UiText:
     """The UI words for ``language`` from its ``ui`` catalogue, if there is one."""
     path = project.catalogue_path(language, UI_DOMAIN)
-    if not path.exists():
+    if not catalogue_exists(path, project.relative(path)):
         missing = () if language == UI_LANGUAGE else tuple(message.msgid for message in UI_MESSAGES)
         return UiText(language=language, missing=missing)
     return ui_text(language, read_catalogue(path, project.relative(path)), project.relative(path))

@@ -54,6 +54,40 @@ def append_bytes(relative: str, data: bytes) -> Callable[[Path], None]:
     return damage
 
 
+def prepend_bytes(relative: str, data: bytes) -> Callable[[Path], None]:
+    def damage(project: Path) -> None:
+        path = project / relative
+        path.write_bytes(data + path.read_bytes())
+
+    return damage
+
+
+def insert_bytes(relative: str, after: bytes, data: bytes) -> Callable[[Path], None]:
+    def damage(project: Path) -> None:
+        path = project / relative
+        content = path.read_bytes()
+        assert after in content, after
+        at = content.index(after) + len(after)
+        path.write_bytes(content[:at] + data + content[at:])
+
+    return damage
+
+
+def folder_for(relative: str) -> Callable[[Path], None]:
+    def damage(project: Path) -> None:
+        (project / relative).unlink()
+        (project / relative).mkdir()
+
+    return damage
+
+
+def write_source(name: str, text: str) -> Callable[[Path], None]:
+    def damage(project: Path) -> None:
+        (project / "content" / name).write_text(text, encoding="utf-8")
+
+    return damage
+
+
 def deep_front_matter(project: Path) -> None:
     (project / "content/deep.md").write_text("---\nkey: " + "[" * 500 + "]" * 500 + "\n---\n\nText.\n", encoding="utf-8")
 
@@ -61,6 +95,8 @@ def deep_front_matter(project: Path) -> None:
 def fifo(project: Path) -> None:
     os.mkfifo(project / "content/pipe.md")
 
+
+FESTIVALS_IT = "locales/it/LC_MESSAGES/festivals.po"
 
 CASES = [
     pytest.param(set_setting("name", '"A\\nmsgid \\"x\\""'), r"pyproject\.toml:\d+: setting 'name' goes into every catalogue's header", id="newline-in-name"),
@@ -76,6 +112,13 @@ CASES = [
     pytest.param(replace_in("content/festivals.md", "date: 2023-04-12", "date: 2023-02-30"), r"content/festivals\.md:\d+: 'date' is not a day of the calendar", id="impossible-date"),
     pytest.param(replace_in("content/festivals.md", "date: 2023-04-12", "date: '2023-02-30'"), r"content/festivals\.md:\d+: 'date' is not a day of the calendar", id="impossible-quoted-date"),
     pytest.param(deep_front_matter, r"content/deep\.md:2: front matter is nested too deeply", id="deep-yaml"),
+    pytest.param(prepend_bytes(FESTIVALS_IT, b"\xef\xbb\xbf"), rf"{FESTIVALS_IT}:1: the file starts with a byte order mark, which msgfmt refuses", id="po-bom"),
+    pytest.param(insert_bytes(FESTIVALS_IT, b'msgstr "*Leaving', b"\x00"), rf"{FESTIVALS_IT}:\d+: the file holds a NUL character, where gettext would cut the string short", id="po-nul"),
+    pytest.param(insert_bytes(FESTIVALS_IT, b'msgstr "*Leaving', b"\\0"), rf"{FESTIVALS_IT}:\d+: '\\0' is a NUL character", id="po-escaped-nul"),
+    pytest.param(insert_bytes(FESTIVALS_IT, b'msgstr "*Leaving', b"\\x00"), rf"{FESTIVALS_IT}:\d+: '\\x00' is a NUL character", id="po-hex-nul"),
+    pytest.param(folder_for(FESTIVALS_IT), rf"{FESTIVALS_IT}: not a regular file; a catalogue must be a plain PO file", id="po-is-a-folder"),
+    pytest.param(write_source("deep.md", "# Deep\n\nIntro.\n\n" + "> " * 20 + "Deep text.\n"), r"content/deep\.md:5: blocks nested too deeply", id="deep-quotes"),
+    pytest.param(write_source("deep.md", "# Deep\n\n" + "".join("  " * level + "- item\n" for level in range(12))), r"content/deep\.md:\d+: blocks nested too deeply", id="deep-lists"),
 ]
 
 
