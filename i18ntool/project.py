@@ -200,7 +200,7 @@ def load_project(config_path: Path) -> Project:
         formats=formats,
         publish_threshold=float(threshold),
         translatable_keys=strings("translatable-keys"),
-        glossary=expect("glossary", str, "a catalogue name"),
+        glossary=_glossary_name(expect("glossary", str, "a catalogue name"), fail),
         bugs_address=expect("bugs-address", str, "an address"),
         localised_links=_localised_links(values["localised-links"], languages, lambda m: fail("localised-links", m)),
         date_locales=tuple(sorted(date_locales.items())),
@@ -270,6 +270,14 @@ def _safe_name(name: str) -> bool:
         bool(name) and category(name[0]) in "LN"
         and all(category(char) in "LMN" or char in _ID_PUNCTUATION for char in name)
     )
+
+
+def _glossary_name(name: str, fail: Any) -> str:
+    """The glossary's domain: a name that keeps its catalogue inside each language's folder."""
+    try:
+        return check_document_id(name)
+    except ContentError:
+        raise fail("glossary", f"setting 'glossary' must be a catalogue name such as \"glossary\", not {name!r}") from None
 
 
 def _check_language(code: str, fail: Any) -> str:

@@ -131,6 +131,8 @@ def parse_document(
     languages: tuple[str, ...], translatable_keys: tuple[str, ...],
 ) -> Document:
     """Cut ``text`` into segments. Errors name ``source`` and the line."""
+    if "\x00" in text:  # CommonMark would read it as U+FFFD, which no translation could match
+        raise ContentError("source text holds a NUL character; remove it", source, text.count("\n", 0, text.index("\x00")) + 1)
     lines = _Lines(text)
     metadata: dict[str, Any] = {}
     segments: list[Segment] = []
