@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +97,33 @@ def test_update_check_leaves_temporary_files_alone(project_dir: Path) -> None:
     result = CliRunner().invoke(main, ["--project", str(project_dir), "update", "--check"])
     assert result.exit_code == 0, result.output
     assert stale.exists()
+
+
+@pytest.mark.parametrize("failing_write", [1, 3])
+def test_a_full_disk_is_one_line_exit_2_and_leaves_no_partial_file(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch, failing_write: int
+) -> None:
+    for source in (project_dir / "content").glob("*.md"):
+        source.write_text(source.read_text(encoding="utf-8") + "\nA closing paragraph.\n", encoding="utf-8")
+    before = snapshot(project_dir)
+    writes = 0
+    real_fsync = os.fsync
+
+    def disk_full(descriptor: int) -> None:
+        nonlocal writes
+        writes += 1
+        if writes >= failing_write:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = CliRunner().invoke(main, ["--project", str(project_dir), "update"])
+    assert result.exit_code == 2, result.output
+    assert re.fullmatch(r"i18ntool: \S+\.pot?: cannot write: No space left on device\n", result.output), result.output
+    after = snapshot(project_dir)
+    assert not [name for name in after if name.endswith(".tmp")]
+    assert set(after) == set(before)
+    changed = [name for name in after if after[name] != before[name]]
+    assert len(changed) == failing_write - 1  # the files written before the disk filled up, each whole
+    for name in changed:
+        read_catalogue(project_dir / name)
