@@ -1,16 +1,16 @@
 """Fuzzy candidates: which old entry's translation could best serve a new or changed text.
 
-``similarity`` is the measure; ``FuzzyMatcher`` finds the old entry that ``similarity`` rates
-highest without comparing the text with every old entry. Comparing all pairs was quadratic:
-on a document of 3,000 segments with 5% of them edited, 94% of `update` went into
-``similarity``, and a document of 10,000 segments took minutes.
+``similarity`` is the measure; ``best_matches`` finds the old entry that ``similarity`` rates
+highest without comparing each text with every old entry. Comparing all pairs was quadratic:
+on a document of 3,000 segments with 5% of them edited, 87% of `update` went into
+``similarity`` (cProfile), and a document of 10,000 segments took minutes.
 
-The matcher works in three steps, each cheaper than the next:
+The matcher works in three steps, each dearer than the one before and run on fewer texts:
 
-1. Retrieve: old texts are indexed by their words, each word's list sorted by text length.
-   A new text looks up its rarest words first, only among old texts of a length that could
-   reach the threshold, until it has read a fixed number of postings; old texts that share
-   the most (rare) words are its few candidates.
+1. Retrieve: old texts are indexed by their words and pairs of words, each key's postings in
+   order of text length. A new text reads its rarest keys first, only among old texts of a
+   length that could reach the threshold, up to a fixed number of postings; the few old texts
+   that share the most (rare) keys are its candidates.
 2. Bound: for each candidate, an upper bound of its score from counts alone (shared words and
    letters, as difflib's ``quick_ratio``); candidates are tried best bound first.
 3. Score: ``similarity`` itself, computed in two halves so that the costly one (letters) is
@@ -18,7 +18,7 @@ The matcher works in three steps, each cheaper than the next:
 
 The length range and steps 2 and 3 never change the result: a candidate is left out only when
 it provably cannot win. Step 1 is where the index can differ from comparing every pair: an
-old text that shares few of the new text's rarer words, or is outranked by the few, is not
+old text that shares few of the new text's rarer keys, or is outranked by the few, is not
 scored. tests/test_matching.py holds the matcher against comparing every pair on generated
 catalogues (whenever one old text is clearly the best, the matcher finds it), and
 benchmarks/fuzzy.py measures how often each tool gives an edited paragraph its own old
@@ -33,6 +33,7 @@ import functools
 import heapq
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
@@ -46,13 +47,13 @@ FUZZY_THRESHOLD = 0.6
 # another place are a little less likely to be the same sentence.
 CONTEXT_PENALTY = 0.05
 
-# Retrieval: how many postings a text reads (rarest words first; it always reads its three
-# rarest words, so that a short text of common words still finds its like), and how many of
-# the old texts sharing most words go on to be scored. A document's own edit shares almost all
-# its rare words with the new text, so it is among the first few; measured on generated
-# documents of 1,000 to 100,000 segments (benchmarks/fuzzy.py), a larger budget found nothing
-# more.
-_POSTINGS_BUDGET = 2000
+# Retrieval: how many postings a text reads (rarest keys first; it always reads its three
+# rarest keys, so that a short text of common words still finds its like), and how many of
+# the old texts sharing most keys go on to be scored. A paragraph's own old text shares almost
+# all its rare pairs of words with it, so it is among the first few. Measured on generated
+# documents of 10,000 and 100,000 segments (benchmarks/fuzzy.py): a budget of 2,000 postings
+# gave back the same share of old translations as 1,000, in more time.
+_POSTINGS_BUDGET = 1000
 _ALWAYS_READ = 3
 _CANDIDATES = 8
 # The characters' half of a score is at most 2 * shorter / (sum of the lengths) and the words'
@@ -75,6 +76,17 @@ def similarity(old: str, new: str) -> float:
     every paragraph that contains its words.
     """
     return _NewText(new).similarity(old)
+
+
+def _index_keys(folded: str) -> set[str]:
+    """What a text is indexed by: its words (split at spaces) and each two words in a row.
+
+    Pairs are far rarer than words: in a long document of common words, every single word is
+    in thousands of texts, but a paragraph's pairs are in few besides itself and its edits
+    (an edited word breaks two pairs and leaves the rest).
+    """
+    words = folded.split()
+    return {*words, *map(" ".join, zip(words, words[1:], strict=False))}
 
 
 class _NewText:
@@ -125,6 +137,10 @@ class _NewText:
         return 2.0 * shared / (old_length + len(self.folded))
 
     @functools.cached_property
+    def keys(self) -> set[str]:
+        return _index_keys(self.folded)
+
+    @functools.cached_property
     def token_counts(self) -> Counter[str]:
         return Counter(self.tokens)
 
@@ -136,92 +152,101 @@ class _NewText:
         return len(self.tokens) * 4 >= old_length and len(self.tokens) >= 5
 
 
-class FuzzyMatcher:
-    """The old entries whose translations may be offered as fuzzy, indexed by their words.
+def best_matches(entries: Sequence[Message], candidates: Sequence[Message]) -> list[Message | None]:
+    """For each entry, the candidate whose translation could best serve it, or None.
 
-    ``best_match`` gives what comparing the text with every candidate in turn would give:
-    the candidate with the highest score (``similarity``, less ``CONTEXT_PENALTY`` for
-    another context) at or above ``FUZZY_THRESHOLD``, the earliest of equals.
+    Each answer is what comparing the entry with every candidate in turn would give (up to
+    what retrieval misses; see the module's docstring): the candidate with the highest score
+    (``similarity``, less ``CONTEXT_PENALTY`` for another context) at or above
+    ``FUZZY_THRESHOLD``, the earliest of equals. All entries are asked at once, so that the
+    index holds only the keys that some entry will read.
+    """
+    if not entries or not candidates:
+        return [None] * len(entries)
+    texts = [_NewText(entry.msgid) for entry in entries]
+    index = _Index(candidates, texts)
+    return [_best_match(entry, text, candidates, index.retrieve(text)) for entry, text in zip(entries, texts, strict=True)]
+
+
+def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> Message | None:
+    bounded = []
+    for number in retrieved:
+        old = candidates[number]
+        if old.msgid_plural is not None and entry.msgid_plural is None:
+            continue
+        penalty = CONTEXT_PENALTY if old.msgctxt != entry.msgctxt else 0.0
+        bounded.append(_Bounded(new, number, old.msgid.casefold(), penalty))
+    bounded.sort(key=lambda candidate: (-candidate.bound, candidate.number))
+    best: _Bounded | None = None
+    best_score = FUZZY_THRESHOLD
+    for candidate in bounded:
+        if candidate.bound < best_score:
+            break  # neither this one nor any after it can reach the best so far
+        score = candidate.score(new, best_score)
+        if score is None or score < best_score:
+            continue
+        if best is None or score > best_score or candidate.number < best.number:
+            best, best_score = candidate, score
+    return None if best is None else candidates[best.number]
+
+
+class _Index:
+    """The candidates' texts by index key (``_index_keys``), each key's postings in order of
+    text length, so that a length range is a slice.
+
+    Only keys that some new text will read are indexed: in a document of 100,000 segments,
+    indexing every word and pair of every old text took longer than reading the catalogue.
+    Which keys a text reads depends on how many old texts have them, so the old texts are
+    read twice: once to count, once to index.
     """
 
-    def __init__(self, candidates: Sequence[Message]) -> None:
-        self._candidates = tuple(candidates)
-        self._postings: dict[str, list[int]] | None = None  # built on the first question
-        self._lengths: list[int] = []  # casefolded length of each candidate's text
-        self._sizes: list[int] = []  # distinct words in each candidate's text
+    def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText]) -> None:
+        folded = [candidate.msgid.casefold() for candidate in candidates]
+        wanted: set[str] = set().union(*(text.keys for text in texts))
+        self.frequency: Counter[str] = Counter()
+        self.sizes = []
+        for old in folded:
+            keys = _index_keys(old)
+            self.sizes.append(len(keys))
+            self.frequency.update(keys & wanted)
+        read: set[str] = set().union(*(self._keys_to_read(text) for text in texts))
+        self.lengths = [len(old) for old in folded]
+        self.postings: dict[str, array[int]] = {}
+        for number in sorted(range(len(folded)), key=self.lengths.__getitem__):
+            for key in _index_keys(folded[number]) & read:
+                if key in self.postings:
+                    self.postings[key].append(number)
+                else:
+                    self.postings[key] = array("l", (number,))
 
-    def best_match(self, entry: Message) -> Message | None:
-        if not self._candidates:
-            return None
-        new = _NewText(entry.msgid)
-        bounded = []
-        for number in self._retrieve(new):
-            old = self._candidates[number]
-            if old.msgid_plural is not None and entry.msgid_plural is None:
-                continue
-            penalty = CONTEXT_PENALTY if old.msgctxt != entry.msgctxt else 0.0
-            bounded.append(_Bounded(new, number, old.msgid.casefold(), penalty))
-        bounded.sort(key=lambda candidate: (-candidate.bound, candidate.number))
-        best: _Bounded | None = None
-        best_score = FUZZY_THRESHOLD
-        for candidate in bounded:
-            if candidate.bound < best_score:
-                break  # neither this one nor any after it can reach the best so far
-            score = candidate.score(new, best_score)
-            if score is None or score < best_score:
-                continue
-            if best is None or score > best_score or candidate.number < best.number:
-                best, best_score = candidate, score
-        return None if best is None else self._candidates[best.number]
-
-    def _retrieve(self, new: _NewText) -> list[int]:
-        """The numbers of the few candidates that share most of ``new``'s rarer words, among
+    def retrieve(self, new: _NewText) -> list[int]:
+        """The numbers of the few candidates that share most of ``new``'s rarer keys, among
         those of a length that could reach the threshold."""
-        postings = self._index()
         shortest = math.floor(len(new.folded) / _LENGTH_FACTOR)
         longest = math.ceil(len(new.folded) * _LENGTH_FACTOR)
-        slices = []
-        words = set(new.folded.split())
-        for word in words:
-            numbers = postings.get(word)
-            if numbers:
-                start = bisect.bisect_left(numbers, shortest, key=self._lengths.__getitem__)
-                end = bisect.bisect_right(numbers, longest, key=self._lengths.__getitem__)
-                if end > start:
-                    slices.append((end - start, len(numbers), word, start, end))
-        slices.sort()
         shared: dict[int, float] = {}
-        read = 0
-        for position, (size, frequency, word, start, end) in enumerate(slices):
-            if read + size > _POSTINGS_BUDGET and position >= _ALWAYS_READ:
-                break
-            read += size
-            weight = math.log(1 + len(self._candidates) / frequency)
-            for number in postings[word][start:end]:
+        for key in self._keys_to_read(new):
+            numbers = self.postings[key]
+            start = bisect.bisect_left(numbers, shortest, key=self.lengths.__getitem__)
+            end = bisect.bisect_right(numbers, longest, key=self.lengths.__getitem__)
+            weight = math.log(1 + len(self.lengths) / self.frequency[key])
+            for number in numbers[start:end]:
                 shared[number] = shared.get(number, 0.0) + weight
         # Shared weight over the two texts' sizes (as Dice's coefficient), so that a short old
-        # text that shares most of its words ranks above a long one that shares a few more.
-        return heapq.nsmallest(
-            _CANDIDATES, shared, key=lambda number: (-shared[number] / (len(words) + self._sizes[number]), number)
-        )
+        # text that shares most of its keys ranks above a long one that shares a few more.
+        ranked = {number: weight / (len(new.keys) + self.sizes[number]) for number, weight in shared.items()}
+        return heapq.nlargest(_CANDIDATES, ranked, key=ranked.__getitem__)
 
-    def _index(self) -> dict[str, list[int]]:
-        """Each word (casefolded, split at spaces) -> the candidates that have it, shortest text
-        first (so that a length range is a slice)."""
-        if self._postings is None:
-            self._lengths = [len(candidate.msgid.casefold()) for candidate in self._candidates]
-            self._sizes = [0] * len(self._candidates)
-            postings: dict[str, list[int]] = {}
-            for number in sorted(range(len(self._candidates)), key=self._lengths.__getitem__):
-                words = set(self._candidates[number].msgid.casefold().split())
-                self._sizes[number] = len(words)
-                for word in words:
-                    if word in postings:
-                        postings[word].append(number)
-                    else:
-                        postings[word] = [number]
-            self._postings = postings
-        return self._postings
+    def _keys_to_read(self, new: _NewText) -> list[str]:
+        """``new``'s keys that old texts have, rarest first, within the budget of postings."""
+        chosen: list[str] = []
+        read = 0
+        for key in sorted((key for key in new.keys if self.frequency[key]), key=lambda key: (self.frequency[key], key)):
+            if read + self.frequency[key] > _POSTINGS_BUDGET and len(chosen) >= _ALWAYS_READ:
+                break
+            read += self.frequency[key]
+            chosen.append(key)
+        return chosen
 
 
 class _Bounded:

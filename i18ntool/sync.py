@@ -30,7 +30,7 @@ from babel.messages.plurals import get_plural
 from i18ntool import __version__
 from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
 from i18ntool.errors import ContentError
-from i18ntool.matching import FuzzyMatcher
+from i18ntool.matching import best_matches
 from i18ntool.project import Project, document_id
 from i18ntool.segmenting import Document, read_document
 
@@ -124,7 +124,9 @@ def merge(
     # Every translated old entry may lend its translation, also one still in use: when one of
     # two paragraphs with the same text is edited, the old text stays and its translation
     # is the one to offer (msgmerge does the same).
-    matcher = FuzzyMatcher([message for message in old if message.msgid and _translated(message)])
+    candidates = [message for message in old if message.msgid and _translated(message)]
+    unmatched = [entry for entry in template if not (entry.key in active or entry.key in obsolete or entry.key in memory)]
+    similar = dict(zip([entry.key for entry in unmatched], best_matches(unmatched, candidates), strict=True))
     counts = dict(kept=0, new=0, reused=0, fuzzy=0, revived=0, obsoleted=0)
     used: set[tuple[str | None, str]] = set()
     merged: list[Message] = []
@@ -141,7 +143,7 @@ def merge(
             source = memory[entry.key]
             merged.append(entry.replace(msgstr=source.msgstr, msgstr_plural=source.msgstr_plural))
             counts["reused"] += 1
-        elif (match := matcher.best_match(entry)) is not None:
+        elif (match := similar.get(entry.key)) is not None:
             used.add(match.key)
             merged.append(_fuzzy_from(entry, match))
             counts["fuzzy" if "fuzzy" in merged[-1].flags else "revived"] += 1

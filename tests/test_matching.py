@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from i18ntool import matching
 from i18ntool.catalogue import Message
-from i18ntool.matching import CONTEXT_PENALTY, FUZZY_THRESHOLD, FuzzyMatcher, similarity
+from i18ntool.matching import CONTEXT_PENALTY, FUZZY_THRESHOLD, best_matches, similarity
 
 ORIGINAL = (
     "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant, "
@@ -131,7 +131,7 @@ PARAGRAPHS = [
 )
 def test_best_match(candidates: list[Message | str], entry: Message, expected: int | None) -> None:
     messages = [candidate if isinstance(candidate, Message) else message(candidate) for candidate in candidates]
-    found = FuzzyMatcher(messages).best_match(entry)
+    [found] = best_matches([entry], messages)
     assert found is (None if expected is None else messages[expected])
     assert found is reference_best(entry, messages)
 
@@ -157,10 +157,9 @@ def edit(text: str, draw: random.Random) -> str:
     return " ".join(tokens)
 
 
-def assert_agrees_with_comparing_every_pair(entry: Message, candidates: list[Message]) -> None:
-    """What the matcher finds scores at or above the threshold; and when one candidate is the
-    clear best (clear of the threshold and of the runner-up), the matcher finds that one."""
-    found = FuzzyMatcher(candidates).best_match(entry)
+def assert_agrees_with_comparing_every_pair(entry: Message, found: Message | None, candidates: list[Message]) -> None:
+    """What the matcher found scores at or above the threshold; and when one candidate is the
+    clear best (clear of the threshold and of the runner-up), the matcher found that one."""
     scores = reference_scores(entry, candidates)
     if found is not None:
         score = scores[candidates.index(found)]
@@ -187,7 +186,8 @@ def test_the_matcher_agrees_with_comparing_every_pair(
     candidates = [message(text, context) for text, context in pairs]
     text, context = pairs[which % len(pairs)]
     new_text = fresh if fresh is not None else edit(text, random.Random(seed))
-    assert_agrees_with_comparing_every_pair(message(new_text, context), candidates)
+    entry = message(new_text, context)
+    assert_agrees_with_comparing_every_pair(entry, best_matches([entry], candidates)[0], candidates)
 
 
 def press_paragraph(draw: random.Random) -> str:
@@ -212,5 +212,6 @@ def test_the_matcher_agrees_with_comparing_every_pair_on_a_larger_catalogue(
     texts += [edit(draw.choice(texts), draw) for _ in range(40)]
     candidates = [message(text) for text in dict.fromkeys(texts)]
     queries = [edit(draw.choice(texts), draw) for _ in range(50)] + [press_paragraph(draw) for _ in range(10)]
-    for query in queries:
-        assert_agrees_with_comparing_every_pair(message(query), candidates)
+    entries = [message(query) for query in dict.fromkeys(queries)]
+    for entry, found in zip(entries, best_matches(entries, candidates), strict=True):
+        assert_agrees_with_comparing_every_pair(entry, found, candidates)
