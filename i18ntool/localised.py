@@ -34,6 +34,7 @@ from i18ntool.sync import build_template
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 _FRONT_MATTER = "front matter: "
+_COPIED = "\x00copied"  # stands for the text of a block with no words, in localised_tokens
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,11 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
     env: dict[str, Any] = {}
     tokens = _BLOCKS.parse(text.document.markdown_body, env)
     body: dict[int, list[tuple[Segment, str | None]]] = defaultdict(list)
-    for segment, translation in zip(text.document.segments, text.translations, strict=True):
+    copied = (_COPIED,) * len(text.document.copied)
+    for segment, translation in sorted(
+        zip((*text.document.segments, *text.document.copied), (*text.translations, *copied), strict=True),
+        key=lambda pair: pair[0].span.start,
+    ):
         if not segment.kind.startswith(_FRONT_MATTER):
             body[segment.line].append((segment, translation))
     inline_by_line: dict[int, list[int]] = defaultdict(list)
@@ -175,6 +180,8 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
         if len(pairs) != len(indices):
             continue  # a block the segmenter skipped (a directive said so): the source stays
         for index, (_, translation) in zip(indices, pairs, strict=True):
+            if translation is _COPIED:
+                continue  # no words to translate: the source's text is every language's
             if translation is not None:
                 tokens[index].children = _inline(translation, env)
             elif not text.is_source:

@@ -50,8 +50,15 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(_ADDRESS.sub(" ", prose(text))))
 
 
-def prose(text: str) -> str:
-    """The words a reader sees in ``text``: inline Markdown read, markup left out."""
+def has_words(text: str) -> bool:
+    """Whether ``text`` has a word to translate outside its images: a line of badges, an
+    image alone, a bare URL or a list of code spans has none, and is copied as written."""
+    return bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))
+
+
+def prose(text: str, *, alt_text: bool = True) -> str:
+    """The words a reader sees in ``text``: inline Markdown read, markup left out (and the
+    alt text of images too, without ``alt_text``)."""
     text = unicodedata.normalize("NFC", text)
     pieces: list[str] = []
     in_autolink = False
@@ -65,7 +72,7 @@ def prose(text: str) -> str:
             elif token.type in ("text", "text_special") and not in_autolink:
                 pieces.append(token.content)
             elif token.type == "image":
-                pieces.append(f" {token.content} ")
+                pieces.append(f" {token.content} " if alt_text else " ")
             elif token.type in ("softbreak", "hardbreak", "code_inline", "html_inline"):
                 # A code span or a tag is not a word, but it does separate the words around it.
                 pieces.append(" ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,59 @@ def test_a_document_as_found_in_the_wild(project_dir: Path) -> None:
     assert "Overview of the kit</h1>" in page and "28 January 2024" in page
     assert "title:" not in page and "\ufeff" not in page
     assert "<hr" in page
+
+
+WORDLESS = """---
+title: Links for the press
+---
+# Links for the press
+
+[![Trailer](https://img.example/trailer.svg)](https://www.youtube.com/) [![Poster](https://img.example/poster.svg)](poster.jpg)
+
+https://www.smc.edu/
+
+- `i18ntool update`, `i18ntool build`
+- The press kit, as text and pages.
+
+| Link | Note |
+|---|---|
+| https://alessiacruci.com/ | — |
+"""
+
+
+def test_blocks_with_no_words_are_copied_by_update_coverage_check_and_build(project_dir: Path) -> None:
+    """Badges, a bare URL, code spans and a dash are no entries: nothing to translate or count."""
+    (project_dir / "content" / "links.md").write_text(WORDLESS, encoding="utf-8")
+    assert run(project_dir, "update").exit_code == 0
+    path = project_dir / "locales" / "it" / "LC_MESSAGES" / "links.po"
+    catalogue = read_catalogue(path)
+    assert [m.msgid for m in catalogue.messages] == [
+        "Links for the press", "The press kit, as text and pages.", "Link", "Note",
+    ]
+    # A catalogue from before, with an entry for the bare URL "translated" as itself.
+    old_entry = '\n#. paragraph\n#: content/links.md:8\nmsgid "https://www.smc.edu/"\nmsgstr "https://www.smc.edu/"\n'
+    path.write_text(path.read_text(encoding="utf-8") + old_entry, encoding="utf-8")
+    coverage = run(project_dir, "coverage", "links", "--format", "json")
+    (row,) = json.loads(coverage.output)["documents"]
+    assert (row["entries"]["total"], row["extra"], row["in_step"]) == (4, 1, False)
+    assert run(project_dir, "update").exit_code == 0
+    obsolete = [m for m in read_catalogue(path).messages if m.obsolete]
+    assert [(m.msgid, m.msgstr) for m in obsolete] == [("https://www.smc.edu/", "https://www.smc.edu/")]
+    edit = {"Links for the press": "Link per la stampa", "The press kit, as text and pages.": "La cartella stampa.",
+            "Link": "Link", "Note": "Nota"}
+    text = path.read_text(encoding="utf-8")
+    for msgid, msgstr in edit.items():
+        text = text.replace(f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+    path.write_text(text, encoding="utf-8")
+    (row,) = json.loads(run(project_dir, "coverage", "links", "--format", "json").output)["documents"]
+    assert (row["entries"]["percent_translated"], row["in_step"], row["entries"]["obsolete"]) == (100.0, True, 1)
+    assert run(project_dir, "check", "links").exit_code == 0
+    built = run(project_dir, "build", "--locale", "it")
+    assert built.exit_code == 0 and "links" not in built.output.replace("Built", "")
+    page = (project_dir / "build" / "it" / "links.html").read_text(encoding="utf-8")
+    article = page.split("<article>")[1].replace('hreflang="en" lang="en">', "")
+    assert 'lang="en"' not in article  # nothing fell back: the copied blocks are every language's
+    assert '<img src="https://img.example/trailer.svg" alt="Trailer" />' in article
+    assert "<th>Nota</th>" in article and "<td>—</td>" in article
+    markdown = (project_dir / "build" / "it" / "links.md").read_text(encoding="utf-8")
+    assert "\nhttps://www.smc.edu/\n" in markdown and "- `i18ntool update`, `i18ntool build`\n" in markdown
