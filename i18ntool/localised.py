@@ -10,8 +10,9 @@ done; fuzzy counts only when fuzzy translations are used.
 
 ``localised_tokens`` gives the renderers the text as Markdown tokens: the block structure of
 the *source* (a translation cannot open a block, so cannot change the page's structure),
-each block's inline Markdown from its translation, parsed with raw HTML off and only safe
-link schemes, and each block that fell back marked with the source's ``lang``.
+each block's inline Markdown from its translation, parsed with only a few harmless inline
+HTML elements kept (``inline_html``: ``<br>``, ``<sub>``, ``<sup>``...; any other raw HTML is
+text) and only safe link schemes, and each block that fell back marked with the source's ``lang``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.catalogue import Catalogue, Message
+from i18ntool.inline_html import allow_inline_html, is_line_break
 from i18ntool.segmenting import Document, Segment, render
 from i18ntool.status import State, state_of
 from i18ntool.sync import build_template
@@ -146,9 +148,9 @@ def safe_link(url: str) -> bool:
 
 # The block structure comes from the same parser settings and the same text as segmenting's
 # (raw HTML on, ``Document.markdown_body``), so that blocks and segments line up; inline text
-# is parsed with raw HTML off.
+# is parsed with raw HTML on, then every tag but the few harmless ones becomes text.
 _BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
-INLINE = MarkdownIt("commonmark", {"html": False}).enable("table")
+INLINE = MarkdownIt("commonmark").enable("table")
 INLINE.validateLink = safe_link  # type: ignore[method-assign]
 
 
@@ -202,7 +204,7 @@ def plain_text(tokens: list[Token]) -> str:
     for token in tokens:
         if token.type in ("text", "code_inline"):
             words.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
+        elif token.type in ("softbreak", "hardbreak") or is_line_break(token):
             words.append(" ")
         elif token.children:
             words.append(plain_text(token.children))
@@ -220,7 +222,7 @@ def raw_html_lines(document: Document) -> tuple[int, ...]:
 
 def _inline(content: str, env: dict[str, Any]) -> list[Token]:
     parsed = INLINE.parseInline(content, env)
-    return list(parsed[0].children or []) if parsed else []
+    return allow_inline_html(list(parsed[0].children or [])) if parsed else []
 
 
 def _mark(tokens: list[Token], index: int, language: str) -> None:

@@ -1,7 +1,7 @@
 """Whole HTML pages: a press text in one language, and the index of a language's press texts.
 
-The text is rendered from its Markdown tokens (``localised.localised_tokens``: raw HTML off,
-safe link schemes only) by markdown-it; everything else on the page goes through Jinja2
+The text is rendered from its Markdown tokens (``localised.localised_tokens``: no raw HTML
+but a few harmless inline elements, safe link schemes only) by markdown-it; everything else on the page goes through Jinja2
 templates with autoescaping on, including the pages' own words from the ``ui`` catalogues,
 whose translations are escaped like any other text. A Content-Security-Policy that allows
 no script is defence in depth, not the defence.

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from i18ntool.dates import long_date
+from i18ntool.inline_html import is_line_break
 from i18ntool.localised import LocalisedText, localised_tokens, plain_text, split_headline
 from i18ntool.ui import UiText
 
@@ -133,7 +134,7 @@ class _Writer:
             return node.content
         if kind == "softbreak":
             return " "
-        if kind == "hardbreak":
+        if kind == "hardbreak" or node.token is not None and is_line_break(node.token):
             return "\n"
         if kind == "link":
             label = self.inline(node)
@@ -147,7 +148,7 @@ class _Writer:
             href = str(node.attrs.get("src", ""))
             return f"[{alt}]{_GLUE}[{self._reference(href)}]" if href else f"[{alt}]"
         if kind == "html_inline":
-            return ""  # only i18ntool's own marks: raw HTML is off
+            return ""  # <sub>, <sup>, <b>... (other raw HTML is text by now) or i18ntool's own marks
         return self.inline(node)
 
     def _reference(self, href: str) -> int:

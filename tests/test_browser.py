@@ -25,7 +25,8 @@ pytestmark = pytest.mark.skipif(
 AWARD = "russo-brothers-award"
 INJECTED = (
     "<script>document.title='pwned'</script> Un paragrafo "
-    "<img src=x onerror=\"document.title='pwned'\"> con [un link](javascript:document.title='pwned')."
+    "<img src=x onerror=\"document.title='pwned'\"> con [un link](javascript:document.title='pwned') "
+    "e l’acqua, H<sub>2</sub>O."
 )
 
 
@@ -115,6 +116,7 @@ def test_a_reader_sees_the_italian_page_and_no_injected_script_runs(built: Path,
     assert page.title == title(built.parent, "it")
     assert "pwned" not in page.title
     assert "script" not in page.tags and "img" not in page.tags
+    assert "sub" in page.tags  # the one harmless element of the paragraph is kept
     assert "Pubblicato il 31 ottobre 2022" in page.words
     assert "Un paragrafo" in page.words and "<script>" in page.words  # shown as text, not run
     assert all(not (link.get("href") or "").lower().startswith("javascript:") for link in page.links)
