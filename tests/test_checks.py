@@ -442,3 +442,30 @@ def test_the_pre_commit_hooks_run_check_and_coverage() -> None:
         assert hook["language"] == "python" and hook["pass_filenames"] is False
         assert re.search(hook["files"], "locales/it/LC_MESSAGES/press-release.po")
         assert re.search(hook["files"], "content/press-release.md")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        pytest.param("Comunicati stampa", "Comunicati stampa *", "MD105", id="asterisk-is-no-emphasis"),
+        pytest.param("Link", "- Link -", "MD107", id="dash-opens-no-list"),
+        pytest.param("Lingue", "<Lingue>", "MD106", id="angle-brackets-are-no-html"),
+    ],
+)
+def test_the_pages_words_get_no_markdown_checks(project_dir: Path, old: str, new: str, code: str) -> None:
+    """The `ui` catalogue holds format strings, not Markdown: what a Markdown check would find
+    in a document's catalogue is no finding there, while the checks that fit still run."""
+    translate("it", "ui", old, new)(project_dir)
+    assert run(project_dir, "ui").output.startswith("0 errors, 0 warnings")
+    # The same translation in a document's catalogue is a Markdown finding.
+    festivals = po(project_dir, "it", "festivals")
+    catalogue = read_catalogue(festivals)
+    write_catalogue(festivals, catalogue.replace(messages=tuple(
+        message.replace(msgstr=new) if "heading 2" in message.extracted_comments else message
+        for message in catalogue.messages
+    )))
+    assert code in {line.split()[1] for line in findings(run(project_dir, "festivals"))}
+    # Validity and the other checks that fit a catalogue of strings still apply to `ui`.
+    translate("it", "ui", "%(date)s", "%(data)s 1.000")(project_dir)
+    codes = {line.split()[1] for line in findings(run(project_dir, "ui"))}
+    assert codes == {"PO203", "NUM102"}
