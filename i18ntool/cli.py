@@ -426,7 +426,6 @@ def check(
     message`. Exit 1 if there is an error (or any finding, with --strict), 2 if a
     catalogue cannot be read at all.
     """
-    import json
     import os
 
     from i18ntool.findings import CHECKS, Severity, select_codes
@@ -441,10 +440,7 @@ def check(
     project = context.project
     report = check_project(project, documents, locales, codes)
     if output_format == "json":
-        click.echo(json.dumps({
-            "findings": [finding.as_json() for finding in report.findings],
-            "errors": report.errors, "warnings": report.warnings, "catalogues": report.catalogues,
-        }, ensure_ascii=False, indent=2))
+        click.echo(report.as_json())
     else:
         colour = None if "NO_COLOR" not in os.environ else False
         for finding in report.findings:

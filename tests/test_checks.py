@@ -325,7 +325,8 @@ def test_json_output(damaged: tuple[Path, Result]) -> None:
     result = run(project, "--format", "json")
     data = json.loads(result.output)
     assert result.exit_code == 1
-    assert set(data) == {"findings", "errors", "warnings", "catalogues"}
+    assert set(data) == {"schema", "findings", "errors", "warnings", "catalogues"}
+    assert data["schema"] == "i18ntool-check/1"
     assert len(data["findings"]) == len(findings(text)) == data["errors"] + data["warnings"]
     first = data["findings"][0]
     assert set(first) == {"path", "line", "code", "severity", "message"}
