@@ -218,7 +218,10 @@ def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...],
 
 
 @main.command()
-@locale_option
+@click.option(
+    "--locale", "-l", "locales", multiple=True, type=LocaleType(),
+    help="The language whose translations are signed off (repeatable); needed when DOC is translated into several.",
+)
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
 @click.option("--reviewer", metavar="NAME", help="Who signs off. Default: git's user.name.")
 @click.option("--entry", "entries", multiple=True, metavar="PATH:LINE",
@@ -234,7 +237,8 @@ def review(
 ) -> None:
     """Sign off translations: stamp every translated entry of DOC, or chosen entries, as reviewed.
 
-    The stamp is a translator comment naming the reviewer and the date, bound to a hash of
+    A review is of one language's catalogue: a document translated into several languages
+    needs --locale. DOC may be left out when --entry PATH:LINE names the catalogues. The stamp is a translator comment naming the reviewer and the date, bound to a hash of
     the entry's source text and translation: when either changes, the review goes stale.
     Fuzzy and untranslated entries are not stamped, and that does not stop the rest.
     """

@@ -178,6 +178,26 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         assert f"i18ntool {name}" in readme, f"{name} is not in the README"
 
 
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_the_readme_heading_of_each_command_shows_what_its_help_shows(name: str) -> None:
+    """Its arguments as the usage line writes them, and every option, repeatable ones with '...'."""
+    import re
+
+    import click
+
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    (heading,) = re.findall(rf"^### `i18ntool {name}( .*)?`$", readme, re.MULTILINE)
+    command = main.commands[name]
+    for piece in command.collect_usage_pieces(click.Context(command, info_name=name))[1:]:
+        assert f" {piece}" in heading, piece
+    for option in command.params:
+        if isinstance(option, click.Option) and option.name != "help":
+            long_name = next(opt for opt in option.opts if opt.startswith("--"))
+            shown = re.search(rf"\[{long_name}(?: [^\]]+)?\](\.\.\.)?", heading)
+            assert shown is not None, f"{long_name} is not in the heading"
+            assert bool(shown.group(1)) is option.multiple, f"{long_name}: repeatable is {option.multiple}"
+
+
 def test_removed_document_keeps_its_catalogues_and_says_so(project_dir: Path) -> None:
     (project_dir / "content" / "festivals.md").unlink()
     before = snapshot(project_dir / "locales")
