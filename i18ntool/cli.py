@@ -61,6 +61,16 @@ class LocaleType(click.ParamType):  # type: ignore[type-arg]  # generic from cli
             raise OneLineError(f"'{value}' is not a language of this project; choose from {choices}", ctx, param)
         return str(value)
 
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        """The project's languages, for shell completion (nothing outside a project)."""
+        from click.shell_completion import CompletionItem
+
+        try:  # completion runs no command callbacks, so the group's Context is not made yet
+            project = Context(ctx.find_root().params.get("project_dir")).project
+        except I18nToolError:
+            return []
+        return [CompletionItem(language) for language in project.languages if language.startswith(incomplete)]
+
 
 def locale_option(function: F) -> F:
     return click.option(

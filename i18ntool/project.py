@@ -130,6 +130,8 @@ def load_project(config_path: Path) -> Project:
         if key not in DEFAULTS:
             close = difflib.get_close_matches(key, DEFAULTS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(DEFAULTS)
+            if key in ("tool", "i18ntool") and config_path.name == "i18ntool.toml":
+                hint = "write the settings at the top level of i18ntool.toml, or all under one [tool.i18ntool] header"
             raise fail(key, f"unknown setting '{key}'; {hint}")
     values = {**DEFAULTS, **settings}
 

@@ -470,3 +470,14 @@ def test_the_pages_words_get_no_markdown_checks(project_dir: Path, old: str, new
     translate("it", "ui", "%(date)s", "%(data)s 1.000")(project_dir)
     codes = {line.split()[1] for line in findings(run(project_dir, "ui"))}
     assert codes == {"PO203", "NUM102"}
+
+
+def test_the_readme_shows_the_real_json_of_check(damaged: tuple[Path, Result]) -> None:
+    """The README's `check --format json` block is the output of its command on the damaged kit."""
+    project, _ = damaged
+    command = "i18ntool check --format json --select MD101,NUM101 festivals"
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    result = run(project, *command.split()[2:])
+    assert result.exit_code == 1
+    assert result.output == shown

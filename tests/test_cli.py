@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,22 @@ def test_update_brings_the_page_words_in_step_with_this_version(project_dir: Pat
         assert (entry.msgstr, entry.extracted_comments) == ("", ("A new button.",))
 
 
+def test_update_rewrites_the_page_words_headers_from_the_settings_and_keeps_their_translations(project_dir: Path) -> None:
+    """What the README says `update` does to the `ui` catalogues when `name` or `bugs-address` changes."""
+    config = project_dir / "pyproject.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'name = "Leaving the Factory press kit"', 'name = "Kit"\nbugs-address = "press@example.org"'), encoding="utf-8")
+    before = read_catalogue(project_dir / "locales" / "it" / "LC_MESSAGES" / "ui.po")
+    result = run(project_dir, "update")
+    assert "locales/it/LC_MESSAGES/ui.po: updated (header)" in result.output
+    after = read_catalogue(project_dir / "locales" / "it" / "LC_MESSAGES" / "ui.po")
+    template = read_catalogue(project_dir / "locales" / "templates" / "ui.pot")
+    assert [(m.msgid, m.msgstr) for m in after.messages] == [(m.msgid, m.msgstr) for m in before.messages]
+    assert after.header("Project-Id-Version") == template.header("Project-Id-Version") == "Kit"
+    assert template.header("Report-Msgid-Bugs-To") == "press@example.org"
+    assert after.header("POT-Creation-Date") == template.header("POT-Creation-Date")
+
+
 def test_a_document_as_found_in_the_wild(project_dir: Path) -> None:
     """A non-ASCII file name, a byte order mark, a quoted date and a thematic break after the front matter."""
     source = project_dir / "content" / "Übersicht.md"
@@ -291,3 +308,85 @@ def test_blocks_with_no_words_are_copied_by_update_coverage_check_and_build(proj
     assert "<th>Nota</th>" in article and "<td>—</td>" in article
     markdown = (project_dir / "build" / "it" / "links.md").read_text(encoding="utf-8")
     assert "\nhttps://www.smc.edu/\n" in markdown and "- `i18ntool update`, `i18ntool build`\n" in markdown
+
+
+def complete_with(environment: dict[str, str], cwd: Path) -> str:
+    """What the installed `i18ntool` prints for shell completion, as a shell calls it."""
+    import os
+    import subprocess
+    import sys
+
+    executable = Path(sys.executable).parent / "i18ntool"
+    result = subprocess.run([str(executable)], env={**os.environ, **environment}, cwd=cwd,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("shell", "registers"),
+    [
+        pytest.param("bash", "complete -o nosort -F _i18ntool_completion i18ntool", id="bash"),
+        pytest.param("zsh", "#compdef i18ntool", id="zsh"),
+        pytest.param("fish", "complete --no-files --command i18ntool", id="fish"),
+    ],
+)
+def test_shell_completion_scripts_as_the_readme_says(shell: str, registers: str, tmp_path: Path) -> None:
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    assert f"_I18NTOOL_COMPLETE={shell}_source i18ntool" in readme
+    assert registers in complete_with({"_I18NTOOL_COMPLETE": f"{shell}_source"}, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param("i18ntool co", ["compile", "coverage"], id="commands"),
+        pytest.param("i18ntool coverage --f", ["--format", "--fail-under", "--fail-under-reviewed"], id="options"),
+        pytest.param("i18ntool coverage --format ", ["table", "json", "markdown", "csv", "html"], id="choices"),
+        pytest.param("i18ntool build --locale ", ["en", "it"], id="the-projects-languages"),
+    ],
+)
+def test_shell_completion_offers_commands_options_and_languages(words: str, expected: list[str], project_dir: Path) -> None:
+    output = complete_with(
+        {"_I18NTOOL_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)},
+        project_dir,
+    )
+    assert [line.split(",", 1)[1] for line in output.splitlines()] == expected
+
+
+def set_languages(line: str) -> Callable[[Path], None]:
+    def edit(project: Path) -> None:
+        config = project / "pyproject.toml"
+        config.write_text(config.read_text(encoding="utf-8").replace('languages = ["en", "it"]', line), encoding="utf-8")
+    return edit
+
+
+def dedicated_settings(text: str) -> Callable[[Path], None]:
+    def edit(project: Path) -> None:
+        (project / "i18ntool.toml").write_text(text, encoding="utf-8")
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("edit", "arguments"),
+    [
+        pytest.param(set_languages('language = ["en", "it"]'), ["update"], id="misspelt-key"),
+        pytest.param(set_languages('languages = ["en", "it", "it"]'), ["update"], id="language-twice"),
+        pytest.param(lambda project: None, ["init", "fr"], id="init-an-unlisted-language"),
+        pytest.param(dedicated_settings('languages = ["en", "it"]\n\n[tool.i18ntool]\nname = "Kit"\n'), ["update"],
+                     id="both-shapes"),
+        pytest.param(dedicated_settings('[i18ntool]\nlanguages = ["en", "it"]\n'), ["update"], id="wrong-table"),
+    ],
+)
+def test_the_readme_shows_the_real_settings_errors(
+    edit: Callable[[Path], None], arguments: list[str], project_dir: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each settings error the README shows is what the command says, file, line and all."""
+    edit(project_dir)
+    monkeypatch.chdir(project_dir)  # as the README runs it: in the project's folder
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    assert f"$ i18ntool {' '.join(arguments)}" in readme
+    assert f"\n{line}\n" in readme, line
