@@ -159,10 +159,11 @@ def parse_document(
     env: dict[str, Any] = {}  # link reference definitions, for parsing a block's text again
     tokens = _parser().parse(document.markdown_body, env)
     segments.extend(_body_segments(tokens, lines, source, env))
+    translated = [has_words(segment.text) for segment in segments]
     return dataclasses.replace(
         document,
-        segments=tuple(segment for segment in segments if has_words(segment.text)),
-        copied=tuple(segment for segment in segments if not has_words(segment.text)),
+        segments=tuple(segment for segment, words in zip(segments, translated, strict=True) if words),
+        copied=tuple(segment for segment, words in zip(segments, translated, strict=True) if not words),
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from i18ntool.words import count_words, has_words
 
@@ -58,3 +60,11 @@ def test_count_words(text: str, words: int) -> None:
 def test_has_words(text: str, expected: bool) -> None:
     """Whether a block has something to translate: the alt text of an image alone does not count."""
     assert has_words(text) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 *_`<>[]()!&;\\@:/.w-—", max_size=30))
+def test_has_words_skips_parsing_only_where_parsing_would_agree(text: str) -> None:
+    from i18ntool.words import _ADDRESS, _WORD, prose
+
+    assert has_words(text) is bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))
