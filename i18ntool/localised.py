@@ -158,7 +158,7 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
     """The document's block tokens with translated inline content and fallbacks marked.
 
     Front matter and raw HTML blocks (comments, directives, markup) are left out: a page
-    holds no raw HTML from any source.
+    holds no raw HTML block from any source, and inline only the few elements of ``inline_html``.
     """
     env: dict[str, Any] = {}
     tokens = _BLOCKS.parse(text.document.markdown_body, env)
