@@ -180,13 +180,14 @@ def _check_entry(
     kinds = " ".join(message.extracted_comments)
     front_matter = "front matter" in kinds
     problems: list[Problem] = []
-    if direction.markdown and not front_matter:  # front-matter values are YAML strings, not Markdown
+    if direction.markdown:
+        # A front-matter value is inline Markdown (its emphasis shows in the page's headings), but
+        # only ever inline: it opens no block, whatever it starts with.
         problems += _markup_problems(markup.compare(
             source, translation, table_cell="table cell" in kinds or "table header" in kinds,
             rules=direction.rules, source_language=direction.source_language, language=direction.language,
-            env=direction.env,
+            env=direction.env, blocks=not front_matter,
         ))
-    if direction.markdown:
         source_text = markup.read_inline(source, direction.env).plain
         translation_text = markup.read_inline(translation, direction.env).plain
     else:

@@ -198,6 +198,22 @@ def split_headline(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     return [], tokens
 
 
+def inline_tokens(value: str) -> list[Token]:
+    """A translatable front-matter value (``title``, ``summary``) as inline Markdown tokens.
+
+    Front-matter values are inline Markdown like any paragraph (``*Leaving the Factory*``
+    wins), parsed as the text's inline content is: no raw HTML but the few elements of
+    ``inline_html``, safe links only.
+    """
+    return _inline(value, {})
+
+
+def inline_plain(value: str) -> str:
+    """The words of a front-matter value without its Markdown, for ``<title>``, a meta
+    description, a plain-text title or sorting."""
+    return plain_text(inline_tokens(value))
+
+
 def plain_text(tokens: list[Token]) -> str:
     """The words of inline tokens (and their children), without markup."""
     words: list[str] = []

@@ -18,7 +18,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from i18ntool.dates import long_date
 from i18ntool.inline_html import is_line_break
-from i18ntool.localised import LocalisedText, localised_tokens, plain_text, split_headline
+from i18ntool.localised import LocalisedText, inline_plain, localised_tokens, plain_text, split_headline
 from i18ntool.ui import UiText
 
 WIDTH = 72
@@ -33,7 +33,8 @@ def render_text(text: LocalisedText, *, ui: UiText, date_locale: str, tokens: li
     if headline:
         title = writer.inline(SyntaxTreeNode(headline).children[0].children[0])
     else:
-        title = text.value("title")[0] or text.document.id
+        value = text.value("title")[0]
+        title = inline_plain(value) if value else text.document.id  # "*Leaving the Factory*": the words only
     lines = _underlined(_wrap(title, WIDTH), "=")
     if text.document.date is not None:
         date = long_date(text.document.date, date_locale)
