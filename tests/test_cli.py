@@ -390,3 +390,18 @@ def test_the_readme_shows_the_real_settings_errors(
     readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
     assert f"$ i18ntool {' '.join(arguments)}" in readme
     assert f"\n{line}\n" in readme, line
+
+
+def test_the_readme_shows_what_the_main_job_prints(project_dir: Path) -> None:
+    """The quick start's output is that of scripts/press-kit's three commands on a fresh clone."""
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("On a fresh clone it prints:\n\n```\n", 1)[1].split("```", 1)[0]
+    script = (REPOSITORY / "scripts/press-kit").read_text(encoding="utf-8")
+    commands = [line.split(" ", 1)[1].split() for line in script.splitlines() if line.startswith(".venv/bin/i18ntool ")]
+    assert [command[0] for command in commands] == ["update", "coverage", "build"]
+    printed = ""
+    for command in commands:
+        result = CliRunner().invoke(main, ["--project", str(project_dir), *command])
+        assert result.exit_code == 0, result.output
+        printed += result.output
+    assert printed == shown
