@@ -28,7 +28,10 @@ class Message:
     msgctxt: str | None = None
     msgid_plural: str | None = None
     msgstr_plural: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # every flag, from "#," and "#=" lines alike
+    # The flags that stood on a "#=" line (gettext's manual, "Evolution of the PO File
+    # Format"): written back there, the others on the "#," line.
+    equals_line_flags: tuple[str, ...] = ()
     translator_comments: tuple[str, ...] = ()  # "# " lines, without the "# "
     extracted_comments: tuple[str, ...] = ()  # "#. " lines, without the "#. "
     references: tuple[str, ...] = ()  # "path:line" items of "#: " lines
@@ -91,6 +94,7 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_BABEL_PREVIOUS = re.compile(r'\| (?:(?P<keyword>msgctxt|msgid_plural|msgid)\s+)?(?P<rest>".*)')
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)")
 
 
@@ -141,6 +145,7 @@ class _Parser:
         self.extracted: list[str] = []
         self.references: list[str] = []
         self.flags: list[str] = []
+        self.equals_line_flags: list[str] = []
         self.previous: dict[str, str] = {}
         self.current: tuple[str, str | int] | None = None  # the field continuation lines add to
         self.obsolete: bool | None = None
@@ -188,10 +193,40 @@ class _Parser:
             self.extracted.append(body)
         elif marker == ":":
             self.references.extend(body.split())
-        elif marker == ",":
-            self.flags.extend(flag.strip() for flag in body.split(",") if flag.strip())
+        elif marker in ",=":
+            # "#=" lines carry flags as "#," lines do, from June 2025 on (gettext's manual).
+            flags = [flag.strip() for flag in body.split(",") if flag.strip()]
+            self.flags.extend(flags)
+            if marker == "=":
+                self.equals_line_flags.extend(flags)
         else:
             self.translator.append(comment[2:] if marker == " " else comment[1:])
+
+    def _previous_from_babel(self, number: int) -> None:
+        """Babel's writer turns "#| msgid" lines into translator comments "# | msgid": read them
+        as the previous text they are, so that `update` writes them back as "#|". Babel also
+        wraps long comments, which cuts its quoted strings; such lines stay comments."""
+        if self.previous or not any(comment.startswith("| msgid") for comment in self.translator):
+            return
+        previous: dict[str, str] = {}
+        keyword = None
+        kept = []
+        try:
+            for comment in self.translator:
+                match = _BABEL_PREVIOUS.fullmatch(comment)
+                if match is None:
+                    kept.append(comment)
+                    keyword = None
+                    continue
+                if match["keyword"]:
+                    keyword = match["keyword"]
+                    previous[keyword] = ""
+                if keyword is None:
+                    return
+                previous[keyword] += self._string(match["rest"].strip(), number)
+        except CatalogueError:
+            return
+        self.previous, self.translator = previous, kept
 
     def _previous(self, rest: str, number: int, obsolete: bool) -> None:
         self._starting(number)
@@ -319,6 +354,7 @@ class _Parser:
 
     def _finish(self, number: int) -> None:
         self._expect_string()
+        self._previous_from_babel(number)
         if not self.fields:
             if self.translator or self.extracted or self.references or self.flags or self.previous:
                 if self.obsolete is None and not self.previous:
@@ -338,6 +374,7 @@ class _Parser:
             msgid_plural=self.fields.get("msgid_plural"),
             msgstr_plural=tuple(self.fields.get("msgstr_plural", ())),
             flags=tuple(self.flags),
+            equals_line_flags=tuple(self.equals_line_flags),
             translator_comments=tuple(self.translator),
             extracted_comments=tuple(self.extracted),
             references=tuple(self.references),

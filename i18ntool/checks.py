@@ -2,11 +2,15 @@
 
 For every catalogue (``locales/<lang>/LC_MESSAGES/<domain>.po``): first its validity
 (``validity``), then every entry in force (translated, not fuzzy, not obsolete) against its
-source text: Markdown parity (``markup``), figures (``figures``), addresses kept (``kept``)
-and the glossary (``glossary``). The source language of an entry is its document's
+source text: Markdown parity (``markup``), figures (``figures``), addresses kept (``kept``),
+the glossary (``glossary``) and, into Italian, typography (``typography``, against the quote
+style of the whole catalogue). The source language of an entry is its document's
 (``lang:`` in the front matter, or the project's default); the catalogue's folder gives the
-target language. Catalogues with no document (UI strings) are read as written in the
-project's source language; the glossary catalogues are checked for validity only.
+target language. Only the checks that fit a catalogue's kind run on it (``KINDS``): the
+catalogues of documents get them all; catalogues with no document (such as ``ui``, format
+strings for the built pages, read as written in the project's source language) are not
+Markdown, so get no Markdown checks and are read as plain text; the glossary catalogues
+are checked for validity and their own consistency only.
 
 A catalogue that cannot be read at all raises ``CatalogueError`` (exit 2, file and line);
 everything else is a finding. Nothing is written.
@@ -14,13 +18,14 @@ everything else is a finding. Nothing is written.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale
 
-from i18ntool import figures, glossary, kept, markup, validity
+from i18ntool import figures, glossary, kept, markup, typography, validity
 from i18ntool.catalogue import Message, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError
 from i18ntool.findings import CHECKS, Finding, Problem, Severity
@@ -43,6 +48,24 @@ class CheckReport:
     def warnings(self) -> int:
         return len(self.findings) - self.errors
 
+    def as_json(self) -> str:
+        """The report for scripts; the schema is documented in the README and only grows under one name."""
+        return json.dumps({
+            "schema": SCHEMA,
+            "findings": [finding.as_json() for finding in self.findings],
+            "errors": self.errors, "warnings": self.warnings, "catalogues": self.catalogues,
+        }, ensure_ascii=False, indent=2)
+
+
+SCHEMA = "i18ntool-check/1"
+
+# The families of checks (code prefixes) that fit each kind of catalogue.
+KINDS: dict[str, tuple[str, ...]] = {
+    "document": ("PO", "MD", "NUM", "KEEP", "GL", "TYPO"),  # Markdown translated from a source text
+    "strings": ("PO", "NUM", "KEEP", "GL", "TYPO"),  # no source text, no Markdown: the pages' words
+    "glossary": ("PO", "GL104"),  # terms and names
+}
+
 
 @dataclass(frozen=True)
 class _Direction:
@@ -53,6 +76,7 @@ class _Direction:
     rules: kept.LinkRules
     env: dict[str, Any]
     glossary: glossary.Glossary | None
+    markdown: bool  # the entries are Markdown (a document's), not plain strings
 
 
 def check_project(
@@ -80,8 +104,17 @@ def _read_glossary(project: Project, language: str) -> glossary.Glossary | None:
     return glossary.glossary_of(read_catalogue(path, project.relative(path)), language)
 
 
+def catalogue_kind(project: Project, target: Target) -> str:
+    """Which of ``KINDS`` the target's catalogue is."""
+    if target.document is not None:
+        return "document"
+    return "glossary" if target.name == project.glossary else "strings"
+
+
 def _check_target(project: Project, target: Target, terms: glossary.Glossary | None, wanted: frozenset[str]) -> list[Finding]:
     name = project.relative(target.catalogue_path)
+    kind = catalogue_kind(project, target)
+    wanted = frozenset(code for code in wanted if code.startswith(KINDS[kind]))
     try:
         data = target.catalogue_path.read_bytes()
     except OSError as exc:
@@ -89,7 +122,7 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
     catalogue = parse_catalogue(data, name)
     lines = data.decode("utf-8", errors="replace").split("\n")
     problems = [(problem, 0) for problem in validity.check_catalogue(catalogue, lines, target.language)]
-    is_glossary = target.document is None and target.name == project.glossary
+    is_glossary = kind == "glossary"
     if terms is not None and is_glossary:
         problems += [
             (Problem("GL104", f"'{term.source}' is marked keep but translated '{term.translation}'; make msgstr the name itself"), term.line)
@@ -103,13 +136,25 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
             rules=project.localised_links,
             env=markup.references(document.text) if document is not None else {},
             glossary=terms,
+            markdown=kind == "document",
         )
         glossary_name = project.relative(project.catalogue_path(target.language, project.glossary))
+        seen: list[tuple[int, str]] = []  # what a reader sees of each translation, by its entry's line
         for message in catalogue.messages:
             if message.obsolete or message.fuzzy or message.msgid == "":
                 continue
             for source, translation in _pairs(message):
-                problems += [(problem, message.line) for problem in _check_entry(message, source, translation, direction, glossary_name)]
+                entry_problems, text = _check_entry(message, source, translation, direction, glossary_name)
+                problems += [(problem, message.line) for problem in entry_problems]
+                seen.append((message.line, text))
+        if typography.applies_to(target.language):
+            # The quote style is the whole catalogue's, so typography comes after every entry is read.
+            style = typography.quote_style(text for _, text in seen)
+            problems += [
+                (problem, line)
+                for line, text in seen
+                for problem in _typography_problems(typography.compare(text, target.language, style))
+            ]
     return [
         Finding(name, problem.line or line, problem.code, problem.message)
         for problem, line in problems
@@ -128,18 +173,25 @@ def _pairs(message: Message) -> list[tuple[str, str]]:
     ]
 
 
-def _check_entry(message: Message, source: str, translation: str, direction: _Direction, glossary_name: str) -> list[Problem]:
+def _check_entry(
+    message: Message, source: str, translation: str, direction: _Direction, glossary_name: str,
+) -> tuple[list[Problem], str]:
+    """The problems of one translation, and what a reader sees of it (kept items masked)."""
     kinds = " ".join(message.extracted_comments)
     front_matter = "front matter" in kinds
     problems: list[Problem] = []
-    if not front_matter:  # front-matter values are YAML strings, not Markdown
+    if direction.markdown:
+        # A front-matter value is inline Markdown (its emphasis shows in the page's headings), but
+        # only ever inline: it opens no block, whatever it starts with.
         problems += _markup_problems(markup.compare(
             source, translation, table_cell="table cell" in kinds or "table header" in kinds,
             rules=direction.rules, source_language=direction.source_language, language=direction.language,
-            env=direction.env,
+            env=direction.env, blocks=not front_matter,
         ))
-    source_text = markup.read_inline(source, direction.env).plain
-    translation_text = markup.read_inline(translation, direction.env).plain
+        source_text = markup.read_inline(source, direction.env).plain
+        translation_text = markup.read_inline(translation, direction.env).plain
+    else:
+        source_text, translation_text = source, translation
     problems += _kept_problems(kept.compare_kept(
         source_text, translation_text, direction.rules, direction.source_language, direction.language,
     ))
@@ -151,7 +203,7 @@ def _check_entry(message: Message, source: str, translation: str, direction: _Di
     )
     if direction.glossary is not None:
         problems += _glossary_problems(glossary.compare(direction.glossary, source_text, translation_text), glossary_name)
-    return problems
+    return problems, translation_figures
 
 
 # -- messages: what is wrong, and what to do -------------------------------------------------
@@ -198,18 +250,21 @@ def _markup_problems(differences: Iterable[markup.MarkupDifference]) -> list[Pro
 
 def _figure_problems(differences: Iterable[figures.FigureDifference], language: str) -> list[Problem]:
     name = _language_name(language)
+
+    def hint(source: figures.Figure) -> str:
+        if source.literal and source.kind == "number":  # an identifier: Python 3.10, RFC 9110
+            return "; keep it as written"
+        return f" ({figures.written_as(source, language)} in {name})"
+
     problems = []
     for difference in differences:
         source, translation = difference.source, difference.translation
         if difference.kind == "missing" and source is not None:
-            problems.append(Problem("NUM101", f"figure {source.text} of the source is missing ({figures.written_as(source, language)} in {name})"))
+            problems.append(Problem("NUM101", f"figure {source.text} of the source is missing{hint(source)}"))
         elif difference.kind == "added" and translation is not None:
             problems.append(Problem("NUM102", f"figure {translation.text} is not in the source; check it or remove it"))
         elif difference.kind == "changed" and source is not None and translation is not None:
-            problems.append(Problem(
-                "NUM103", f"figure {translation.text} differs from the source's {source.text} "
-                f"({figures.written_as(source, language)} in {name})",
-            ))
+            problems.append(Problem("NUM103", f"figure {translation.text} differs from the source's {source.text}{hint(source)}"))
         elif source is not None and translation is not None:
             read = translation.read_as(language)
             reads = "is not a number" if read.value is None else f"reads as {figures.written_as(read, language)}"
@@ -245,6 +300,30 @@ def _glossary_problems(differences: Iterable[glossary.TermDifference], glossary_
             ))
         else:
             problems.append(Problem("GL102", f"'{term.source}' should be translated '{term.translation}' ({where})"))
+    return problems
+
+
+def _typography_problems(differences: Iterable[typography.TypographyDifference]) -> list[Problem]:
+    problems = []
+    for difference in differences:
+        written, suggested = difference.written, difference.suggested
+        if difference.kind == "elision":
+            problems.append(Problem(
+                "TYPO101", f"\"{written}\": the article elides before a number read with a vowel; write \"{suggested}\"",
+            ))
+        elif difference.kind == "apostrophe":
+            problems.append(Problem(
+                "TYPO102", f"straight apostrophe in {written}; the catalogue writes ’ elsewhere ({difference.detail} times): {suggested}",
+            ))
+        elif difference.kind == "quotes":
+            problems.append(Problem(
+                "TYPO102", f"straight quotation marks {written}; the catalogue writes typographic ones elsewhere "
+                f"({difference.detail} times): {suggested}",
+            ))
+        else:
+            problems.append(Problem(
+                "TYPO103", f"space before % in \"{written}\"; write {suggested} (CLDR's percent format {difference.detail})",
+            ))
     return problems
 
 

@@ -11,8 +11,15 @@ as eight).
 
 Kinds of figure: numbers (years included: 1910 has no grouping in any locale), percentages,
 amounts of money, dates written with a month name (day and month; a year after them is a
-number of its own) and times of day. Digits glued to letters (MP3, H2O) are names, not
-figures; the caller leaves URLs, code and link targets out of the text.
+number of its own) and times of day. Digits glued to letters (MP3, H2O, COVID-19) are names,
+not figures; the caller leaves URLs, code and link targets out of the text.
+
+Some figures are literal: identifiers (versions such as Python 3.10 or 2.4.1, section
+numbers, RFC 9110, #1234, 1920x1080: see ``identifiers``), times and ISO dates. No locale
+formats them, so a translation that writes one exactly as the source does is right, whatever
+the digits would mean as a number in its language; one that writes the same value in its own
+format is right too. A quantity written as the source writes it is still a finding where the
+translation's locale reads it otherwise (1,000 in Italian is one).
 """
 
 from __future__ import annotations
@@ -32,9 +39,12 @@ from babel.numbers import (
     format_decimal,
     get_currency_name,
     get_group_symbol,
+    get_territory_currencies,
     parse_decimal,
 )
 from babel.units import format_unit
+
+from i18ntool.identifiers import Identifier, find_identifiers, literal_key
 
 Value = Decimal | tuple[int, int]
 
@@ -58,7 +68,8 @@ class Figure:
     ``value`` is a Decimal (numbers, percentages, amounts), (month, day) for dates or
     (hour, minute) for times; None when the digits are not a number in the text's locale
     (12.5 in Italian). ``currencies`` are the ISO codes an amount's unit can stand for:
-    "$" is USD in English, "dollari" any dollar.
+    "$" is USD in English, "dollari" any dollar. A ``literal`` figure (identifier, time, ISO
+    date) of a source is given by a figure written exactly alike, whatever it means there.
     """
 
     kind: str  # "number", "percent", "amount", "date", "time"
@@ -68,6 +79,12 @@ class Figure:
     currencies: frozenset[str] = frozenset()
     digits: str = ""  # the number as written, without unit or scale word ("8.000")
     scale: int = 1  # what a scale word multiplies it by ("5 milioni": 1000000)
+    literal: bool = False
+
+    @property
+    def key(self) -> str:
+        """The figure as written, without the spaces that do not change it."""
+        return literal_key(self.text)
 
     def read_as(self, locale: str) -> Figure:
         """The same figure with its digits read as ``locale`` writes numbers."""
@@ -77,6 +94,9 @@ class Figure:
         return dataclasses.replace(self, value=None if value is None else value * self.scale)
 
     def same(self, other: Figure) -> bool:
+        """Whether ``other``, in a translation, gives this figure of the source."""
+        if self.literal and self.key == other.key:
+            return True
         if {self.kind, other.kind} == {"time", "number"}:
             # "alle 18" is "at 6 pm": an hour on its own is a number in the 24-hour clock.
             time_of_day, number = (self, other) if self.kind == "time" else (other, self)
@@ -120,9 +140,19 @@ def extract(text: str, locale: str, symbol_locales: Sequence[str] = ()) -> list[
     for match in _ISO_DATE.finditer(text):
         year, month, day = (int(part) for part in match.groups())
         if _valid_day(month, day):
-            figures.append(Figure("date", match.group(), (month, day), match.start()))
+            figures.append(Figure("date", match.group(), (month, day), match.start(), literal=True))
             figures.append(Figure("number", match.group(1), Decimal(year), match.start()))
             take(match.start(), match.end())
+    identifiers = find_identifiers(text, functools.partial(_reads_as_number, facts=facts))
+
+    def take_identifiers(certain: bool) -> None:
+        for identifier in identifiers:
+            if identifier.certain == certain and not any(taken[identifier.start : identifier.end]):
+                if (figure := _identifier_figure(text, identifier, facts)) is not None:
+                    figures.append(figure)
+                    take(identifier.start, identifier.end)
+
+    take_identifiers(certain=True)
     for match in _TIME.finditer(text):
         if any(taken[match.start() : match.end()]) or _glued(text, match.start(), match.end()):
             continue
@@ -134,8 +164,9 @@ def extract(text: str, locale: str, symbol_locales: Sequence[str] = ()) -> list[
         if meridiem:
             hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
         if hour < 24 and minute < 60:
-            figures.append(Figure("time", match.group(0).strip(), (hour, minute), match.start()))
+            figures.append(Figure("time", match.group(0).strip(), (hour, minute), match.start(), literal=True))
             take(match.start(), match.end())
+    take_identifiers(certain=False)  # after times: "9.30, 12.30 e 18.30" are times in Italian
     for match in _CANDIDATE.finditer(text):
         start, end = match.start(), match.end()
         if any(taken[start:end]) or _glued(text, start, end):
@@ -163,8 +194,11 @@ def compare(source: str, source_locale: str, translation: str, locale: str) -> l
     for figure in list(unmatched_translation):
         # Read in the source's locale, does it give a figure of the source? Then it is the
         # right figure in the wrong format: 8,000 in an Italian text reads as eight.
+        # Or is it written exactly as the source writes a quantity, which reads otherwise here?
         reread = figure.read_as(source_locale)
-        partner = next((candidate for candidate in unmatched_source if candidate.same(reread)), None)
+        partner = next(
+            (candidate for candidate in unmatched_source if candidate.same(reread) or candidate.key == figure.key), None,
+        )
         if partner is not None:
             differences.append(FigureDifference("format", partner, figure))
             unmatched_source.remove(partner)
@@ -184,7 +218,7 @@ def compare(source: str, source_locale: str, translation: str, locale: str) -> l
 def written_as(figure: Figure, locale: str) -> str:
     """How ``locale`` writes the value of ``figure`` (without a currency unit), for hints."""
     value = figure.value
-    if value is None:
+    if value is None or figure.literal and figure.kind == "number":
         return figure.text
     if isinstance(value, tuple):
         if figure.kind == "date":
@@ -254,6 +288,18 @@ def _read_figure(text: str, start: int, end: int, facts: _Facts) -> tuple[Figure
     return figure, position
 
 
+def _identifier_figure(text: str, identifier: Identifier, facts: _Facts) -> Figure | None:
+    """``identifier`` as a literal figure; None if what surrounds its number makes that a
+    quantity or a date after all ("Over 2.5 million", "ROME 8 March")."""
+    if identifier.digits:
+        start = identifier.end - len(identifier.digits)
+        figure, _ = _read_figure(text, start, identifier.end, facts)
+        if figure.kind != "number" or figure.scale != 1 or figure.start != start:
+            return None
+    value = _parse(identifier.digits, facts) if identifier.digits else None
+    return Figure("number", identifier.text, value, identifier.start, digits=identifier.digits, literal=True)
+
+
 def _skip(pattern: re.Pattern[str], text: str, position: int) -> int:
     """Where ``pattern`` matched at ``position`` ends, or ``position``."""
     match = pattern.match(text, position)
@@ -274,13 +320,15 @@ def _reads_as_number(digits: str, facts: _Facts) -> bool:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Digits inside a word or name (MP3, H2O, 4K, #1, 24/7): not a figure.
+    """Digits inside a word or name (MP3, H2O, 4K, #1, 24/7, COVID-19, v.2): not a figure.
 
     Letters may follow for an ordinal (8th, 2ª), a decade (1910s) or a time (6pm).
     """
     before = text[start - 1] if start else ""
     if before and (before.isalpha() or before in "_#/\\"):
         return True
+    if before in "-." and start > 1 and text[start - 2].isalpha():
+        return True  # COVID-19, in-4.0, C.0.0
     after = text[end : end + 3]
     if not _NOT_AFTER_NUMBER.match(after):
         return False
@@ -298,6 +346,12 @@ def _valid_day(month: int, day: int) -> bool:
 @functools.lru_cache(maxsize=32)
 def _facts(locale: str, symbol_locales: tuple[str, ...]) -> _Facts:
     months = _month_names(locale)
+    scales = _scale_words(locale)
+    for other in symbol_locales:  # a translation may keep "8 March" or "5 million" as written
+        for name, number in _month_names(other).items():
+            months.setdefault(name, number)
+        for word, value in _scale_words(other).items():
+            scales.setdefault(word, value)
     percent_words = {"%"}
     for length in ("long", "short"):
         word = format_unit(1, "percent", length, locale=locale).replace("1", "", 1).strip()
@@ -305,7 +359,6 @@ def _facts(locale: str, symbol_locales: tuple[str, ...]) -> _Facts:
             percent_words.add(word)
             if word.startswith("per") and len(word) > 4 and " " not in word:
                 percent_words.add("per " + word[3:])  # "per cent", "per cento" are written too
-    scales = _scale_words(locale)
     symbols: dict[str, set[str]] = {}
     for other in (locale, *symbol_locales):
         for code, symbol in Locale.parse(other).currency_symbols.items():
@@ -324,7 +377,7 @@ def _facts(locale: str, symbol_locales: tuple[str, ...]) -> _Facts:
         scale_values={word.lower(): value for word, value in scales.items()},
         symbol_before=re.compile(rf"(?<![\w$€£¥])({symbol_pattern})[\s\u00a0\u202f]?$"),
         symbol_after=re.compile(rf"({symbol_pattern})(?![\w$€£¥])"),
-        word_after=re.compile(rf"({_alternatives(words)})(?!\w)", re.IGNORECASE),
+        word_after=re.compile(rf"({_alternatives(words)})(?![\w'’])", re.IGNORECASE),  # not "won't"
         symbol_codes={symbol: frozenset(codes) for symbol, codes in symbols.items()},
         word_codes={word: frozenset(codes) for word, codes in words.items()},
     )
@@ -368,28 +421,50 @@ def _scale_words(locale: str) -> dict[str, int]:
 def _currency_words(locale: str) -> dict[str, set[str]]:
     """The nouns of currency names ("dollari", "dollars", "euro") and the codes they can mean.
 
-    A currency's name is a noun and an adjective ("dollari statunitensi", "US dollars"); the
-    noun is the word more currencies share, so "dollari" stands for every dollar, while
-    "statunitensi", which only the US dollar has, is not taken for a unit (nor "canadesi"
-    in "5 canadesi"). A name of one word ("euro") is a noun.
+    A currency's name is a noun and words that qualify it ("dollari statunitensi", "US
+    dollars", "dinaro del Bahrein"). Where the noun stands is the language's habit: first in
+    Italian, last in English; the place where the words that several names share stand more
+    often says which. A noun is a unit when more than one currency has it ("dollari" is any
+    dollar) or when it is a name by itself ("euro"); so "statunitensi" is not a unit, nor
+    "del" ("nel 2023 del festival" is a year), nor "nuovo", which qualifies "dollaro" in
+    "nuovo dollaro taiwanese" ("3 nuovi progetti" is a number). Only currencies in use
+    today count: Babel also names those of the past and units such as "oro" (gold).
     """
-    names: dict[str, set[str]] = {}
-    for code in map(str, Locale.parse(locale).currencies):
+    names: dict[str, list[list[str]]] = {}
+    for code in _currencies_in_use():
         for count in (1, 2):
             name = get_currency_name(code, count, locale).lower()
-            names.setdefault(code, set()).add(name)
+            if name != code.lower():  # no name in this language
+                names.setdefault(code, []).append(re.findall(r"[^\W\d_]+", name))
     sharing: dict[str, set[str]] = {}
     for code, forms in names.items():
-        for form in forms:
-            for word in re.findall(r"[^\W\d_]{3,}", form):
+        for words in forms:
+            for word in words:
                 sharing.setdefault(word, set()).add(code)
-    units: dict[str, set[str]] = {}
+    several = [words for forms in names.values() for words in forms if len(words) > 1]
+    first = sum(len(sharing[words[0]]) > 1 for words in several)
+    last = sum(len(sharing[words[-1]]) > 1 for words in several)
+    place = 0 if first > last else -1
+    nouns: dict[str, set[str]] = {}
+    alone: set[str] = set()
     for code, forms in names.items():
-        for form in forms:
-            words = re.findall(r"[^\W\d_]{3,}", form)
-            if len(words) == 1 and form.strip() == words[0]:
-                units.setdefault(words[0], set()).add(code)
-            elif words:
-                most = max(len(sharing[word]) for word in words)
-                units.update({word: units.get(word, set()) | sharing[word] for word in words if most > 1 and len(sharing[word]) == most})
-    return units
+        for words in forms:
+            if words:
+                nouns.setdefault(words[place], set()).add(code)
+                if len(words) == 1:
+                    alone.add(words[0])
+    units = {noun: codes for noun, codes in nouns.items() if len(codes) > 1 or noun in alone}
+    qualifying = {
+        words[index] for forms in names.values() for words in forms for index in range(len(words) - 1)
+        if words[index + 1] in units
+    }
+    return {noun: codes for noun, codes in units.items() if noun not in qualifying}
+
+
+@functools.cache
+def _currencies_in_use() -> frozenset[str]:
+    """The currencies legal tender somewhere today, as Babel's data says."""
+    codes: set[str] = set()
+    for territory in Locale.parse("en").territories:
+        codes.update(get_territory_currencies(str(territory), tender=True))
+    return frozenset(codes)

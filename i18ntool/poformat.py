@@ -314,13 +314,14 @@ _RANGE = re.compile(r"([0-9]+)\.\.([0-9]+)")
 class _Flags:
     """The flags of an entry as gettext understands them (``po_parse_comment_special``)."""
 
-    __slots__ = ("fuzzy", "formats", "range", "no_wrap")
+    __slots__ = ("fuzzy", "formats", "range", "no_wrap", "unknown")
 
     def __init__(self, flags: Iterable[str]) -> None:
         self.fuzzy = False
         self.formats: dict[int, bool] = {}  # language index -> True (yes/possible) or False (no)
         self.range: tuple[int, int] | None = None
         self.no_wrap = False
+        self.unknown: list[str] = []
         tokens = [t for t in _FLAG_SEPARATORS.split(" ".join(flags)) if t]
         i = 0
         while i < len(tokens):
@@ -351,7 +352,13 @@ class _Flags:
                         self.formats.pop(_FORMAT_INDEX[name], None)  # "impossible" is not written
                     else:
                         self.formats[_FORMAT_INDEX[name]] = value
-            # Anything else is not a flag gettext knows, and msgcat drops it.
+                elif token not in self.unknown:
+                    self.unknown.append(token)  # a newer gettext's format: kept, as below
+            elif token not in self.unknown:
+                # Not a flag gettext 0.21 knows. msgcat 0.21 drops it, but gettext's manual
+                # ("Evolution of the PO File Format") asks tools that read and write PO files
+                # to keep flags they do not know (workflow and custom flags), so it stays.
+                self.unknown.append(token)
 
     def written(self, translated: bool) -> list[str]:
         """The flags msgcat writes, in its order; ``fuzzy`` only on a translated entry."""
@@ -363,7 +370,7 @@ class _Flags:
             out.append(f"range: {self.range[0]}..{self.range[1]}")
         if self.no_wrap:
             out.append("no-wrap")
-        return out
+        return out + self.unknown
 
     def format_language(self) -> str | None:
         """The language whose directives gettext keeps whole when wrapping."""
@@ -376,9 +383,10 @@ class _Flags:
 def normalise_flags(flags: Iterable[str], translated: bool = True) -> tuple[str, ...]:
     """Return ``flags`` as msgcat writes them on the ``#,`` line of an entry.
 
-    Unknown flags are dropped, ``possible-X-format`` becomes ``X-format``, ``wrap`` and
-    ``impossible-X-format`` disappear, ``fuzzy`` is kept only when ``translated`` (the first
-    msgstr is not empty), and the order is fuzzy, format flags, range, no-wrap.
+    ``possible-X-format`` becomes ``X-format``, ``wrap`` and ``impossible-X-format``
+    disappear, ``fuzzy`` is kept only when ``translated`` (the first msgstr is not empty),
+    and the order is fuzzy, format flags, range, no-wrap, then the flags gettext 0.21 does
+    not know, kept in their order (msgcat 0.21 drops those; gettext's manual asks to keep them).
     """
     return tuple(_Flags(flags).written(translated))
 
@@ -890,9 +898,14 @@ def _entry_lines(message: Message, width: int, nplurals: int) -> list[str]:
     lines = _comment_lines("#", message.translator_comments)
     lines += _comment_lines("#.", message.extracted_comments)
     lines += _reference_lines(message.references, width)
-    written = flags.written(translated)
+    # Flags read from a "#=" line go back there, as gettext's manual asks of tools that
+    # read, change and write PO files; all others, new ones included, on the "#," line.
+    equals = [flag for flag in message.equals_line_flags if flag in message.flags and (translated or flag != "fuzzy")]
+    written = _Flags(flag for flag in message.flags if flag not in equals).written(translated)
     if written:
         lines.append("#, " + ", ".join(written))
+    if equals:
+        lines.append("#= " + ", ".join(equals))
 
     previous_prefix = "#~| " if message.obsolete else "#| "
     for keyword, value in (

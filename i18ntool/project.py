@@ -1,7 +1,8 @@
 """Finding a project, reading its settings, and the paths of everything in it.
 
 A project is a folder with ``[tool.i18ntool]`` in its ``pyproject.toml`` or with an
-``i18ntool.toml`` holding the same keys at top level. Settings are checked strictly: an
+``i18ntool.toml`` holding the same keys at top level (or under the same ``[tool.i18ntool]``
+header, as copied from a pyproject.toml). Settings are checked strictly: an
 unknown key or an unknown language is an error that names the file and line, because a
 misspelt setting silently ignored is a release shipped in the wrong state.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +46,7 @@ DEFAULTS: dict[str, Any] = {
     "date-locales": {},
 }
 
-_DOCUMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*")
+_ID_PUNCTUATION = frozenset("-_.")
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def load_project(config_path: Path) -> Project:
         if not isinstance(settings, dict):
             raise ConfigError("no [tool.i18ntool] table", config_path)
     else:
-        settings = data
+        settings = _dedicated_settings(data, config_path)
     text = config_path.read_text(encoding="utf-8")
 
     def fail(key: str, message: str) -> ConfigError:
@@ -128,6 +130,8 @@ def load_project(config_path: Path) -> Project:
         if key not in DEFAULTS:
             close = difflib.get_close_matches(key, DEFAULTS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(DEFAULTS)
+            if key in ("tool", "i18ntool") and config_path.name == "i18ntool.toml":
+                hint = "write the settings at the top level of i18ntool.toml, or all under one [tool.i18ntool] header"
             raise fail(key, f"unknown setting '{key}'; {hint}")
     values = {**DEFAULTS, **settings}
 
@@ -144,7 +148,9 @@ def load_project(config_path: Path) -> Project:
         return tuple(value)
 
     languages = tuple(_check_language(code, lambda m: fail("languages", m)) for code in strings("languages"))
-    if len(set(languages)) != len(languages) or len(languages) < 2:
+    if twice := next((code for index, code in enumerate(languages) if code in languages[:index]), None):
+        raise fail("languages", f"setting 'languages' lists '{twice}' twice; list each language once")
+    if len(languages) < 2:
         raise fail("languages", f"setting 'languages' needs two or more different languages, not {list(languages)}")
     source_language = _check_language(expect("source-language", str, "a language code"), lambda m: fail("source-language", m))
     if source_language not in languages:
@@ -176,15 +182,26 @@ def load_project(config_path: Path) -> Project:
             raise fail(key, f"setting '{key}' must be a folder inside the project, not {relative!r}")
         return path
 
+    content_dir, locales_dir, output_dir = folder("content"), folder("locales"), folder("output")
+    for key, inputs in (("content", content_dir), ("locales", locales_dir), ("config", root / ".git")):
+        if output_dir == inputs or output_dir.is_relative_to(inputs) or inputs.is_relative_to(output_dir):
+            what = "the project's own folder" if key == "config" else f"the {key} folder"
+            raise fail("output", f"setting 'output' must not be, hold or lie inside {what}: built files would be read "
+                       "back as sources or overwrite them; use a folder of its own, such as \"build\"")
+    for key in ("name", "bugs-address"):
+        value = values[key]
+        if isinstance(value, str) and any(ord(character) < 0x20 or ord(character) == 0x7F for character in value):
+            raise fail(key, f"setting '{key}' goes into every catalogue's header and must be one line with no control characters")
+
     return Project(
         root=root,
         config_path=config_path,
         name=root.name if values["name"] is None else expect("name", str, "a string"),
         languages=languages,
         source_language=source_language,
-        content_dir=folder("content"),
-        locales_dir=folder("locales"),
-        output_dir=folder("output"),
+        content_dir=content_dir,
+        locales_dir=locales_dir,
+        output_dir=output_dir,
         formats=formats,
         publish_threshold=float(threshold),
         translatable_keys=strings("translatable-keys"),
@@ -234,14 +251,48 @@ def document_id(project: Project, path: Path) -> str:
 
 
 def check_document_id(identifier: str, where: str | Path | None = None) -> str:
-    """Refuse ids that could name a file outside the project or upset other tools."""
-    if not _DOCUMENT_ID.fullmatch(identifier) or ".." in identifier.split("/") or identifier == "templates":
+    """Refuse ids that could name a file outside the project or upset other tools.
+
+    Letters and digits of any script are welcome (``Übersicht``, ``日本語``), with their
+    combining accents; spaces, control characters, backslashes, colons and absolute paths are
+    not, nor a name that starts with a dot or a dash, so no part of an id is ``.`` or ``..``
+    (``a..b`` is an ordinary name).
+    """
+    if not all(map(_safe_name, identifier.split("/"))) or identifier == "templates":
         raise ContentError(
-            f"unsafe document id '{identifier}': use letters, digits, '-', '_' and '.' "
-            "in folder and file names, with no '..' and no absolute path",
+            f"unsafe document id {identifier!r}: use letters (of any alphabet), digits, '-', '_' and '.' "
+            "in folder and file names, starting each with a letter or digit (so no '..' folder); no spaces, "
+            "no absolute path",
             where,
         )
     return identifier
+
+
+def _safe_name(name: str) -> bool:
+    """A folder or file name made of letters, digits, '-', '_' and '.', starting with a letter or digit."""
+    def category(char: str) -> str:
+        return unicodedata.category(char)[0]
+
+    return (
+        bool(name) and category(name[0]) in "LN"
+        and all(category(char) in "LMN" or char in _ID_PUNCTUATION for char in name)
+    )
+
+
+def _dedicated_settings(data: dict[str, Any], config_path: Path) -> Any:
+    """The settings of an i18ntool.toml: its top level, or a ``[tool.i18ntool]`` table copied
+    from a pyproject.toml (the two shapes cannot be mixed)."""
+    table = data.get("tool")
+    if not isinstance(table, dict) or set(table) != {"i18ntool"}:
+        return data  # an unknown `tool` key is reported with the others
+    if len(data) > 1:
+        text = config_path.read_text(encoding="utf-8")
+        raise ConfigError(
+            "settings both at the top level and in [tool.i18ntool]; write them in one place, "
+            "either at the top level of i18ntool.toml or all under [tool.i18ntool]",
+            config_path, _line_of_key(text, "tool"),
+        )
+    return table["i18ntool"]
 
 
 def _check_language(code: str, fail: Any) -> str:
@@ -275,8 +326,12 @@ def _localised_links(value: Any, languages: tuple[str, ...], fail: Any) -> tuple
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
+        data = path.read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            "invalid UTF-8 byte sequence; TOML files are UTF-8, save it as UTF-8", path, data[: exc.start].count(b"\n") + 1,
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(match.group(1)) if match else None
@@ -290,8 +345,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _line_of_key(text: str, key: str) -> int | None:
     """The line where ``key`` is set, for error messages (tomllib does not keep positions)."""
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    for number, line in enumerate(text.splitlines(), start=1):
+    # `key = ...`, or a table `[key]` / `[key.sub]` (an unknown table is reported at its header).
+    pattern = re.compile(rf"^\s*(?:[\"']?{re.escape(key)}[\"']?\s*=|\[+\s*[\"']?{re.escape(key)}[\"']?\s*[\].])")
+    lines = text.splitlines()
+    # In a pyproject.toml, the key of the [tool.i18ntool] table, not [project]'s "name".
+    table = next((index for index, line in enumerate(lines) if re.match(r"^\s*\[\s*tool\.i18ntool\s*\]", line)), 0)
+    for number, line in enumerate(lines[table:], start=table + 1):
         if pattern.match(line):
             return number
     return None

@@ -13,11 +13,12 @@ import unicodedata
 from collections.abc import Sequence
 
 from babel import Locale
-from babel.dates import format_date
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from i18ntool.localised import LocalisedText, localised_tokens, plain_text, split_headline
+from i18ntool.dates import long_date
+from i18ntool.inline_html import is_line_break
+from i18ntool.localised import LocalisedText, inline_plain, localised_tokens, plain_text, split_headline
 from i18ntool.ui import UiText
 
 WIDTH = 72
@@ -32,11 +33,12 @@ def render_text(text: LocalisedText, *, ui: UiText, date_locale: str, tokens: li
     if headline:
         title = writer.inline(SyntaxTreeNode(headline).children[0].children[0])
     else:
-        title = text.value("title")[0] or text.document.id
+        value = text.value("title")[0]
+        title = inline_plain(value) if value else text.document.id  # "*Leaving the Factory*": the words only
     lines = _underlined(_wrap(title, WIDTH), "=")
     if text.document.date is not None:
-        date = format_date(text.document.date, "long", locale=date_locale)
-        lines += ["", *_wrap(ui.gettext("Published on %(date)s") % {"date": date}, WIDTH)]
+        date = long_date(text.document.date, date_locale)
+        lines += ["", *_wrap(ui.agreeing("Published on %(date)s", {"date": date}) % {"date": date}, WIDTH)]
     if text.fallbacks:
         source_name = Locale.parse(text.document.language).get_display_name(text.language) or text.document.language
         note = ui.gettext("Some passages of this text are not translated yet and are shown in %(language)s.")
@@ -133,7 +135,7 @@ class _Writer:
             return node.content
         if kind == "softbreak":
             return " "
-        if kind == "hardbreak":
+        if kind == "hardbreak" or node.token is not None and is_line_break(node.token):
             return "\n"
         if kind == "link":
             label = self.inline(node)
@@ -147,7 +149,7 @@ class _Writer:
             href = str(node.attrs.get("src", ""))
             return f"[{alt}]{_GLUE}[{self._reference(href)}]" if href else f"[{alt}]"
         if kind == "html_inline":
-            return ""  # only i18ntool's own marks: raw HTML is off
+            return ""  # <sub>, <sup>, <b>... (other raw HTML is text by now) or i18ntool's own marks
         return self.inline(node)
 
     def _reference(self, href: str) -> int:

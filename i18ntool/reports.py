@@ -265,11 +265,18 @@ def to_csv(coverage: Coverage) -> str:
     for _, rows in groups(coverage):
         for row in rows:
             writer.writerow([
-                row.document, row.language, row.source or "", row.catalogue, _bool(row.exists),
+                _cell(row.document), row.language, _cell(row.source or ""), _cell(row.catalogue), _bool(row.exists),
                 _bool(row.in_step), row.missing, row.extra,
                 *_csv_counts(row.entries), *_csv_counts(row.words), row.stale_reviews, _bool(row.publishable),
             ])
     return stream.getvalue()
+
+
+def _cell(text: str) -> str:
+    """A name as a spreadsheet cell: one that starts like a formula (``=HYPERLINK(...)``, a
+    document named ``+1``) gets a leading apostrophe, so that the spreadsheet shows it and
+    does not run it (OWASP's advice for CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _bool(value: bool | None) -> str:

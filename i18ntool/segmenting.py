@@ -2,36 +2,52 @@
 
 A segment is the translatable text of one block (heading, paragraph, list item, block quote
 paragraph, table cell) or of one translatable front-matter value, with its inline Markdown
-as written. Each segment remembers where its text lies in the source, so that putting
+as written. A block with no word to translate (``words.has_words``: badges, an image alone,
+a bare URL, code spans) is no segment: it is copied as written into every language. Each segment remembers where its text lies in the source, so that putting
 translations back replaces exactly that text and leaves every other byte of the file alone:
 front matter, indentation, list markers, blank lines, code, line endings.
 
 The Markdown is parsed by markdown-it-py (CommonMark, with GFM tables) and the front matter
 by PyYAML; positions come from their token maps and node marks, never from regular
 expressions over the Markdown.
+
+Front matter is YAML between a first line ``---`` (after an optional UTF-8 byte order mark,
+which is never part of the text) and the next line ``---`` or ``...``. A first line ``---``
+followed by a blank line is a thematic break, as CommonMark reads it; so is one followed by
+plain text with no ``key:`` (``---``, ``Foo``, ``---`` is a thematic break and a heading).
+
+A msgid writes a soft line break as a space, as a reader sees it, wherever that keeps the
+block's meaning. Where it would not (inside a code span, whose spaces count; inside an HTML
+tag, where the joined line could open an HTML block; between ``<foo`` and ``bar>``, which
+would become a link destination), the break is written as the source has it, so that the
+text put back renders as the source does. Markdown decides, not a list of cases: the
+joined text is parsed again and must render like the block.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from i18ntool.errors import ContentError
+from i18ntool.words import has_words
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DIRECTIVE = re.compile(r"\A\s*<!--\s*i18ntool:\s*(?P<body>.*?)\s*-->\s*\Z", re.DOTALL)
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BYTE_ORDER_MARK = "\ufeff"
+_OPENING, _CLOSINGS = "---", ("---", "...")
 
 # Innermost block that gives an inline token its kind, as written in "#." comments.
 _KINDS = {
@@ -43,7 +59,7 @@ _KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Span:
     """Where a segment's text lies in the source text: ``text[start:end]``."""
 
@@ -51,7 +67,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Segment:
     """The translatable text of one block or front-matter value."""
 
@@ -66,7 +82,7 @@ class Segment:
     yaml_style: str | None = None  # front matter: the value's quoting, kept where possible
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Document:
     """A source text, read and cut into segments."""
 
@@ -75,14 +91,24 @@ class Document:
     language: str
     text: str
     metadata: Mapping[str, Any]
-    segments: tuple[Segment, ...]
+    segments: tuple[Segment, ...]  # the blocks and values with words to translate
     front_matter: Span | None = None  # the YAML between the delimiters
     language_span: Span | None = None  # the value of `lang:`, if present
+    body_start: int = 0  # where the Markdown begins: after the byte order mark and front matter
+    # Blocks with no word to translate (a line of badges, an image alone, a bare URL, code
+    # spans): no entry in any catalogue, copied as written into every language.
+    copied: tuple[Segment, ...] = ()
 
     @property
     def date(self) -> datetime.date | None:
         value = self.metadata.get("date")
         return value if isinstance(value, datetime.date) else None
+
+    @property
+    def markdown_body(self) -> str:
+        """The text as the Markdown parser reads it: the byte order mark and the front matter
+        left out, the lines of the front matter left empty so that line numbers stay the file's."""
+        return "\n" * len(_LINE_BREAK.findall(self.text, 0, self.body_start)) + self.text[self.body_start :]
 
 
 def read_document(
@@ -111,25 +137,33 @@ def parse_document(
 ) -> Document:
     """Cut ``text`` into segments. Errors name ``source`` and the line."""
     lines = _Lines(text)
-    tokens = _parser().parse(text)
     metadata: dict[str, Any] = {}
     segments: list[Segment] = []
     front_matter = language_span = None
-    if tokens and tokens[0].type == "front_matter":
-        front_matter, metadata, front_segments, language_span = _front_matter(
-            tokens[0], lines, source, translatable_keys
-        )
+    body_start = lines.starts[0]
+    closing = _closing_line(lines, source)
+    if closing is not None and (found := _front_matter(lines, closing, source, translatable_keys)):
+        front_matter, metadata, front_segments, language_span = found
         segments.extend(front_segments)
+        body_start = lines.starts[closing + 1] if closing + 1 < len(lines.starts) else len(text)
     language = metadata.get("lang", default_language)
     if language not in languages:
         line = lines.line_of(language_span.start) if language_span else None
         raise ContentError(
             f"'lang: {language}' is not a language of this project ({', '.join(languages)})", source, line
         )
-    segments.extend(_body_segments(tokens, lines, source))
-    return Document(
+    document = Document(
         id=document_id, source=source, language=language, text=text, metadata=metadata,
-        segments=tuple(segments), front_matter=front_matter, language_span=language_span,
+        segments=(), front_matter=front_matter, language_span=language_span, body_start=body_start,
+    )
+    env: dict[str, Any] = {}  # link reference definitions, for parsing a block's text again
+    tokens = _parser().parse(document.markdown_body, env)
+    segments.extend(_body_segments(tokens, lines, source, env))
+    translated = [has_words(segment.text) for segment in segments]
+    return dataclasses.replace(
+        document,
+        segments=tuple(segment for segment, words in zip(segments, translated, strict=True) if words),
+        copied=tuple(segment for segment, words in zip(segments, translated, strict=True) if not words),
     )
 
 
@@ -145,7 +179,6 @@ def render(document: Document, translate: Callable[[Segment], str | None], langu
         translation = translate(segment)
         if translation:
             replacements.append((segment.span, _shape(segment, translation, document.text)))
-    prefix = ""
     if language is not None and language != document.language:
         if document.language_span is not None:
             replacements.append((document.language_span, _yaml_scalar(language, None)))
@@ -154,9 +187,10 @@ def render(document: Document, translate: Callable[[Segment], str | None], langu
             at = document.front_matter.end
             replacements.append((Span(at, at), f"lang: {language}{eol}"))
         else:
+            at = len(_BYTE_ORDER_MARK) if document.text.startswith(_BYTE_ORDER_MARK) else 0
             eol = _eol_at(document.text, 0)
-            prefix = f"---{eol}lang: {language}{eol}---{eol}"
-    pieces = [prefix]
+            replacements.append((Span(at, at), f"---{eol}lang: {language}{eol}---{eol}"))
+    pieces = []
     position = 0
     for span, replacement in sorted(replacements, key=lambda item: (item[0].start, item[0].end)):
         pieces.append(document.text[position : span.start])
@@ -179,11 +213,11 @@ def _shape(segment: Segment, translation: str, text: str) -> str:
 
 
 class _Lines:
-    """Offsets of the lines of a text, whatever its line endings."""
+    """Offsets of the lines of a text, whatever its line endings; the first after a byte order mark."""
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0]
+        self.starts = [len(_BYTE_ORDER_MARK) if text.startswith(_BYTE_ORDER_MARK) else 0]
         self.ends = []
         for match in _LINE_BREAK.finditer(text):
             self.ends.append(match.start())
@@ -210,30 +244,44 @@ _PARSER: MarkdownIt | None = None
 def _parser() -> MarkdownIt:
     global _PARSER
     if _PARSER is None:
-        _PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+        _PARSER = MarkdownIt("commonmark").enable("table")
     return _PARSER
 
 
+def _closing_line(lines: _Lines, source: str) -> int | None:
+    """The line that closes the front matter the text opens with, if it opens with one."""
+    if len(lines.starts) < 2 or lines.content(0).rstrip(" \t") != _OPENING or not lines.content(1).strip():
+        return None  # no front matter, or a thematic break followed by a blank line
+    for index in range(1, len(lines.starts)):
+        if lines.content(index).rstrip(" \t") in _CLOSINGS:
+            return index
+    raise ContentError("front matter is never closed; end it with a line '---' before the text", source, 1)
+
+
 def _front_matter(
-    token: Token, lines: _Lines, source: str, translatable_keys: tuple[str, ...]
-) -> tuple[Span, dict[str, Any], list[Segment], Span | None]:
-    assert token.map is not None
-    first, closing = token.map[0] + 1, token.map[1] - 1
-    start = lines.starts[first] if first < len(lines.starts) else len(lines.text)
-    end = lines.starts[closing] if closing > first else start
+    lines: _Lines, closing: int, source: str, translatable_keys: tuple[str, ...]
+) -> tuple[Span, dict[str, Any], list[Segment], Span | None] | None:
+    """The front matter between line 0 and ``closing``; ``None`` if it is Markdown after all."""
+    first = 1
+    start, end = lines.starts[first], lines.starts[closing]
     yaml_text = lines.text[start:end]
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        metadata = yaml.safe_load(yaml_text)
+        node = yaml.compose(yaml_text, Loader=_FrontMatterLoader)
+        metadata = yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+    except RecursionError as exc:
+        raise ContentError("front matter is nested too deeply to read; flatten it", source, first + 1) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first + mark.line + 1 if mark is not None else first + 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ContentError(f"front matter is not valid YAML: {problem}", source, line) from exc
+    if isinstance(node, yaml.ScalarNode):
+        return None  # plain text between two lines '---': a thematic break and a heading
     if metadata is None:
         return Span(start, end), {}, [], None
     if not isinstance(metadata, dict) or not isinstance(node, yaml.MappingNode):
         raise ContentError("front matter must be a mapping of keys to values", source, first + 1)
+    _refuse_duplicate_keys(node, lines, start, source)
     segments: list[Segment] = []
     language_span = None
     for key_node, value_node in node.value:
@@ -247,7 +295,7 @@ def _front_matter(
                 raise ContentError("'lang' must be a language code such as 'en' or 'it'", source, line)
             language_span = Span(value_start, value_end)
         elif key == "date" and value is not None and not isinstance(value, datetime.date):
-            raise ContentError(f"'date' must be an ISO date such as 2023-03-08, not {value!r}", source, line)
+            metadata[key] = _iso_date(value, source, line)
         elif key in translatable_keys and value is not None:
             if not isinstance(value, str) or not isinstance(value_node, yaml.ScalarNode):
                 raise ContentError(f"translatable key '{key}' must be a string", source, line)
@@ -263,14 +311,66 @@ def _front_matter(
     return Span(start, end), metadata, segments, language_span
 
 
-@dataclass
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a date stays the text it is written as: PyYAML turns
+    ``2023-02-30`` into a ValueError with no line, ``_iso_date`` into an error that names it."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _iso_date(value: object, source: str, line: int) -> datetime.date:
+    """An ISO date (``date: 2024-01-28``, quoted or not), or the day of an ISO date and time
+    (``2024-01-28T10:30:00Z``, as static site generators write it)."""
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        text = value.strip()
+        try:
+            if _ISO_DATE.fullmatch(text):
+                return datetime.date.fromisoformat(text)
+            return datetime.datetime.fromisoformat(text).date()
+        except ValueError as exc:
+            raise ContentError(f"'date' is not a day of the calendar: {exc}", source, line) from exc
+    raise ContentError(f"'date' must be an ISO date such as 2023-03-08, not {value!r}", source, line)
+
+
+def _refuse_duplicate_keys(root: yaml.Node, lines: _Lines, start: int, source: str) -> None:
+    """YAML forbids a key twice in one mapping; PyYAML keeps the last silently, we say so."""
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue  # an alias of a node already checked
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first_lines: dict[tuple[str, str], int] = {}
+            for key_node, value_node in node.value:
+                stack.append(value_node)
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                line = lines.line_of(start + key_node.start_mark.index)
+                key = (key_node.tag, key_node.value)
+                if key in first_lines:
+                    raise ContentError(
+                        f"front matter has the key '{key_node.value}' twice (first on line {first_lines[key]});"
+                        " keep one", source, line,
+                    )
+                first_lines[key] = line
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+@dataclasses.dataclass
 class _Directives:
     notes: list[str]
     context: str | None = None
     skip: bool = False
 
 
-def _body_segments(tokens: list[Token], lines: _Lines, source: str) -> Iterator[Segment]:
+def _body_segments(tokens: list[Token], lines: _Lines, source: str, env: dict[str, Any]) -> Iterator[Segment]:
     containers: list[Token] = []  # open block tokens, innermost last
     pending: tuple[_Directives, int, int] | None = None  # directives, their level, their line
     active: list[tuple[_Directives, int]] = []  # directives in force, and the level they end at
@@ -305,7 +405,7 @@ def _body_segments(tokens: list[Token], lines: _Lines, source: str) -> Iterator[
                     yield _segment(lines, start, end, containers, directives, single_line=True)
                 cell += 1
             elif token.content and not directives.skip:
-                yield _block_segment(token, lines, source, containers, directives)
+                yield _block_segment(token, lines, source, containers, directives, env)
         if active and active[-1][1] == -1 and token.nesting == 0 and token.type != "inline":
             active.pop()  # a directive before a leaf block (code, HTML) ends with it
     if pending is not None:
@@ -346,7 +446,8 @@ def _kind(containers: list[Token]) -> str:
 
 
 def _block_segment(
-    token: Token, lines: _Lines, source: str, containers: list[Token], directives: _Directives
+    token: Token, lines: _Lines, source: str, containers: list[Token], directives: _Directives,
+    env: dict[str, Any],
 ) -> Segment:
     """The segment of a heading or paragraph whose inline content spans ``token.map``."""
     assert token.map is not None
@@ -360,24 +461,83 @@ def _block_segment(
         if column < 0:
             raise ContentError("cannot find this block's text in its source line", source, first_line + index + 1)
         positions.append((first_line + index, column, column + len(stripped), line))
-    pieces = []
-    for index, (_, start, end, line) in enumerate(positions):
-        if index == len(positions) - 1:
-            pieces.append(line[start:end])
-        elif line.endswith("  ") or line[start:end].endswith("\\"):
-            pieces.append(line[start:] + "\n")  # a hard break, kept as written
-        else:
-            pieces.append(line[start:end] + " ")
+    texts = [line[start:end] for _, start, end, line in positions]
+    options = [
+        _line_break_options(line, start, end, parts[index], parts[index + 1])
+        for index, (_, start, end, line) in enumerate(positions[:-1])
+    ]
     first, last = positions[0], positions[-1]
     span = Span(lines.starts[first[0]] + first[1], lines.starts[last[0]] + last[2])
     heading = containers[-1].type == "heading_open"
     prefix = first[3][: first[1]]
     continuation = "".join(char if char in "> \t" else " " for char in prefix)
     return Segment(
-        text="".join(pieces), kind=_kind(containers), line=first_line + 1, span=span,
-        context=directives.context, notes=tuple(directives.notes),
-        continuation=continuation, single_line=heading,
+        text=_joined(texts, options, token, env), kind=_kind(containers), line=first_line + 1, span=span,
+        context=directives.context, notes=tuple(directives.notes), continuation=continuation,
+        single_line=heading and containers[-1].markup.startswith("#"),  # a setext heading may span lines
     )
+
+
+def _line_break_options(line: str, start: int, end: int, part: str, next_part: str) -> tuple[str, ...]:
+    """How the break after ``line`` may be written in a msgid, the most readable first.
+
+    ``part`` and ``next_part`` are the two lines as the parser read them: their trailing and
+    leading spaces count inside a code span. The last option writes the break as it is.
+    """
+    trailing = part[len(part.rstrip()) :]
+    leading = next_part[: len(next_part) - len(next_part.lstrip())]
+    as_written = trailing + "\n" + leading
+    if line.endswith("  ") or line[start:end].endswith("\\"):
+        return tuple(dict.fromkeys((line[end:] + "\n", as_written)))  # a hard break, kept
+    return tuple(dict.fromkeys((" ", trailing + " " + leading, as_written)))
+
+
+def _joined(texts: list[str], options: list[tuple[str, ...]], token: Token, env: dict[str, Any]) -> str:
+    """The lines of a block joined by the most readable breaks that keep its meaning.
+
+    Each break takes its first option unless that changes how the block renders; then, from
+    every break written as it is, each in turn takes the first option that keeps the meaning.
+    """
+    choice = [line_breaks[0] for line_breaks in options]
+    text = _interleave(texts, choice)
+    if all(len(line_breaks) == 1 for line_breaks in options):
+        return text
+    meaning = _meaning(token.children or [], env)
+    if _meaning_of(text, env) == meaning:
+        return text
+    choice = [line_breaks[-1] for line_breaks in options]
+    for index, line_breaks in enumerate(options):
+        for line_break in line_breaks[:-1]:
+            trial = [*choice[:index], line_break, *choice[index + 1 :]]
+            if _meaning_of(_interleave(texts, trial), env) == meaning:
+                choice = trial
+                break
+    return _interleave(texts, choice)
+
+
+def _interleave(texts: list[str], line_breaks: list[str]) -> str:
+    return "".join(text + line_break for text, line_break in zip(texts, [*line_breaks, ""], strict=True))
+
+
+def _meaning(tokens: list[Token], env: dict[str, Any]) -> str:
+    """Inline tokens as HTML, each soft line break written as the space a reader sees."""
+    parser = _parser()
+    html: str = parser.renderer.render(_spaced(tokens), parser.options, env)
+    return html
+
+
+def _meaning_of(text: str, env: dict[str, Any]) -> str:
+    parsed = _parser().parseInline(text, env)
+    return _meaning(parsed[0].children or [] if parsed else [], env)
+
+
+def _spaced(tokens: list[Token]) -> list[Token]:
+    return [
+        Token("text", "", 0, content=" ") if token.type == "softbreak"
+        else token.copy(children=_spaced(token.children)) if token.children
+        else token
+        for token in tokens
+    ]
 
 
 def _segment(

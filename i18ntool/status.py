@@ -16,6 +16,13 @@ PO editors keep::
 The last part is a hash of the entry's context, source text and translation. When any of
 them changes, whoever changes it (i18ntool, msgmerge, Poedit, a text editor), the stamp no
 longer matches: the review is stale and the entry counts as translated, not reviewed.
+A translator in a PO editor sees only the comment, so `update` rewrites a stale stamp to
+say so (``mark_review``), keeping the reviewer, date and hash of what was reviewed::
+
+    # stale review: Maria Rossi, 2026-11-21, 3f1a9c0b27de
+
+and puts back the plain label if the text returns to what was reviewed. `review` replaces
+either form with a new stamp.
 """
 
 from __future__ import annotations
@@ -28,7 +35,12 @@ from dataclasses import dataclass
 
 from i18ntool.catalogue import Message
 
-_STAMP = re.compile(r"reviewed: (?P<reviewer>[^,]+), (?P<date>\d{4}-\d{2}-\d{2}), (?P<digest>[0-9a-f]{12})")
+_CURRENT_LABEL = "reviewed"
+_STALE_LABEL = "stale review"  # short: Babel's writer wraps comments at 76 columns
+_STAMP = re.compile(
+    rf"(?P<label>{_CURRENT_LABEL}|{re.escape(_STALE_LABEL)}): "
+    r"(?P<reviewer>[^,]+), (?P<date>\d{4}-\d{2}-\d{2}), (?P<digest>[0-9a-f]{12})"
+)
 
 
 class State(enum.Enum):
@@ -89,10 +101,26 @@ def review_of(message: Message) -> Review | None:
     return None
 
 
+def mark_review(message: Message) -> Message:
+    """``message`` with its review stamp labelled as what it is now: stale unless the entry is
+    reviewed (its text is what was signed off, and it is neither fuzzy nor untranslated).
+    Obsolete entries are left as they are: their text did not change by being set aside."""
+    if message.obsolete or review_of(message) is None:
+        return message
+    label = _CURRENT_LABEL if state_of(message) is State.REVIEWED else _STALE_LABEL
+    comments = []
+    for comment in message.translator_comments:
+        match = _STAMP.fullmatch(comment.strip())
+        if match:
+            comment = f"{label}: {match['reviewer'].strip()}, {match['date']}, {match['digest']}"
+        comments.append(comment)
+    return message.replace(translator_comments=tuple(comments))
+
+
 def stamp(message: Message, reviewer: str, date: datetime.date) -> Message:
     """``message`` signed off by ``reviewer``: any earlier stamp is replaced by the new one."""
     if "," in reviewer or not reviewer.strip():
         raise ValueError(f"a reviewer's name cannot be empty or hold a comma: {reviewer!r}")
     comments = tuple(comment for comment in message.translator_comments if not _STAMP.fullmatch(comment.strip()))
-    line = f"reviewed: {reviewer.strip()}, {date.isoformat()}, {content_digest(message)}"
+    line = f"{_CURRENT_LABEL}: {reviewer.strip()}, {date.isoformat()}, {content_digest(message)}"
     return message.replace(translator_comments=(*comments, line))

@@ -25,14 +25,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.plurals import get_plural
 
 from i18ntool import __version__
-from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
-from i18ntool.errors import ContentError
+from i18ntool.catalogue import Catalogue, Message, parse_catalogue, read_catalogue
+from i18ntool.errors import CatalogueError, ContentError
+from i18ntool.files import write_if_changed
 from i18ntool.matching import best_matches
+from i18ntool.plurals import gettext_rule
 from i18ntool.project import Project, document_id
+from i18ntool.poformat import format_catalogue
 from i18ntool.segmenting import Document, read_document
+from i18ntool.status import mark_review
+from i18ntool.ui import UI_DOMAIN
 
 _GENERATED = "Written by `i18ntool update`: edit the source text, not this file."
 
@@ -84,7 +88,18 @@ def source_paths(project: Project) -> list[Path]:
     """The paths of the project's source texts, sorted."""
     if not project.content_dir.is_dir():
         raise ContentError("content folder does not exist", project.relative(project.content_dir))
-    return sorted(project.content_dir.rglob("*.md"))
+    paths = sorted(project.content_dir.rglob("*.md"))
+    for path in paths:
+        if not path.is_file():  # a FIFO would make the read wait for ever
+            raise ContentError("not a regular file; a source text must be a plain Markdown file", project.relative(path))
+        identifier = document_id(project, path)
+        if identifier in (UI_DOMAIN, project.glossary):
+            role = "the words of the built pages" if identifier == UI_DOMAIN else "the glossary"
+            raise ContentError(
+                f"'{identifier}' is the name of the catalogue that holds {role}, so a document cannot have it; "
+                "rename the file", project.relative(path),
+            )
+    return paths
 
 
 def load_document(project: Project, path: Path) -> Document:
@@ -242,7 +257,7 @@ def catalogue_header(
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": get_plural(language).plural_forms,
+        "Plural-Forms": gettext_rule(language).header,
     }
     fields = []
     for key, value in existing:
@@ -299,8 +314,19 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
     documents = load_documents(project)
     stamp = now_stamp()
     targets = set(languages or project.languages)
-    read = functools.cache(lambda path: _read_if_present(project, path))  # each file once per run
-    plan: list[tuple[Path, Catalogue, Catalogue | None, str]] = []
+    raw: dict[Path, bytes] = {}
+    read = functools.cache(lambda path: _read_if_present(project, path, raw))  # each file once per run
+    plan: list[tuple[Path, bytes, Catalogue | None, str]] = []
+
+    def consider(path: Path, catalogue: Catalogue, old: Catalogue | None, detail: str) -> None:
+        """Plan the write of ``catalogue`` if its content or its layout differs from the file's:
+        a file another tool saved in its own layout is put back into gettext's."""
+        data = format_catalogue(catalogue).encode("utf-8")
+        if old is None or catalogue != old:
+            plan.append((path, data, old, detail))
+        elif data != raw.get(path):
+            plan.append((path, data, old, "gettext's layout restored, content unchanged"))
+
     memories: dict[str, dict[tuple[str | None, str], Message]] = {}
     for domain in domains(project, documents):
         template_path = project.template_path(domain.name)
@@ -314,7 +340,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
         )
         if old_template is None or template != old_template:
             template = template.replace(header_fields=template_header(project, stamp))
-            plan.append((template_path, template, old_template, _template_detail(domain.messages, old_template)))
+        consider(template_path, template, old_template, _template_detail(domain.messages, old_template))
         created = template.header("POT-Creation-Date") or stamp
         for language in domain.languages:
             if language not in targets:
@@ -324,6 +350,9 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             if language not in memories:
                 memories[language] = translation_memory(_other_catalogues(project, language, read))
             merged, counts = merge(domain.messages, old.messages if old else (), memories[language])
+            marked = tuple(mark_review(message) for message in merged)  # a PO editor shows stale stamps as stale
+            relabelled = sum(before != after for before, after in zip(merged, marked, strict=True))
+            merged = marked
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
                 header_comments=old.header_comments if old else (
@@ -332,12 +361,15 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
                 header_flags=old.header_flags if old else (),
                 messages=merged,
             )
-            if catalogue != old:
-                plan.append((path, catalogue, old, counts.describe()))
+            detail = counts.describe()
+            if relabelled:
+                stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
+                detail = stamps if detail == "header" else f"{detail}, {stamps}"
+            consider(path, catalogue, old, detail)
     changes = []
-    for path, catalogue, old, detail in plan:
+    for path, data, old, detail in plan:
         if not check:
-            write_catalogue(path, catalogue)
+            write_if_changed(path, data)
         changes.append(FileChange(path=path, created=old is None, detail=detail))
     warnings = _orphans(project, documents)
     return UpdateResult(changes=tuple(changes), warnings=tuple(warnings))
@@ -348,10 +380,15 @@ def init(project: Project, language: str) -> UpdateResult:
     return update(project, [language])
 
 
-def _read_if_present(project: Project, path: Path) -> Catalogue | None:
+def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Catalogue | None:
+    """The catalogue at ``path``, its bytes kept in ``raw`` to compare layouts; None if there is none."""
     if not path.exists():
         return None
-    return read_catalogue(path, project.relative(path))
+    try:
+        raw[path] = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", project.relative(path)) from exc
+    return parse_catalogue(raw[path], project.relative(path))
 
 
 def _other_catalogues(

@@ -15,7 +15,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from babel import Locale
+
 from i18ntool.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.italian import elided_before_values
 from i18ntool.project import Project
 from i18ntool.status import state_of
 
@@ -35,7 +38,9 @@ UI_MESSAGES: tuple[UiMessage, ...] = (
     UiMessage("Press releases", "The heading of the index page, and the link to it at the top of every page."),
     UiMessage(
         "Published on %(date)s",
-        "The dateline under a press text's headline; %(date)s is the date in the language's long format.",
+        "The dateline under a press text's headline; %(date)s is the date in the language's long format. "
+        "In Italian, write the article any date takes (Pubblicato il %(date)s): the page elides it "
+        "before 8 and 11 (Pubblicato l’8 marzo 2023).",
     ),
     UiMessage(
         "Read in %(language)s",
@@ -64,6 +69,16 @@ class UiText:
 
     def gettext(self, msgid: str) -> str:
         return self.translations.get(msgid, msgid)
+
+    def agreeing(self, msgid: str, values: Mapping[str, str]) -> str:
+        """The translation of ``msgid``, its words made to agree with the plain text of the
+        ``values`` that will fill its placeholders: in Italian, "Pubblicato il %(date)s"
+        becomes "Pubblicato l’%(date)s" for "8 marzo 2023" (``italian.elided_before_values``).
+        The translator writes the article any other date takes; the page elides it."""
+        translation = self.gettext(msgid)
+        if Locale.parse(self.language).language == "it":
+            return elided_before_values(translation, values)
+        return translation
 
 
 def placeholders(text: str) -> list[str]:

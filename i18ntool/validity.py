@@ -3,7 +3,7 @@
 A catalogue the reader cannot read at all (``catalogue.read_catalogue``) stops `check` with
 its file and line. One that reads but is wrong gives findings here: no header entry, a
 missing or placeholder charset, a Language that is missing or not the language of the
-catalogue's folder, Plural-Forms that cannot be read or do not agree with Babel's rule for
+catalogue's folder, Plural-Forms that cannot be read or do not agree with GNU gettext's rule for
 the language, plural entries with the wrong number of forms, and msgid and msgstr that do
 not both begin and end with a newline, and format strings (``python-format`` and the
 like) whose translation takes other arguments (msgfmt's own errors). Like msgfmt, the entry checks
@@ -13,12 +13,12 @@ skip untranslated, fuzzy and obsolete entries; the plural count is checked on ev
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from i18ntool import formats
+from i18ntool.plurals import SAMPLES, gettext_rule, parse_plural, read_rule
 from i18ntool.catalogue import Catalogue, Message
 from i18ntool.findings import Problem
 
@@ -40,9 +40,6 @@ _SUGGESTED = {
     "Content-Transfer-Encoding": "8bit",
 }
 _CHARSET = re.compile(r"charset=([^\s;]*)", re.IGNORECASE)
-# Where a plural rule is evaluated to compare it with Babel's: enough to tell every rule
-# gettext knows apart (Slavic rules turn on n % 100), plus some large numbers.
-_SAMPLES = (*range(0, 210), 1000, 1001, 10000, 100000, 1000000)
 
 
 def check_catalogue(catalogue: Catalogue, lines: Sequence[str], language: str) -> list[Problem]:
@@ -71,9 +68,9 @@ def check_catalogue(catalogue: Catalogue, lines: Sequence[str], language: str) -
             ))
     plurals = [message for message in catalogue.messages if message.msgid_plural is not None and not message.obsolete]
     plural_forms = catalogue.header("Plural-Forms")
-    nplurals = get_plural(language).num_plurals
+    nplurals = gettext_rule(language).forms
     if plural_forms is None:
-        rule = get_plural(language).plural_forms
+        rule = gettext_rule(language).header
         if plurals:
             problems.append(Problem("PO105", f"plural entries need a Plural-Forms header; add \"Plural-Forms: {rule}\\n\"", catalogue.header_line))
         else:
@@ -141,28 +138,30 @@ def _language(value: str | None, language: str, line: int) -> list[Problem]:
 
 
 def _plural_forms(value: str, language: str, line: int) -> tuple[list[Problem], int | None]:
-    """Problems with a Plural-Forms value, and the nplurals it gives (None if unreadable)."""
-    babel = get_plural(language)
-    fix = f"write \"Plural-Forms: {babel.plural_forms}\\n\""
-    match = re.fullmatch(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*", value)
-    if not match:
+    """Problems with a Plural-Forms value, and the nplurals it gives (None if unreadable).
+
+    Any rule equivalent to gettext's for the language is right: the same number of forms,
+    and the same form for every n."""
+    wanted = gettext_rule(language)
+    fix = f"write \"Plural-Forms: {wanted.header}\\n\""
+    read = read_rule(value)
+    if read is None:
         return [Problem("PO105", f"Plural-Forms is not 'nplurals=N; plural=EXPRESSION;'; {fix}", line)], None
-    nplurals = int(match.group(1))
     try:
-        rule = parse_plural(match.group(2))
-        values = [rule(n) for n in _SAMPLES]
+        rule = parse_plural(read.expression)
+        values = [rule(n) for n in SAMPLES]
     except (ValueError, ZeroDivisionError) as error:
-        return [Problem("PO105", f"Plural-Forms has an invalid plural expression ({error}); {fix}", line)], nplurals
-    if nplurals < 1 or max(values) >= nplurals:
-        return [Problem("PO105", f"Plural-Forms says nplurals={nplurals} but its expression can give {max(values)} (forms are numbered from 0); {fix}", line)], nplurals
+        return [Problem("PO105", f"Plural-Forms has an invalid plural expression ({error}); {fix}", line)], read.forms
+    if read.forms < 1 or max(values) >= read.forms:
+        return [Problem("PO105", f"Plural-Forms says nplurals={read.forms} but its expression can give {max(values)} (forms are numbered from 0); {fix}", line)], read.forms
     name = Locale.parse(language).english_name
-    if nplurals != babel.num_plurals:
-        return [Problem("PO105", f"Plural-Forms says nplurals={nplurals} but {name} has {babel.num_plurals} forms; {fix}", line)], nplurals
-    expected = parse_plural(babel.plural_expr)
-    wrong = next((n for n, got in zip(_SAMPLES, values, strict=True) if got != expected(n)), None)
+    if read.forms != wanted.forms:
+        return [Problem("PO105", f"Plural-Forms says nplurals={read.forms} but {name} has {wanted.forms} forms; {fix}", line)], read.forms
+    expected = parse_plural(wanted.expression)
+    wrong = next((n for n, got in zip(SAMPLES, values, strict=True) if got != expected(n)), None)
     if wrong is not None:
-        return [Problem("PO105", f"Plural-Forms picks form {values[_SAMPLES.index(wrong)]} for n={wrong}, but {name} uses form {expected(wrong)}; {fix}", line)], nplurals
-    return [], nplurals
+        return [Problem("PO105", f"Plural-Forms picks form {values[SAMPLES.index(wrong)]} for n={wrong}, but {name} uses form {expected(wrong)}; {fix}", line)], read.forms
+    return [], read.forms
 
 
 def _newlines(message: Message) -> list[Problem]:
@@ -205,96 +204,3 @@ def _format_strings(message: Message) -> list[Problem]:
                 problems += [Problem("PO203", f"{flag}: {text}", message.line)
                              for text in formats.compare(source, translation, flag, plural)]
     return problems
-
-
-# -- plural expressions ----------------------------------------------------------------------
-
-_TOKEN = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[<>+\-*/%!?:()]))")
-
-
-def parse_plural(expression: str) -> Callable[[int], int]:
-    """A gettext plural expression (C syntax, one variable ``n``) as a function of n."""
-    tokens: list[str] = []
-    position = 0
-    expression = expression.strip()
-    while position < len(expression):
-        match = _TOKEN.match(expression, position)
-        if not match:
-            raise ValueError(f"unexpected {expression[position:].strip()[:10]!r}")
-        tokens.append(match.group(match.lastindex or 0))
-        position = match.end()
-    parser = _ExpressionParser(tokens)
-    function = parser.conditional()
-    if parser.position != len(tokens):
-        raise ValueError(f"unexpected {tokens[parser.position]!r}")
-    return lambda n: int(function(n))
-
-
-_BINARY: list[dict[str, Callable[[int, int], int]]] = [
-    {"||": lambda a, b: int(bool(a) or bool(b))},
-    {"&&": lambda a, b: int(bool(a) and bool(b))},
-    {"==": lambda a, b: int(a == b), "!=": lambda a, b: int(a != b)},
-    {"<": lambda a, b: int(a < b), "<=": lambda a, b: int(a <= b), ">": lambda a, b: int(a > b), ">=": lambda a, b: int(a >= b)},
-    {"+": lambda a, b: a + b, "-": lambda a, b: a - b},
-    {"*": lambda a, b: a * b, "/": lambda a, b: a // b, "%": lambda a, b: a % b},
-]
-
-
-class _ExpressionParser:
-    """Recursive descent over C's precedence levels: ?:, ||, &&, equality, relational,
-    additive, multiplicative, unary !."""
-
-    def __init__(self, tokens: list[str]):
-        self.tokens = tokens
-        self.position = 0
-
-    def peek(self) -> str | None:
-        return self.tokens[self.position] if self.position < len(self.tokens) else None
-
-    def take(self, expected: str | None = None) -> str:
-        token = self.peek()
-        if token is None or expected is not None and token != expected:
-            raise ValueError(f"expected {expected or 'more'} at the end" if token is None else f"expected {expected!r}, found {token!r}")
-        self.position += 1
-        return token
-
-    def conditional(self) -> Callable[[int], int]:
-        test = self.binary(0)
-        if self.peek() != "?":
-            return test
-        self.take("?")
-        then = self.conditional()
-        self.take(":")
-        otherwise = self.conditional()
-        return lambda n: then(n) if test(n) else otherwise(n)
-
-    def binary(self, level: int) -> Callable[[int], int]:
-        if level == len(_BINARY):
-            return self.unary()
-        left = self.binary(level + 1)
-        while (operator := self.peek()) is not None and operator in _BINARY[level]:
-            self.take()
-            left = _combine(_BINARY[level][operator], left, self.binary(level + 1))
-        return left
-
-    def unary(self) -> Callable[[int], int]:
-        token = self.take()
-        if token == "!":
-            operand = self.unary()
-            return lambda n: int(not operand(n))
-        if token == "(":
-            inner = self.conditional()
-            self.take(")")
-            return inner
-        if token == "n":
-            return lambda n: n
-        if token.isdigit():
-            value = int(token)
-            return lambda n: value
-        raise ValueError(f"unexpected {token!r}")
-
-
-def _combine(
-    apply: Callable[[int, int], int], left: Callable[[int], int], right: Callable[[int], int]
-) -> Callable[[int], int]:
-    return lambda n: apply(left(n), right(n))

@@ -100,7 +100,7 @@ def messages(draw: st.DrawFn) -> Message:
         flags=("fuzzy",) if fuzzy else (),
         translator_comments=() if obsolete else tuple(draw(st.lists(plain, max_size=2))),
         extracted_comments=() if obsolete else tuple(draw(st.lists(plain, max_size=2))),
-        references=() if obsolete else tuple(f"content/{name}.md:{line}" for name, line in draw(st.lists(st.tuples(st.from_regex(r"[a-z]{1,12}", fullmatch=True), st.integers(1, 999)), max_size=4))),
+        references=() if obsolete else tuple(f"content/{name}.md:{line}" for name, line in draw(st.lists(st.tuples(st.from_regex(r"[a-z]{1,12}", fullmatch=True), st.integers(1, 999)), max_size=4, unique=True))),  # gettext writes a reference once
         previous_msgid=draw(texts.filter(bool)) if fuzzy and draw(st.booleans()) else None,
         obsolete=obsolete,
     )

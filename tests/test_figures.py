@@ -127,6 +127,97 @@ def test_figures_compared_across_languages(
     assert [difference.kind for difference in compare(source, source_language, translation, language)] == kinds
 
 
+@pytest.mark.parametrize(
+    ("source_language", "text"),
+    [
+        pytest.param("en", "Requires Python 3.10+.", id="python-3.10-plus"),
+        pytest.param("en", "Tested with Django 5.2 and requests 2.4.1.", id="versions-after-names"),
+        pytest.param("en", "Python 3.10, 3.11, 3.12 and 3.13 are supported.", id="list-of-versions"),
+        pytest.param("en", "For example: 2.0, 2.1, 2.2 (LTS), 3.0", id="bare-list-of-versions"),
+        pytest.param("en", "1.10", id="a-version-alone"),
+        pytest.param("en", "Version: 1.2", id="version-label"),
+        pytest.param("en", "in the 1.4 release", id="release-after"),
+        pytest.param("en", "See section 3.2.1.", id="section-number"),
+        pytest.param("en", "Doors open at 10:30.", id="time"),
+        pytest.param("en", "Released on 2024-01-28.", id="iso-date"),
+        pytest.param("en", "Renders at 1920x1080.", id="size"),
+        pytest.param("en", "As RFC 9110 says (#1234).", id="codes"),
+        pytest.param("en", "September 14, 2013 - CVE-2013-1234", id="english-date-and-cve"),
+        pytest.param("en", "traffic spikes of over 50 thousand hits", id="english-scale-word"),
+        pytest.param("it", "Serve Python 3.10 o successivo.", id="it-python"),
+        pytest.param("it", "Django 5.2, 5.1 e 4.2", id="it-list-after-a-name"),
+        pytest.param("it", "Si veda la sezione 3.2.1.", id="it-section-number"),
+        pytest.param("it", "Apertura alle 18.30.", id="it-time-with-a-dot"),
+        pytest.param("it", "dalle 9.30 alle 12.30", id="it-times-are-not-versions"),
+    ],
+)
+def test_a_text_translated_as_itself_has_the_same_figures(source_language: str, text: str) -> None:
+    language = "it" if source_language == "en" else "en"
+    assert compare(text, source_language, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "translation", "kinds"),
+    [
+        pytest.param("en", "Requires Python 3.10+.", "Richiede Python 3.11+.", ["changed"], id="version-changed"),
+        pytest.param("en", "requires 2.4.1", "richiede 2.4.2", ["changed"], id="two-dots-changed"),
+        pytest.param("en", "Python 3.10 and 3.11", "Python 3.10", ["missing"], id="version-missing"),
+        pytest.param("en", "See RFC 9110.", "Si veda la RFC 9111.", ["changed"], id="rfc-changed"),
+        pytest.param("en", "fixed in #1234", "corretto in #1243", ["changed"], id="issue-changed"),
+        pytest.param("en", "at 1920x1080", "a 1920x1200", ["changed"], id="size-changed"),
+        pytest.param("en", "on 2024-01-28", "il 2024-01-29", ["changed"], id="iso-date-changed"),
+        pytest.param("en", "at 10:30", "alle 10:45", ["changed"], id="time-changed"),
+        pytest.param("en", "8,000 guests", "8.500 invitati", ["changed"], id="quantity-changed"),
+        pytest.param("it", "8.000 invitati", "8,500 guests", ["changed"], id="it-quantity-changed"),
+        pytest.param("en", "about 1,000 guests", "circa 1,000 invitati", ["format"], id="grouping-kept-reads-as-one"),
+        pytest.param("en", "a 12.5 kg parcel", "un pacco di 12.5 kg", ["format"], id="decimal-point-kept"),
+        pytest.param("en", "opens at 10.30", "apre alle 10.30", ["format"], id="decimal-kept-reads-as-a-time"),
+        pytest.param("it", "8.000 invitati", "8.000 guests", ["format"], id="it-grouping-kept-reads-as-eight"),
+    ],
+)
+def test_identifiers_and_quantities_that_change_are_caught(
+    source_language: str, source: str, translation: str, kinds: list[str]
+) -> None:
+    language = "it" if source_language == "en" else "en"
+    assert [difference.kind for difference in compare(source, source_language, translation, language)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        pytest.param("Django 5.2", "Django 5,2", id="version-in-italian-format"),
+        pytest.param("About 2.5 times faster", "Circa 2,5 volte più veloce", id="quantity-after-a-capital"),
+        pytest.param("a 1920x1080 screen", "uno schermo 1920 × 1080", id="size-with-times-sign"),
+        pytest.param("RFC 9110", "la 9110", id="code-by-its-number"),
+    ],
+)
+def test_an_identifier_with_the_same_value_is_not_a_finding(source: str, translation: str) -> None:
+    # What looks like an identifier may be a quantity after a capital ("About"): written in
+    # the translation's own format, it is the same figure.
+    assert compare(source, "en", translation, "it") == []
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "translation", "kinds"),
+    [
+        pytest.param("en", "the 2023 edition of the festival", "l’edizione 2023 del festival", [], id="del-is-no-currency"),
+        pytest.param("en", "the third of 3 films", "il terzo dei 3 della serie", [], id="della-is-no-currency"),
+        pytest.param("en", "3 new projects", "3 nuovi progetti", [], id="nuovi-is-no-currency"),
+        pytest.param("en", "8 gold medals", "8 medaglie d’oro", [], id="gold-is-no-currency"),
+        pytest.param("en", "€8,000", "8.000 euro", [], id="euro"),
+        pytest.param("en", "£5 million", "5 milioni di sterline", [], id="sterline"),
+        pytest.param("en", "$8,000", "8.000 franchi", ["changed"], id="dollars-are-not-francs"),
+        pytest.param("it", "8.000 rupie", "8,000 rupees", [], id="rupie-rupees"),
+        pytest.param("it", "8.000 dollari", "8,000 euros", ["changed"], id="dollari-are-not-euros"),
+    ],
+)
+def test_words_after_a_number_are_a_currency_only_if_they_name_one(
+    source_language: str, source: str, translation: str, kinds: list[str]
+) -> None:
+    language = "it" if source_language == "en" else "en"
+    assert [difference.kind for difference in compare(source, source_language, translation, language)] == kinds
+
+
 def test_a_changed_amount_names_both_figures() -> None:
     (difference,) = compare("an $8,000 grant", "en", "un contributo di 8.500 dollari", "it")
     assert difference.source is not None and difference.translation is not None

@@ -179,7 +179,7 @@ CASES = [
         Message(
             msgid="Hello %(name)s",
             msgstr="Ciao %(name)s",
-            flags=("python-format", "my-tool-flag", "fuzzy", "wrap"),
+            flags=("python-format", "fuzzy", "wrap"),
         ),
         '#, fuzzy, python-format\nmsgid "Hello %(name)s"\nmsgstr "Ciao %(name)s"\n',
         id="flags",
@@ -429,6 +429,38 @@ def test_width(width: int, expected: str, workdir: Path) -> None:
         assert_gettext_agrees(format_catalogue(catalogue(message), width), workdir, f"--width={width}")
 
 
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        pytest.param(
+            Message(msgid="Hello", msgstr="Ciao", flags=("python-format", "my-tool-flag", "fuzzy")),
+            '#, fuzzy, python-format, my-tool-flag\nmsgid "Hello"\nmsgstr "Ciao"\n',
+            id="unknown-flag-kept-last",
+        ),
+        pytest.param(
+            Message(msgid="Hello", msgstr="Ciao", flags=("c-format", "fuzzy", "approved"), equals_line_flags=("fuzzy", "approved")),
+            '#, c-format\n#= fuzzy, approved\nmsgid "Hello"\nmsgstr "Ciao"\n',
+            id="equals-line-kept",
+        ),
+        pytest.param(
+            Message(msgid="Hello", msgstr="Ciao", flags=("approved",), equals_line_flags=("fuzzy", "approved")),
+            '#= approved\nmsgid "Hello"\nmsgstr "Ciao"\n',
+            id="flag-removed-from-equals-line",
+        ),
+        pytest.param(
+            Message(msgid="Hello", msgstr="", flags=("fuzzy", "reviewed"), equals_line_flags=("fuzzy",)),
+            '#, reviewed\nmsgid "Hello"\nmsgstr ""\n',
+            id="untranslated-drops-fuzzy-on-either-line",
+        ),
+    ],
+)
+def test_flags_gettext_021_does_not_know_are_kept(message: Message, expected: str) -> None:
+    """gettext's manual ("Evolution of the PO File Format"): tools that read and write PO
+    files keep the flags they do not know, and flags of a "#=" line on that line. msgcat
+    0.21 drops both, so these cases are not held against it."""
+    assert format_message(message) == expected
+
+
 def test_escape() -> None:
     assert escape('a"b\\c\nd\te\rf\ag\bh\fi\vj\x01k') == 'a\\"b\\\\c\\nd\\te\\rf\\ag\\bh\\fi\\vj\x01k'
 
@@ -441,7 +473,8 @@ def test_escape() -> None:
         (("python-brace-format", "c-format", "no-perl-format"), True,
          ("c-format", "python-brace-format", "no-perl-format")),
         (("possible-c-format", "impossible-python-format"), True, ("c-format",)),
-        (("no-wrap", "wrap", "range: 1..5", "unknown"), True, ("range: 1..5",)),
+        (("no-wrap", "wrap", "range: 1..5", "unknown"), True, ("range: 1..5", "unknown")),
+        (("approved", "fuzzy", "rust-format"), True, ("fuzzy", "approved", "rust-format")),
         (("range: 5..1", "no-wrap"), True, ("no-wrap",)),
         (("fuzzy, c-format",), True, ("fuzzy", "c-format")),
     ],

@@ -61,6 +61,19 @@ def test_title_and_dateline() -> None:
     assert text == "A title from the front matter\n=============================\n\nPublished on 8 March 2023\n\nBody.\n"
 
 
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        pytest.param("*Leaving the Factory* wins", "Leaving the Factory wins", id="emphasis"),
+        pytest.param("A [link](https://x.example) in a title", "A link in a title", id="link-as-its-words"),
+        pytest.param("\\*Starred\\* words", "*Starred* words", id="escaped-markers"),
+    ],
+)
+def test_a_front_matter_title_is_shown_as_its_words(title: str, shown: str) -> None:
+    text = plain(f"---\ntitle: '{title}'\n---\n\nBody.\n")
+    assert text.startswith(f"{shown}\n{'=' * len(shown)}\n")
+
+
 def test_paragraphs_wrap_at_72_columns_and_references_stay_with_their_words() -> None:
     words = " ".join(["word"] * 30)
     text = body(f"{words} [link](https://example.org/a) {words}\n")
@@ -91,3 +104,19 @@ def test_a_translation_with_fallbacks_says_so_in_its_language() -> None:
                        "Alcuni passaggi sono riportati in %(language)s."})
     text = render_text(localise(document, "it", None), ui=ui, date_locale="it")
     assert "Alcuni passaggi sono riportati in inglese." in text
+
+
+@pytest.mark.parametrize(
+    ("date", "dateline"),
+    [
+        pytest.param("2023-03-08", "Pubblicato l’8 marzo 2023", id="eight-elides"),
+        pytest.param("2022-10-11", "Pubblicato l’11 ottobre 2022", id="eleven-elides"),
+        pytest.param("2022-10-31", "Pubblicato il 31 ottobre 2022", id="thirty-one"),
+        pytest.param("2023-03-01", "Pubblicato il 1º marzo 2023", id="first-is-ordinal"),
+    ],
+)
+def test_the_italian_dateline(date: str, dateline: str) -> None:
+    document = parse_document(f"---\ndate: {date}\n---\n# Titolo\n\nTesto.\n", document_id="x", source="content/x.md",
+                              default_language="it", languages=("en", "it"), translatable_keys=())
+    ui = UiText("it", {"Published on %(date)s": "Pubblicato il %(date)s"})
+    assert render_text(localise(document, "it", None), ui=ui, date_locale="it").split("\n")[3] == dateline

@@ -147,6 +147,21 @@ def test_csv_has_a_line_per_document_and_language() -> None:
     assert (first["in_step"], first["publishable"], lines[-1]["in_step"], lines[-1]["source"]) == ("false", "false", "", "")
 
 
+@pytest.mark.parametrize(
+    ("document", "cell"),
+    [
+        pytest.param('=HYPERLINK("http://x.example","y")', '\'=HYPERLINK("http://x.example","y")', id="formula"),
+        pytest.param("+1-press", "'+1-press", id="plus"),
+        pytest.param("@sum", "'@sum", id="at"),
+        pytest.param("press-release", "press-release", id="plain-name-unchanged"),
+    ],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(document: str, cell: str) -> None:
+    lines = list(csv.DictReader(io.StringIO(to_csv(make_coverage(make_row(document))))))
+    assert lines[0]["document"] == cell
+    assert lines[0]["catalogue"].startswith("locales/")
+
+
 class _Checker(HTMLParser):
     """Collects tags, checks that they nest, and records anything that would load from elsewhere."""
 

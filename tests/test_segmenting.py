@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
 from i18ntool.segmenting import Document, parse_document, render
@@ -14,6 +18,8 @@ from i18ntool.segmenting import Document, parse_document, render
 REPOSITORY = Path(__file__).resolve().parent.parent
 GOLDEN = sorted(path for path in (Path(__file__).parent / "golden").iterdir() if path.is_dir())
 CONTENT = sorted((REPOSITORY / "content").glob("*.md"))
+SPEC = json.loads((Path(__file__).parent / "commonmark" / "examples.json").read_text(encoding="utf-8"))
+COMMONMARK = MarkdownIt("commonmark")
 
 
 def parse(text: str, source: str = "content/x.md") -> Document:
@@ -44,10 +50,62 @@ def test_no_translations_give_the_source_back_byte_for_byte(path: Path) -> None:
         pytest.param("```\ncode\n```\n\n    code\n\n<p>html</p>\n\n[r]: /x\n", [], id="copied-blocks"),
         pytest.param("---\ntitle: T\nsummary: S\nauthor: A\n---\n", [("front matter: title", 2, "T"), ("front matter: summary", 3, "S")], id="front-matter"),
         pytest.param("<!-- i18ntool: skip -->\n- a\n- b\n\nc\n", [("paragraph", 5, "c")], id="skip-whole-list"),
+        # A soft line break is a space in a msgid, unless a space would change the block (spec examples).
+        pytest.param("`foo   bar \nbaz`\n", [("paragraph", 1, "`foo   bar  baz`")], id="code-span-keeps-its-spaces"),
+        pytest.param("``\nfoo \n``\n", [("paragraph", 1, "`` foo  ``")], id="code-span-keeps-a-trailing-space"),
+        pytest.param("[link](<foo\nbar>)\n", [("paragraph", 1, "[link](<foo\nbar>)")], id="break-that-is-no-link-destination"),
+        pytest.param("<a  /><b2\ndata=\"foo\" >\n", [("paragraph", 1, "<a  /><b2\ndata=\"foo\" >")], id="break-in-an-html-tag"),
+        pytest.param("foo <!-- a --\nb -->\n", [("paragraph", 1, "foo <!-- a --\nb -->")], id="break-in-an-html-comment"),
+        pytest.param("One `a\nb` <b>two\nthree</b>\n", [("paragraph", 1, "One `a b` <b>two three</b>")], id="spaces-where-they-change-nothing"),
+        pytest.param("[a](/u\n\"t\")\n", [("paragraph", 1, "[a](/u \"t\")")], id="break-before-a-link-title"),
+        pytest.param('[a](/u "t\nu")\n', [("paragraph", 1, '[a](/u "t\nu")')], id="break-inside-a-link-title"),
+        pytest.param("Foo <b\nc>\nbar\n", [("paragraph", 1, "Foo <b\nc> bar")], id="only-the-break-that-matters-kept"),
+        pytest.param("Foo `a\nb`\n===\n", [("heading 1", 1, "Foo `a b`")], id="setext-heading-over-two-lines"),
+        # Front matter, and what only looks like it.
+        pytest.param("---\n\nText\n\n---\n", [("paragraph", 3, "Text")], id="thematic-break-then-blank-line"),
+        pytest.param("---\nFoo\n---\nBar\n", [("heading 2", 2, "Foo"), ("paragraph", 4, "Bar")], id="thematic-break-then-heading"),
+        pytest.param("---\n---\nText\n", [("paragraph", 3, "Text")], id="empty-front-matter"),
+        pytest.param("---\ntitle: T\n...\n\nText\n", [("front matter: title", 2, "T"), ("paragraph", 5, "Text")], id="closed-by-dots"),
+        pytest.param("\ufeff---\ntitle: T\n---\n\n# H\n", [("front matter: title", 2, "T"), ("heading 1", 5, "H")], id="byte-order-mark"),
+        pytest.param("\ufeff# H\nText\n", [("heading 1", 1, "H"), ("paragraph", 2, "Text")], id="byte-order-mark-no-front-matter"),
     ],
 )
 def test_segments(text: str, expected: list[tuple[str, int, str]]) -> None:
-    assert [(s.kind, s.line, s.text) for s in parse(text).segments] == expected
+    """Every block's text, translated or copied (a code span alone has no words, see below)."""
+    document = parse(text)
+    found = sorted((*document.segments, *document.copied), key=lambda segment: segment.span.start)
+    assert [(s.kind, s.line, s.text) for s in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "copied"),
+    [
+        pytest.param("[![CI](https://ci.example/badge.svg)](https://ci.example/) [![PyPI](https://img.example/v.svg)](https://pypi.org/)\n",
+                     True, id="line-of-badges"),
+        pytest.param("![Marina at the sewing machine](marina.jpg)\n", True, id="image-alone"),
+        pytest.param("https://www.smc.edu/\n", True, id="bare-url"),
+        pytest.param("<https://www.smc.edu/>\n", True, id="autolink"),
+        pytest.param("- `i18ntool update`, `i18ntool build`\n", True, id="list-of-code-spans"),
+        pytest.param("[press@example.org](mailto:press@example.org)\n", True, id="e-mail-link"),
+        pytest.param("| a | — |\n|---|---|\n", None, id="dash-cell"),
+        pytest.param("See ![the poster](poster.jpg)\n", False, id="image-in-a-sentence"),
+        pytest.param("[Santa Monica College](https://www.smc.edu/)\n", False, id="link-with-words"),
+        pytest.param("| Year |\n|---|\n| 2023 |\n", False, id="a-number-is-a-word"),
+        pytest.param("---\ntitle: '—'\n---\n", True, id="front-matter-value"),
+    ],
+)
+def test_blocks_with_no_words_are_copied_not_translated(text: str, copied: bool | None) -> None:
+    """A block with no word outside its images and addresses is no entry; its text stays."""
+    document = parse(text)
+    if copied is None:  # a table: its header has a word, its cell has none
+        assert [s.text for s in document.segments] == ["a"]
+        assert [s.text for s in document.copied] == ["—"]
+    else:
+        assert bool(document.copied) is copied
+        assert bool(document.segments) is not copied
+    # Translating every segment leaves the copied text as the source has it.
+    translated = render(document, lambda segment: "«it» " + segment.text, "it")
+    assert all(segment.text in translated and "«it» " + segment.text not in translated for segment in document.copied)
 
 
 def test_directives_give_notes_and_context() -> None:
@@ -65,6 +123,12 @@ def test_directives_give_notes_and_context() -> None:
         pytest.param("---\nlang: fr\n---\n", 2, "'lang: fr' is not a language of this project", id="unknown-lang"),
         pytest.param("---\ndate: March 2023\n---\n", 2, "must be an ISO date", id="bad-date"),
         pytest.param("---\ntitle: [a, b]\n---\n", 2, "must be a string", id="title-not-string"),
+        pytest.param("---\ndate: '2024-02-30'\n---\n", 2, "'date' is not a day of the calendar", id="quoted-date-not-a-day"),
+        pytest.param("---\ndate: '28/01/2024'\n---\n", 2, "must be an ISO date", id="quoted-date-not-iso"),
+        pytest.param("---\ntitle: T\n\n# Heading\n", 1, "front matter is never closed; end it with a line '---'", id="never-closed"),
+        pytest.param("\ufeff---\ntitle: T\n", 1, "front matter is never closed", id="never-closed-after-byte-order-mark"),
+        pytest.param("---\ntitle: A\ndate: 2023-03-08\ntitle: B\n---\n", 4, "the key 'title' twice (first on line 2)", id="duplicate-key"),
+        pytest.param("---\nauthor:\n  name: A\n  name: B\n---\n", 4, "the key 'name' twice (first on line 3)", id="duplicate-nested-key"),
         pytest.param("Text\n\n<!-- i18ntool: translate-me -->\n\nMore\n", 3, "unknown i18ntool directive", id="unknown-directive"),
         pytest.param("Text\n\n<!-- i18ntool: skip -->\n", 3, "not followed by a block", id="dangling-directive"),
     ],
@@ -74,6 +138,33 @@ def test_bad_source_texts_name_the_line(text: str, line: int, message: str) -> N
         parse(text)
     assert (caught.value.path, caught.value.line) == ("content/x.md", line)
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("---\ndate: 2024-01-28\n---\n", datetime.date(2024, 1, 28), id="plain"),
+        pytest.param("---\ndate: '2024-01-28'\n---\n", datetime.date(2024, 1, 28), id="single-quoted"),
+        pytest.param('---\ndate: "2024-01-28"\n---\n', datetime.date(2024, 1, 28), id="double-quoted"),
+        pytest.param("---\ntitle: T\n---\n", None, id="none"),
+    ],
+)
+def test_dates(text: str, expected: datetime.date | None) -> None:
+    assert parse(text).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("\ufeff# Title\n", "\ufeff---\nlang: it\n---\n# Titolo\n", id="byte-order-mark-stays-first"),
+        pytest.param("\ufeff---\ntitle: Title\n---\n", "\ufeff---\ntitle: Titolo\nlang: it\n---\n", id="byte-order-mark-and-front-matter"),
+        pytest.param("---\n\n# Title\n", "---\nlang: it\n---\n---\n\n# Titolo\n", id="thematic-break-stays-body"),
+    ],
+)
+def test_language_is_added_to_front_matter(text: str, expected: str) -> None:
+    output = render(parse(text), lambda segment: {"Title": "Titolo"}.get(segment.text), "it")
+    assert output == expected
+    assert parse(output).language == "it"
 
 
 def test_translations_keep_line_endings_quoting_and_structure() -> None:
@@ -101,6 +192,7 @@ def test_translated_output_is_segmented_like_its_source() -> None:
 blocks = st.sampled_from([
     "# Heading", "Some *text*", "Two\nlines", "- item\n- item two", "> quote\n> more", "1. one\n2. two",
     "```\ncode\n```", "| a | b |\n|---|---|\n| c | d |", "Line  \nbreak", "<div>x</div>", "Title\n=====",
+    "Code `a \nb`", "[a](<b\nc>)", "Tag <b\nx>y</b>", "---",
 ])
 
 
@@ -132,3 +224,25 @@ def test_golden_case(case: Path) -> None:
     translations = {message.key: message.msgstr for message in catalogue.messages}
     output = render(document, lambda segment: translations.get((segment.context, segment.text)), language)
     assert output.encode("utf-8") == (case / f"expected.{language}.md").read_bytes()
+
+
+def html(markdown: str) -> str:
+    """CommonMark's HTML for ``markdown``, with each soft line break written as the space it stands for."""
+    def spaced(tokens: list[Token]) -> list[Token]:
+        for token in tokens:
+            token.children = spaced(token.children) if token.children else token.children
+        return [Token("text", "", 0, content=" ") if token.type == "softbreak" else token for token in tokens]
+
+    return COMMONMARK.renderer.render(spaced(COMMONMARK.parse(markdown)), COMMONMARK.options, {})
+
+
+@pytest.mark.parametrize("example", SPEC["examples"], ids=[str(example["example"]) for example in SPEC["examples"]])
+def test_commonmark_spec_example_round_trips(example: dict[str, str]) -> None:
+    """Built in its own language, an example is itself; translated by itself, it renders alike."""
+    text = example["markdown"]
+    document = parse(text)
+    assert render(document, lambda segment: None) == text
+    assert html(render(document, lambda segment: segment.text)) == html(text)
+    in_italian = parse(render(document, lambda segment: segment.text, "it"))
+    assert html(in_italian.markdown_body) == html(document.markdown_body)
+    assert [s.text for s in in_italian.segments] == [s.text for s in document.segments]
