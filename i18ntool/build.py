@@ -29,7 +29,7 @@ from i18ntool import __version__
 from i18ntool.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
-from i18ntool.localised import Completeness, LocalisedText, localise, localised_tokens, raw_html_lines
+from i18ntool.localised import Completeness, LocalisedText, inline_plain, localise, localised_tokens, raw_html_lines
 from i18ntool.project import Project
 from i18ntool.render_html import IndexEntry, Link, render_index, render_page
 from i18ntool.render_text import render_text
@@ -323,7 +323,7 @@ def _index(
             source_language=document.language, title_fell_back=title_fell_back, summary_fell_back=summary_fell_back,
         ))
     # Newest first; texts of the same day by title, so that the order never depends on chance.
-    entries.sort(key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), entry.title, entry.href))
+    entries.sort(key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), inline_plain(entry.title), entry.href))
     others = tuple(Link(other, f"../{other}/{INDEX}.html") for other in project.languages if other != language)
     page = render_index(language, entries, others=others, ui=ui, date_locale=project.date_locale(language),
                         languages=project.languages)

@@ -6,8 +6,11 @@ source text: Markdown parity (``markup``), figures (``figures``), addresses kept
 the glossary (``glossary``) and, into Italian, typography (``typography``, against the quote
 style of the whole catalogue). The source language of an entry is its document's
 (``lang:`` in the front matter, or the project's default); the catalogue's folder gives the
-target language. Catalogues with no document (UI strings) are read as written in the
-project's source language; the glossary catalogues are checked for validity only.
+target language. Only the checks that fit a catalogue's kind run on it (``KINDS``): the
+catalogues of documents get them all; catalogues with no document (such as ``ui``, format
+strings for the built pages, read as written in the project's source language) are not
+Markdown, so get no Markdown checks and are read as plain text; the glossary catalogues
+are checked for validity and their own consistency only.
 
 A catalogue that cannot be read at all raises ``CatalogueError`` (exit 2, file and line);
 everything else is a finding. Nothing is written.
@@ -15,6 +18,7 @@ everything else is a finding. Nothing is written.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +48,24 @@ class CheckReport:
     def warnings(self) -> int:
         return len(self.findings) - self.errors
 
+    def as_json(self) -> str:
+        """The report for scripts; the schema is documented in the README and only grows under one name."""
+        return json.dumps({
+            "schema": SCHEMA,
+            "findings": [finding.as_json() for finding in self.findings],
+            "errors": self.errors, "warnings": self.warnings, "catalogues": self.catalogues,
+        }, ensure_ascii=False, indent=2)
+
+
+SCHEMA = "i18ntool-check/1"
+
+# The families of checks (code prefixes) that fit each kind of catalogue.
+KINDS: dict[str, tuple[str, ...]] = {
+    "document": ("PO", "MD", "NUM", "KEEP", "GL", "TYPO"),  # Markdown translated from a source text
+    "strings": ("PO", "NUM", "KEEP", "GL", "TYPO"),  # no source text, no Markdown: the pages' words
+    "glossary": ("PO", "GL104"),  # terms and names
+}
+
 
 @dataclass(frozen=True)
 class _Direction:
@@ -54,6 +76,7 @@ class _Direction:
     rules: kept.LinkRules
     env: dict[str, Any]
     glossary: glossary.Glossary | None
+    markdown: bool  # the entries are Markdown (a document's), not plain strings
 
 
 def check_project(
@@ -81,8 +104,17 @@ def _read_glossary(project: Project, language: str) -> glossary.Glossary | None:
     return glossary.glossary_of(read_catalogue(path, project.relative(path)), language)
 
 
+def catalogue_kind(project: Project, target: Target) -> str:
+    """Which of ``KINDS`` the target's catalogue is."""
+    if target.document is not None:
+        return "document"
+    return "glossary" if target.name == project.glossary else "strings"
+
+
 def _check_target(project: Project, target: Target, terms: glossary.Glossary | None, wanted: frozenset[str]) -> list[Finding]:
     name = project.relative(target.catalogue_path)
+    kind = catalogue_kind(project, target)
+    wanted = frozenset(code for code in wanted if code.startswith(KINDS[kind]))
     try:
         data = target.catalogue_path.read_bytes()
     except OSError as exc:
@@ -90,7 +122,7 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
     catalogue = parse_catalogue(data, name)
     lines = data.decode("utf-8", errors="replace").split("\n")
     problems = [(problem, 0) for problem in validity.check_catalogue(catalogue, lines, target.language)]
-    is_glossary = target.document is None and target.name == project.glossary
+    is_glossary = kind == "glossary"
     if terms is not None and is_glossary:
         problems += [
             (Problem("GL104", f"'{term.source}' is marked keep but translated '{term.translation}'; make msgstr the name itself"), term.line)
@@ -104,6 +136,7 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
             rules=project.localised_links,
             env=markup.references(document.text) if document is not None else {},
             glossary=terms,
+            markdown=kind == "document",
         )
         glossary_name = project.relative(project.catalogue_path(target.language, project.glossary))
         seen: list[tuple[int, str]] = []  # what a reader sees of each translation, by its entry's line
@@ -147,14 +180,18 @@ def _check_entry(
     kinds = " ".join(message.extracted_comments)
     front_matter = "front matter" in kinds
     problems: list[Problem] = []
-    if not front_matter:  # front-matter values are YAML strings, not Markdown
+    if direction.markdown:
+        # A front-matter value is inline Markdown (its emphasis shows in the page's headings), but
+        # only ever inline: it opens no block, whatever it starts with.
         problems += _markup_problems(markup.compare(
             source, translation, table_cell="table cell" in kinds or "table header" in kinds,
             rules=direction.rules, source_language=direction.source_language, language=direction.language,
-            env=direction.env,
+            env=direction.env, blocks=not front_matter,
         ))
-    source_text = markup.read_inline(source, direction.env).plain
-    translation_text = markup.read_inline(translation, direction.env).plain
+        source_text = markup.read_inline(source, direction.env).plain
+        translation_text = markup.read_inline(translation, direction.env).plain
+    else:
+        source_text, translation_text = source, translation
     problems += _kept_problems(kept.compare_kept(
         source_text, translation_text, direction.rules, direction.source_language, direction.language,
     ))

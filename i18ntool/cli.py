@@ -62,6 +62,16 @@ class LocaleType(click.ParamType):  # type: ignore[type-arg]  # generic from cli
             raise OneLineError(f"'{value}' is not a language of this project; choose from {choices}", ctx, param)
         return str(value)
 
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        """The project's languages, for shell completion (nothing outside a project)."""
+        from click.shell_completion import CompletionItem
+
+        try:  # completion runs no command callbacks, so the group's Context is not made yet
+            project = Context(ctx.find_root().params.get("project_dir")).project
+        except I18nToolError:
+            return []
+        return [CompletionItem(language) for language in project.languages if language.startswith(incomplete)]
+
 
 def locale_option(function: F) -> F:
     return click.option(
@@ -246,7 +256,10 @@ def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...],
 
 
 @main.command()
-@locale_option
+@click.option(
+    "--locale", "-l", "locales", multiple=True, type=LocaleType(),
+    help="The language whose translations are signed off (repeatable); needed when DOC is translated into several.",
+)
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
 @click.option("--reviewer", metavar="NAME", help="Who signs off. Default: git's user.name.")
 @click.option("--entry", "entries", multiple=True, metavar="PATH:LINE",
@@ -263,7 +276,8 @@ def review(
 ) -> None:
     """Sign off translations: stamp every translated entry of DOC, or chosen entries, as reviewed.
 
-    The stamp is a translator comment naming the reviewer and the date, bound to a hash of
+    A review is of one language's catalogue: a document translated into several languages
+    needs --locale. DOC may be left out when --entry PATH:LINE names the catalogues. The stamp is a translator comment naming the reviewer and the date, bound to a hash of
     the entry's source text and translation: when either changes, the review goes stale.
     Fuzzy and untranslated entries are not stamped, and that does not stop the rest.
     """
@@ -457,7 +471,6 @@ def check(
     message`. Exit 1 if there is an error (or any finding, with --strict), 2 if a
     catalogue cannot be read at all.
     """
-    import json
     import os
 
     from i18ntool.findings import CHECKS, Severity, select_codes
@@ -472,10 +485,7 @@ def check(
     project = context.project
     report = check_project(project, documents, locales, codes)
     if output_format == "json":
-        click.echo(json.dumps({
-            "findings": [finding.as_json() for finding in report.findings],
-            "errors": report.errors, "warnings": report.warnings, "catalogues": report.catalogues,
-        }, ensure_ascii=False, indent=2))
+        click.echo(report.as_json())
     else:
         colour = None if "NO_COLOR" not in os.environ else False
         for finding in report.findings:

@@ -10,8 +10,9 @@ done; fuzzy counts only when fuzzy translations are used.
 
 ``localised_tokens`` gives the renderers the text as Markdown tokens: the block structure of
 the *source* (a translation cannot open a block, so cannot change the page's structure),
-each block's inline Markdown from its translation, parsed with raw HTML off and only safe
-link schemes, and each block that fell back marked with the source's ``lang``.
+each block's inline Markdown from its translation, parsed with only a few harmless inline
+HTML elements kept (``inline_html``: ``<br>``, ``<sub>``, ``<sup>``...; any other raw HTML is
+text) and only safe link schemes, and each block that fell back marked with the source's ``lang``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.catalogue import Catalogue, Message
+from i18ntool.inline_html import allow_inline_html, is_line_break
 from i18ntool.segmenting import Document, Segment, render
 from i18ntool.status import State, state_of
 from i18ntool.sync import build_template
@@ -34,6 +36,7 @@ from i18ntool.sync import build_template
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 _FRONT_MATTER = "front matter: "
+_COPIED = "\x00copied"  # stands for the text of a block with no words, in localised_tokens
 
 
 @dataclass(frozen=True)
@@ -145,9 +148,9 @@ def safe_link(url: str) -> bool:
 
 # The block structure comes from the same parser settings and the same text as segmenting's
 # (raw HTML on, ``Document.markdown_body``), so that blocks and segments line up; inline text
-# is parsed with raw HTML off.
+# is parsed with raw HTML on, then every tag but the few harmless ones becomes text.
 _BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
-INLINE = MarkdownIt("commonmark", {"html": False}).enable("table")
+INLINE = MarkdownIt("commonmark").enable("table")
 INLINE.validateLink = safe_link  # type: ignore[method-assign]
 
 
@@ -155,12 +158,16 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
     """The document's block tokens with translated inline content and fallbacks marked.
 
     Front matter and raw HTML blocks (comments, directives, markup) are left out: a page
-    holds no raw HTML from any source.
+    holds no raw HTML block from any source, and inline only the few elements of ``inline_html``.
     """
     env: dict[str, Any] = {}
     tokens = _BLOCKS.parse(text.document.markdown_body, env)
     body: dict[int, list[tuple[Segment, str | None]]] = defaultdict(list)
-    for segment, translation in zip(text.document.segments, text.translations, strict=True):
+    copied = (_COPIED,) * len(text.document.copied)
+    for segment, translation in sorted(
+        zip((*text.document.segments, *text.document.copied), (*text.translations, *copied), strict=True),
+        key=lambda pair: pair[0].span.start,
+    ):
         if not segment.kind.startswith(_FRONT_MATTER):
             body[segment.line].append((segment, translation))
     inline_by_line: dict[int, list[int]] = defaultdict(list)
@@ -175,6 +182,8 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
         if len(pairs) != len(indices):
             continue  # a block the segmenter skipped (a directive said so): the source stays
         for index, (_, translation) in zip(indices, pairs, strict=True):
+            if translation is _COPIED:
+                continue  # no words to translate: the source's text is every language's
             if translation is not None:
                 tokens[index].children = _inline(translation, env)
             elif not text.is_source:
@@ -189,13 +198,29 @@ def split_headline(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     return [], tokens
 
 
+def inline_tokens(value: str) -> list[Token]:
+    """A translatable front-matter value (``title``, ``summary``) as inline Markdown tokens.
+
+    Front-matter values are inline Markdown like any paragraph (``*Leaving the Factory*``
+    wins), parsed as the text's inline content is: no raw HTML but the few elements of
+    ``inline_html``, safe links only.
+    """
+    return _inline(value, {})
+
+
+def inline_plain(value: str) -> str:
+    """The words of a front-matter value without its Markdown, for ``<title>``, a meta
+    description, a plain-text title or sorting."""
+    return plain_text(inline_tokens(value))
+
+
 def plain_text(tokens: list[Token]) -> str:
     """The words of inline tokens (and their children), without markup."""
     words: list[str] = []
     for token in tokens:
         if token.type in ("text", "code_inline"):
             words.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
+        elif token.type in ("softbreak", "hardbreak") or is_line_break(token):
             words.append(" ")
         elif token.children:
             words.append(plain_text(token.children))
@@ -213,7 +238,7 @@ def raw_html_lines(document: Document) -> tuple[int, ...]:
 
 def _inline(content: str, env: dict[str, Any]) -> list[Token]:
     parsed = INLINE.parseInline(content, env)
-    return list(parsed[0].children or []) if parsed else []
+    return allow_inline_html(list(parsed[0].children or [])) if parsed else []
 
 
 def _mark(tokens: list[Token], index: int, language: str) -> None:

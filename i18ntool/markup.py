@@ -131,9 +131,11 @@ def read_blocks(text: str) -> list[Token]:
 
 def compare(
     source: str, translation: str, *, table_cell: bool = False, rules: LinkRules = (),
-    source_language: str = "", language: str = "", env: Mapping[str, Any] | None = None,
+    source_language: str = "", language: str = "", env: Mapping[str, Any] | None = None, blocks: bool = True,
 ) -> list[MarkupDifference]:
-    """How the markup of ``translation`` differs from that of ``source``."""
+    """How the markup of ``translation`` differs from that of ``source``; ``blocks=False`` for
+    a text that is only ever read as inline Markdown (a front-matter value), where a leading
+    ``- `` or ``# `` opens nothing."""
     wanted, found = read_inline(source, env), read_inline(translation, env)
     differences: list[MarkupDifference] = []
 
@@ -151,7 +153,8 @@ def compare(
         for what, expected, actual in (("emphasis", wanted.emphasis, found.emphasis), ("strong", wanted.strong, found.strong)):
             if expected != actual:
                 differences.append(MarkupDifference(what, str(expected), str(actual)))
-    differences += _block_differences(source, translation)
+    if blocks:
+        differences += _block_differences(source, translation)
     if table_cell:
         if "\n" in translation:
             differences.append(MarkupDifference("table", translation=translation, detail="line break"))

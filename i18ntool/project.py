@@ -1,7 +1,8 @@
 """Finding a project, reading its settings, and the paths of everything in it.
 
 A project is a folder with ``[tool.i18ntool]`` in its ``pyproject.toml`` or with an
-``i18ntool.toml`` holding the same keys at top level. Settings are checked strictly: an
+``i18ntool.toml`` holding the same keys at top level (or under the same ``[tool.i18ntool]``
+header, as copied from a pyproject.toml). Settings are checked strictly: an
 unknown key or an unknown language is an error that names the file and line, because a
 misspelt setting silently ignored is a release shipped in the wrong state.
 """
@@ -119,7 +120,7 @@ def load_project(config_path: Path) -> Project:
         if not isinstance(settings, dict):
             raise ConfigError("no [tool.i18ntool] table", config_path)
     else:
-        settings = data
+        settings = _dedicated_settings(data, config_path)
     text = config_path.read_text(encoding="utf-8")
 
     def fail(key: str, message: str) -> ConfigError:
@@ -129,6 +130,8 @@ def load_project(config_path: Path) -> Project:
         if key not in DEFAULTS:
             close = difflib.get_close_matches(key, DEFAULTS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(DEFAULTS)
+            if key in ("tool", "i18ntool") and config_path.name == "i18ntool.toml":
+                hint = "write the settings at the top level of i18ntool.toml, or all under one [tool.i18ntool] header"
             raise fail(key, f"unknown setting '{key}'; {hint}")
     values = {**DEFAULTS, **settings}
 
@@ -145,7 +148,9 @@ def load_project(config_path: Path) -> Project:
         return tuple(value)
 
     languages = tuple(_check_language(code, lambda m: fail("languages", m)) for code in strings("languages"))
-    if len(set(languages)) != len(languages) or len(languages) < 2:
+    if twice := next((code for index, code in enumerate(languages) if code in languages[:index]), None):
+        raise fail("languages", f"setting 'languages' lists '{twice}' twice; list each language once")
+    if len(languages) < 2:
         raise fail("languages", f"setting 'languages' needs two or more different languages, not {list(languages)}")
     source_language = _check_language(expect("source-language", str, "a language code"), lambda m: fail("source-language", m))
     if source_language not in languages:
@@ -249,13 +254,15 @@ def check_document_id(identifier: str, where: str | Path | None = None) -> str:
     """Refuse ids that could name a file outside the project or upset other tools.
 
     Letters and digits of any script are welcome (``Übersicht``, ``日本語``), with their
-    combining accents; spaces, control characters, backslashes, colons, ``..`` and absolute
-    paths are not, nor a name that starts with a dot or a dash.
+    combining accents; spaces, control characters, backslashes, colons and absolute paths are
+    not, nor a name that starts with a dot or a dash, so no part of an id is ``.`` or ``..``
+    (``a..b`` is an ordinary name).
     """
     if not all(map(_safe_name, identifier.split("/"))) or identifier == "templates":
         raise ContentError(
             f"unsafe document id {identifier!r}: use letters (of any alphabet), digits, '-', '_' and '.' "
-            "in folder and file names, starting each with a letter or digit; no spaces, no '..', no absolute path",
+            "in folder and file names, starting each with a letter or digit (so no '..' folder); no spaces, "
+            "no absolute path",
             where,
         )
     return identifier
@@ -278,6 +285,22 @@ def _glossary_name(name: str, fail: Any) -> str:
         return check_document_id(name)
     except ContentError:
         raise fail("glossary", f"setting 'glossary' must be a catalogue name such as \"glossary\", not {name!r}") from None
+
+
+def _dedicated_settings(data: dict[str, Any], config_path: Path) -> Any:
+    """The settings of an i18ntool.toml: its top level, or a ``[tool.i18ntool]`` table copied
+    from a pyproject.toml (the two shapes cannot be mixed)."""
+    table = data.get("tool")
+    if not isinstance(table, dict) or set(table) != {"i18ntool"}:
+        return data  # an unknown `tool` key is reported with the others
+    if len(data) > 1:
+        text = config_path.read_text(encoding="utf-8")
+        raise ConfigError(
+            "settings both at the top level and in [tool.i18ntool]; write them in one place, "
+            "either at the top level of i18ntool.toml or all under [tool.i18ntool]",
+            config_path, _line_of_key(text, "tool"),
+        )
+    return table["i18ntool"]
 
 
 def _check_language(code: str, fail: Any) -> str:
@@ -330,7 +353,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _line_of_key(text: str, key: str) -> int | None:
     """The line where ``key`` is set, for error messages (tomllib does not keep positions)."""
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    # `key = ...`, or a table `[key]` / `[key.sub]` (an unknown table is reported at its header).
+    pattern = re.compile(rf"^\s*(?:[\"']?{re.escape(key)}[\"']?\s*=|\[+\s*[\"']?{re.escape(key)}[\"']?\s*[\].])")
     lines = text.splitlines()
     # In a pyproject.toml, the key of the [tool.i18ntool] table, not [project]'s "name".
     table = next((index for index, line in enumerate(lines) if re.match(r"^\s*\[\s*tool\.i18ntool\s*\]", line)), 0)

@@ -1,7 +1,12 @@
 """Whole HTML pages: a press text in one language, and the index of a language's press texts.
 
-The text is rendered from its Markdown tokens (``localised.localised_tokens``: raw HTML off,
-safe link schemes only) by markdown-it; everything else on the page goes through Jinja2
+The text is rendered from its Markdown tokens (``localised.localised_tokens``: no raw HTML
+but a few harmless inline elements, safe link schemes only) by markdown-it, and so are the
+front-matter title and summary, which are inline Markdown like a paragraph:
+``*Leaving the Factory*`` in a title is in italics in the page's ``<h1>`` and the index's
+headings, and plain text in ``<title>`` and the meta description, where HTML shows no markup.
+A title's links show as their words (in the index, the title is itself a link). Everything
+else on the page goes through Jinja2
 templates with autoescaping on, including the pages' own words from the ``ui`` catalogues,
 whose translations are escaped like any other text. A Content-Security-Policy that allows
 no script is defence in depth, not the defence.
@@ -19,7 +24,9 @@ from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from i18ntool.dates import long_date
-from i18ntool.localised import INLINE, LocalisedText, html_language, localised_tokens, plain_text, split_headline
+from i18ntool.localised import (
+    INLINE, LocalisedText, html_language, inline_plain, inline_tokens, localised_tokens, plain_text, split_headline,
+)
 from i18ntool.ui import UiText
 
 
@@ -35,10 +42,10 @@ class Link:
 class IndexEntry:
     """A press text as the index of its language lists it."""
 
-    title: str
+    title: str  # inline Markdown, as in the front matter
     href: str
     date: datetime.date | None
-    summary: str | None
+    summary: str | None  # inline Markdown
     source_language: str
     title_fell_back: bool = False
     summary_fell_back: bool = False
@@ -59,9 +66,11 @@ def render_page(
         headline = Markup(_html(headline_tokens))
     else:
         attribute = Markup(' lang="%s"') % html_language(text.document.language) if title_fell_back else ""
-        headline = Markup("<h1%s>%s</h1>\n") % (attribute, title or text.document.id)
+        headline = Markup("<h1%s>%s</h1>\n") % (attribute, inline_html(title, links=False) if title else text.document.id)
     if title is None:
         title = plain_text(headline_tokens) if headline_tokens else text.document.id
+    else:
+        title = inline_plain(title)
     summary, _ = text.value("summary")
     date = text.document.date
     note = ""
@@ -73,7 +82,7 @@ def render_page(
         _=_translate(words),
         lang=html_language(language),
         title=title,
-        description=summary,
+        description=inline_plain(summary) if summary else None,
         alternates=[_link(link) for link in others],
         switcher=_switcher(language, others, languages),
         index_href=index_href,
@@ -105,17 +114,26 @@ def render_index(
         index_href="index.html",
         entries=[
             {
-                "title": entry.title,
+                "title": inline_html(entry.title, links=False),
                 "href": entry.href,
                 "date": entry.date,
                 "date_text": long_date(entry.date, date_locale) if entry.date else None,
-                "summary": entry.summary,
+                "summary": inline_html(entry.summary) if entry.summary else None,
                 "title_lang": html_language(entry.source_language) if entry.title_fell_back else None,
                 "summary_lang": html_language(entry.source_language) if entry.summary_fell_back else None,
             }
             for entry in entries
         ],
     )
+
+
+def inline_html(value: str, *, links: bool = True) -> Markup:
+    """A front-matter value rendered as inline Markdown; with ``links=False`` a link shows
+    as its words, for a title that sits in a heading or is itself a link."""
+    tokens = inline_tokens(value)
+    if not links:
+        tokens = [token for token in tokens if token.type not in ("link_open", "link_close")]
+    return Markup(_html(tokens))
 
 
 def _html(tokens: list[Token]) -> str:

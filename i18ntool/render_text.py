@@ -17,7 +17,8 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from i18ntool.dates import long_date
-from i18ntool.localised import LocalisedText, localised_tokens, plain_text, split_headline
+from i18ntool.inline_html import is_line_break
+from i18ntool.localised import LocalisedText, inline_plain, localised_tokens, plain_text, split_headline
 from i18ntool.ui import UiText
 
 WIDTH = 72
@@ -32,7 +33,8 @@ def render_text(text: LocalisedText, *, ui: UiText, date_locale: str, tokens: li
     if headline:
         title = writer.inline(SyntaxTreeNode(headline).children[0].children[0])
     else:
-        title = text.value("title")[0] or text.document.id
+        value = text.value("title")[0]
+        title = inline_plain(value) if value else text.document.id  # "*Leaving the Factory*": the words only
     lines = _underlined(_wrap(title, WIDTH), "=")
     if text.document.date is not None:
         date = long_date(text.document.date, date_locale)
@@ -133,7 +135,7 @@ class _Writer:
             return node.content
         if kind == "softbreak":
             return " "
-        if kind == "hardbreak":
+        if kind == "hardbreak" or node.token is not None and is_line_break(node.token):
             return "\n"
         if kind == "link":
             label = self.inline(node)
@@ -147,7 +149,7 @@ class _Writer:
             href = str(node.attrs.get("src", ""))
             return f"[{alt}]{_GLUE}[{self._reference(href)}]" if href else f"[{alt}]"
         if kind == "html_inline":
-            return ""  # only i18ntool's own marks: raw HTML is off
+            return ""  # <sub>, <sup>, <b>... (other raw HTML is text by now) or i18ntool's own marks
         return self.inline(node)
 
     def _reference(self, href: str) -> int:

@@ -2,7 +2,8 @@
 
 A segment is the translatable text of one block (heading, paragraph, list item, block quote
 paragraph, table cell) or of one translatable front-matter value, with its inline Markdown
-as written. Each segment remembers where its text lies in the source, so that putting
+as written. A block with no word to translate (``words.has_words``: badges, an image alone,
+a bare URL, code spans) is no segment: it is copied as written into every language. Each segment remembers where its text lies in the source, so that putting
 translations back replaces exactly that text and leaves every other byte of the file alone:
 front matter, indentation, list markers, blank lines, code, line endings.
 
@@ -38,6 +39,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
+from i18ntool.words import has_words
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DIRECTIVE = re.compile(r"\A\s*<!--\s*i18ntool:\s*(?P<body>.*?)\s*-->\s*\Z", re.DOTALL)
@@ -89,10 +91,13 @@ class Document:
     language: str
     text: str
     metadata: Mapping[str, Any]
-    segments: tuple[Segment, ...]
+    segments: tuple[Segment, ...]  # the blocks and values with words to translate
     front_matter: Span | None = None  # the YAML between the delimiters
     language_span: Span | None = None  # the value of `lang:`, if present
     body_start: int = 0  # where the Markdown begins: after the byte order mark and front matter
+    # Blocks with no word to translate (a line of badges, an image alone, a bare URL, code
+    # spans): no entry in any catalogue, copied as written into every language.
+    copied: tuple[Segment, ...] = ()
 
     @property
     def date(self) -> datetime.date | None:
@@ -157,7 +162,12 @@ def parse_document(
     tokens = _parser().parse(document.markdown_body, env)
     _refuse_lost_blocks(tokens, source)
     segments.extend(_body_segments(tokens, lines, source, env))
-    return dataclasses.replace(document, segments=tuple(segments))
+    translated = [has_words(segment.text) for segment in segments]
+    return dataclasses.replace(
+        document,
+        segments=tuple(segment for segment, words in zip(segments, translated, strict=True) if words),
+        copied=tuple(segment for segment, words in zip(segments, translated, strict=True) if not words),
+    )
 
 
 def render(document: Document, translate: Callable[[Segment], str | None], language: str | None = None) -> str:

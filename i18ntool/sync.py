@@ -8,8 +8,9 @@ template, in this order:
    entry whose translation was offered, fuzzy, to a text that replaced this one (``#|``
    names it): the edit was undone, and the translation comes back in its old state;
 2. the same text translated in another catalogue of the language: reused;
-3. a similar old text (a changed figure, a reworded sentence, half of a split paragraph):
-   its translation is offered as fuzzy, with the old text as the previous msgid (``#|``);
+3. a similar old text (a changed figure, a reworded sentence, half of a split paragraph), gone
+   or still in use: its translation is offered as fuzzy, with the old text as the previous
+   msgid (``#|``); ``matching`` finds it;
 4. otherwise the entry starts untranslated.
 
 Old entries that nothing took become obsolete (``#~``) if they hold a translation, so that
@@ -21,9 +22,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-import difflib
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from i18ntool import __version__
 from i18ntool.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError, ContentError
 from i18ntool.files import remove_stale_temporaries, write_if_changed
+from i18ntool.matching import best_matches
 from i18ntool.plurals import gettext_rule
 from i18ntool.project import Project, document_id
 from i18ntool.poformat import format_catalogue
@@ -41,12 +41,6 @@ from i18ntool.segmenting import Document, read_document
 from i18ntool.status import mark_review
 from i18ntool.ui import UI_DOMAIN
 
-# How alike an old and a new source text must be for the old translation to be offered as
-# fuzzy. Measured on word tokens (see ``similarity``); tests/test_sync.py holds the real
-# edits this was tuned on.
-FUZZY_THRESHOLD = 0.6
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 _GENERATED = "Written by `i18ntool update`: edit the source text, not this file."
 
 
@@ -138,32 +132,6 @@ def build_template(document: Document) -> tuple[Message, ...]:
     )
 
 
-def similarity(old: str, new: str) -> float:
-    """How well the translation of ``old`` could serve ``new``, from 0 to 1.
-
-    The mean of two measures, so that each covers the other's blind spot: the ratio of
-    shared characters (as msgmerge's fuzzy matching does; it sees "contact" and "contacts"
-    as alike) and the ratio of shared words (which does not reward two unrelated sentences
-    for using the same letters). For a new text that is a part of the old one (a split
-    paragraph), the word measure is the share of the new text found in the old, counted
-    only for a part at least a quarter of the whole, so that a short heading does not match
-    every paragraph that contains its words.
-    """
-    old_folded, new_folded = old.casefold(), new.casefold()
-    if old_folded == new_folded:
-        return 1.0
-    old_tokens, new_tokens = _TOKEN.findall(old_folded), _TOKEN.findall(new_folded)
-    if not old_tokens or not new_tokens:
-        return 0.0
-    words = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    word_score = words.ratio()
-    if len(new_tokens) * 4 >= len(old_tokens) and len(new_tokens) >= 5:
-        shared = sum(block.size for block in words.get_matching_blocks())
-        word_score = max(word_score, 0.95 * shared / len(new_tokens))
-    characters = difflib.SequenceMatcher(None, old_folded, new_folded, autojunk=False).ratio()
-    return (word_score + characters) / 2
-
-
 def merge(
     template: Sequence[Message], old: Sequence[Message], memory: Mapping[tuple[str | None, str], Message]
 ) -> tuple[tuple[Message, ...], MergeCounts]:
@@ -200,7 +168,16 @@ def merge(
             counts["revived"] += 1
         else:
             merged.append(None)
-    candidates = [message for message in old if message.key not in wanted | used and _translated(message)]
+    # Every translated old entry may lend its translation, also one still in use: when one of
+    # two paragraphs with the same text is edited, the old text stays and its translation
+    # is the one to offer (msgmerge does the same). Not one whose translation went back above
+    # to the text it was made for, and is not wanted itself.
+    candidates = [
+        message for message in old
+        if message.msgid and _translated(message) and (message.key in wanted or message.key not in used)
+    ]
+    unmatched = [entry for index, entry in enumerate(template) if merged[index] is None and entry.key not in memory]
+    similar = dict(zip([entry.key for entry in unmatched], best_matches(unmatched, candidates), strict=True))
     for index, entry in enumerate(template):
         if merged[index] is not None:
             continue
@@ -208,7 +185,7 @@ def merge(
             source = memory[entry.key]
             merged[index] = entry.replace(msgstr=source.msgstr, msgstr_plural=source.msgstr_plural)
             counts["reused"] += 1
-        elif (match := _best_match(entry, candidates)) is not None:
+        elif (match := similar.get(entry.key)) is not None:
             used.add(match.key)  # several new entries may share it: the halves of a split paragraph
             offer = _fuzzy_from(entry, match)
             merged[index] = offer
@@ -230,19 +207,6 @@ def merge(
 
 def _translated(message: Message) -> bool:
     return bool(message.msgstr or any(message.msgstr_plural))
-
-
-def _best_match(entry: Message, candidates: Iterable[Message]) -> Message | None:
-    best, best_score = None, FUZZY_THRESHOLD
-    for candidate in candidates:
-        if candidate.msgid_plural is not None and entry.msgid_plural is None:
-            continue
-        score = similarity(candidate.msgid, entry.msgid)
-        if candidate.msgctxt != entry.msgctxt:
-            score -= 0.05
-        if score >= best_score and (best is None or score > best_score):
-            best, best_score = candidate, score
-    return best
 
 
 def _fuzzy_from(entry: Message, old: Message) -> Message:

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from i18ntool.catalogue import Message, read_catalogue, write_catalogue
 from i18ntool.cli import main
+from i18ntool.localised import inline_plain
 
 CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
 pytestmark = pytest.mark.skipif(
@@ -25,7 +26,8 @@ pytestmark = pytest.mark.skipif(
 AWARD = "russo-brothers-award"
 INJECTED = (
     "<script>document.title='pwned'</script> Un paragrafo "
-    "<img src=x onerror=\"document.title='pwned'\"> con [un link](javascript:document.title='pwned')."
+    "<img src=x onerror=\"document.title='pwned'\"> con [un link](javascript:document.title='pwned') "
+    "e l’acqua, H<sub>2</sub>O."
 )
 
 
@@ -78,10 +80,12 @@ def dump_dom(page: Path, profile: Path) -> Page:
 
 
 def title(project: Path, language: str) -> str:
-    """The title of the award text in ``language``, as its source or catalogue has it."""
+    """The title of the award text in ``language``, as its source or catalogue has it, in
+    the plain words a browser's title bar shows (the front matter writes the film's title
+    in italics: ``*Leaving the Factory*``)."""
     catalogue = read_catalogue(project / "locales/it/LC_MESSAGES" / f"{AWARD}.po")
-    entry = next(m for m in catalogue.messages if "front matter: title" in m.extracted_comments)
-    return entry.msgstr if language == "it" else entry.msgid
+    entry = next(m for m in catalogue.messages if any(c.startswith("front matter: title") for c in m.extracted_comments))
+    return inline_plain(entry.msgstr if language == "it" else entry.msgid)
 
 
 @pytest.fixture
@@ -115,6 +119,7 @@ def test_a_reader_sees_the_italian_page_and_no_injected_script_runs(built: Path,
     assert page.title == title(built.parent, "it")
     assert "pwned" not in page.title
     assert "script" not in page.tags and "img" not in page.tags
+    assert "sub" in page.tags  # the one harmless element of the paragraph is kept
     assert "Pubblicato il 31 ottobre 2022" in page.words
     assert "Un paragrafo" in page.words and "<script>" in page.words  # shown as text, not run
     assert all(not (link.get("href") or "").lower().startswith("javascript:") for link in page.links)
@@ -138,5 +143,9 @@ def test_the_index_pages_list_the_texts_with_localised_dates(built: Path, tmp_pa
     assert "31 ottobre 2022" in index.words
     hrefs = {str(link.get("href")) for link in index.links}
     assert f"{AWARD}.html" in hrefs and "../en/index.html" in hrefs
+    # The film's title is in italics in the headings, as in the texts.
+    headings = [index.tags[i:i + 3] for i, tag in enumerate(index.tags) if tag == "h2"]
+    assert ["h2", "a", "em"] in headings
+    assert "*" not in index.words and "Leaving the Factory vince" in index.words
     for href in hrefs:
         assert (built / "it" / href).resolve().is_file(), href

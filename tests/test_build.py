@@ -111,6 +111,23 @@ def test_the_kits_italian_pages_write_dates_as_an_italian_editor_does(project_di
     assert not any("il 8 marzo" in path.read_text(encoding="utf-8") for path in (build / "it").iterdir())
 
 
+def test_film_titles_are_in_italics_in_the_headings_and_plain_in_the_title_bar(project_dir: Path) -> None:
+    """The kit's front-matter titles write the film's title as the texts do, *Leaving the Factory*."""
+    assert run(project_dir).exit_code == 0
+    build = project_dir / "build"
+    for language, title in (("en", "Leaving the Factory wins the Russo Brothers Italian American Film Forum"),
+                            ("it", "Leaving the Factory vince il Russo Brothers Italian American Film Forum")):
+        index = (build / language / "index.html").read_text(encoding="utf-8")
+        heading = title.replace("Leaving the Factory", "<em>Leaving the Factory</em>", 1)
+        assert f'<h2><a href="{AWARD}.html">{heading}</a></h2>' in index
+        assert "*" not in index
+        page = (build / language / f"{AWARD}.html").read_text(encoding="utf-8")
+        assert f"<title>{title}</title>" in page
+        assert (build / language / f"{AWARD}.txt").read_text(encoding="utf-8").startswith(f"{title}\n")
+        assert f'title: "*{title.replace("Leaving the Factory", "Leaving the Factory*", 1)}"' in (
+            (build / language / f"{AWARD}.md").read_text(encoding="utf-8"))
+
+
 def test_translated_md_holds_the_translations_and_its_language(project_dir: Path) -> None:
     edit_catalogue(project_dir, "it", AWARD, complete)
     assert run(project_dir, "--format", "md", "--locale", "it").exit_code == 0

@@ -104,23 +104,23 @@ DAMAGES: dict[str, Callable[[Path], None]] = {
     )),
     "PO202": append("it", "ui", Message(msgid="Press contact\n", msgstr="Contatti per la stampa")),
     "PO203": translate("it", "ui", "%(date)s", "%(data)s"),
-    "MD101": translate("it", "festivals", "(https://www.youtube.com/)", "(https://youtube.com/)"),
-    "MD102": translate("it", "festivals", "[YouTube](", "[`YouTube`]("),
-    "MD103": translate("it", "historical-background", "[YouTube](https://www.youtube.com/).", "[YouTube](https://www.youtube.com/). ![Locandina](poster.jpg)"),
+    "MD101": translate("it", "festivals", "(https://www.newfilmmakersla.com/)", "(https://newfilmmakersla.com/)"),
+    "MD102": translate("it", "festivals", "su YouTube", "su `YouTube`"),
+    "MD103": translate("it", "historical-background", "su YouTube.", "su YouTube. ![Locandina](poster.jpg)"),
     "MD104": translate("it", "festivals", "**NewFilmmakers Los Angeles (NFMLA):**", "NewFilmmakers Los Angeles (NFMLA):"),
     "MD105": translate("it", "press-release", "*Leaving the Factory* è", "*Leaving the Factory è"),
-    "MD106": translate("it", "director-biography", "È nata e cresciuta a Firenze,", "È nata e cresciuta a Firenze,<br>"),
+    "MD106": translate("it", "director-biography", "è nata e cresciuta in città,", "è nata e cresciuta in città,<br>"),
     "MD107": translate("it", "festivals", "**ETHOS International Film Festival:**", "- **ETHOS International Film Festival:**"),
     "MD108": translate("it", "russo-brothers-award", "Videomessaggio di Anthony e Joe Russo", "Videomessaggio | Anthony e Joe Russo"),
     "NUM101": translate("it", "festivals", ", con un contributo di 8.000 dollari", ""),
     "NUM102": translate("it", "historical-background", "Nel 1911", "Il 25 marzo 1911"),
     "NUM103": translate("it", "russo-brothers-award", "8.000 dollari durante", "8.500 dollari durante"),
     "NUM104": translate("it", "russo-brothers-award", "circa 1.000 invitati.", "circa 1,000 invitati."),
-    "KEEP101": translate("it", "festivals", "[press@example.org]", "[ufficio stampa]"),
+    "KEEP101": translate("it", "festivals", "agli account @alessia.cruci e @producedbyalessia", "all’account @producedbyalessia"),
     "KEEP102": translate("en", "annuncio-proiezione", "@producedbyalessia", "@producedbyalessia (and @alessiacruci)"),
     "GL101": translate("it", "press-release", "Roberta Sparta", "Roberta Sparti"),
-    "GL102": translate("it", "press-release", "Il pluripremiato cortometraggio", "Il pluripremiato corto"),
-    "GL103": translate("it", "director-biography", "il suo primo cortometraggio", "il suo primo short film"),
+    "GL102": translate("it", "press-release", "Il cortometraggio premiato", "Il corto premiato"),
+    "GL103": translate("it", "director-biography", "il cortometraggio *D-Day", "lo short film *D-Day"),
     "GL104": translate("it", "glossary", "Leaving the Factory", "Lasciare la fabbrica"),
     "TYPO101": translate("it", "historical-background", "Perché l’8 marzo", "Perché il 8 marzo"),
     "TYPO102": translate("it", "press-release", "nell’edificio", "nell'edificio"),
@@ -255,6 +255,20 @@ def test_italian_ways_of_writing_the_amount_are_not_findings(project_dir: Path, 
     assert findings(run(project_dir, "--ignore", "GL")) == []
 
 
+def test_a_front_matter_title_keeps_its_emphasis_and_opens_no_block(project_dir: Path) -> None:
+    """The film's title is in italics in a front-matter title too (it shows in the page's
+    headings), so a translation that drops the emphasis is a finding; the value is only ever
+    read inline, so a leading "- " is none."""
+    translate("it", "press-release", "*Leaving the Factory*: un", "Leaving the Factory: un")(project_dir)
+    line = next(m.line for m in read_catalogue(po(project_dir, "it", "press-release")).messages
+                if "front matter: title" in m.extracted_comments)
+    assert findings(run(project_dir, "--ignore", "GL")) == [
+        f"locales/it/LC_MESSAGES/press-release.po:{line}: MD104 emphasis: 1 in the source, 0 here"
+    ]
+    translate("it", "press-release", "Leaving the Factory: un", "- *Leaving the Factory*: un")(project_dir)
+    assert findings(run(project_dir, "--ignore", "GL")) == []
+
+
 def test_italian_to_english_is_checked_with_the_document_language_as_source(project_dir: Path) -> None:
     translate("en", "annuncio-proiezione", "receiving a grant of $8,000", "receiving a grant of 8.000 dollars")(project_dir)
     result = run(project_dir, "--ignore", "GL")
@@ -285,7 +299,7 @@ def test_a_catalogue_written_with_straight_apostrophes_throughout_is_consistent(
 
 
 def test_code_link_titles_and_other_languages_are_not_typography(project_dir: Path) -> None:
-    translate("it", "festivals", "(https://www.youtube.com/)", "(https://www.youtube.com/ \"Il canale dell'autrice\")")(project_dir)
+    translate("it", "festivals", "(https://alessiacruci.com)", "(https://alessiacruci.com \"Il sito dell'autrice\")")(project_dir)
     translate("it", "historical-background", "Perché l’8 marzo", "Perché `il 8` marzo")(project_dir)
     append("en", "ui", Message(msgid="Translated: 80%", msgstr="Translated: 80 %"))(project_dir)
     translate("en", "annuncio-proiezione", "@producedbyalessia", "@producedbyalessia's page, \"il 8\"")(project_dir)
@@ -325,7 +339,8 @@ def test_json_output(damaged: tuple[Path, Result]) -> None:
     result = run(project, "--format", "json")
     data = json.loads(result.output)
     assert result.exit_code == 1
-    assert set(data) == {"findings", "errors", "warnings", "catalogues"}
+    assert set(data) == {"schema", "findings", "errors", "warnings", "catalogues"}
+    assert data["schema"] == "i18ntool-check/1"
     assert len(data["findings"]) == len(findings(text)) == data["errors"] + data["warnings"]
     first = data["findings"][0]
     assert set(first) == {"path", "line", "code", "severity", "message"}
@@ -387,12 +402,12 @@ def test_list_checks_names_every_check() -> None:
 
 
 def test_localised_link_prefixes_come_from_the_settings(project_dir: Path) -> None:
-    translate("it", "festivals", "(https://www.youtube.com/)", "(https://www.youtube.com/it/)")(project_dir)
+    translate("it", "festivals", "(https://www.newfilmmakersla.com/)", "(https://www.newfilmmakersla.com/it/)")(project_dir)
     assert [line.split()[1] for line in findings(run(project_dir, "--ignore", "GL"))] == ["MD101"]
     config = project_dir / "pyproject.toml"
     config.write_text(
         config.read_text(encoding="utf-8")
-        + 'localised-links = [{ en = "https://www.youtube.com/", it = "https://www.youtube.com/it/" }]\n',
+        + 'localised-links = [{ en = "https://www.newfilmmakersla.com/", it = "https://www.newfilmmakersla.com/it/" }]\n',
         encoding="utf-8",
     )
     assert findings(run(project_dir, "--ignore", "GL")) == []
@@ -442,3 +457,41 @@ def test_the_pre_commit_hooks_run_check_and_coverage() -> None:
         assert hook["language"] == "python" and hook["pass_filenames"] is False
         assert re.search(hook["files"], "locales/it/LC_MESSAGES/press-release.po")
         assert re.search(hook["files"], "content/press-release.md")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        pytest.param("Comunicati stampa", "Comunicati stampa *", "MD105", id="asterisk-is-no-emphasis"),
+        pytest.param("Link", "- Link -", "MD107", id="dash-opens-no-list"),
+        pytest.param("Lingue", "<Lingue>", "MD106", id="angle-brackets-are-no-html"),
+    ],
+)
+def test_the_pages_words_get_no_markdown_checks(project_dir: Path, old: str, new: str, code: str) -> None:
+    """The `ui` catalogue holds format strings, not Markdown: what a Markdown check would find
+    in a document's catalogue is no finding there, while the checks that fit still run."""
+    translate("it", "ui", old, new)(project_dir)
+    assert run(project_dir, "ui").output.startswith("0 errors, 0 warnings")
+    # The same translation in a document's catalogue is a Markdown finding.
+    festivals = po(project_dir, "it", "festivals")
+    catalogue = read_catalogue(festivals)
+    write_catalogue(festivals, catalogue.replace(messages=tuple(
+        message.replace(msgstr=new) if "heading 2" in message.extracted_comments else message
+        for message in catalogue.messages
+    )))
+    assert code in {line.split()[1] for line in findings(run(project_dir, "festivals"))}
+    # Validity and the other checks that fit a catalogue of strings still apply to `ui`.
+    translate("it", "ui", "%(date)s", "%(data)s 1.000")(project_dir)
+    codes = {line.split()[1] for line in findings(run(project_dir, "ui"))}
+    assert codes == {"PO203", "NUM102"}
+
+
+def test_the_readme_shows_the_real_json_of_check(damaged: tuple[Path, Result]) -> None:
+    """The README's `check --format json` block is the output of its command on the damaged kit."""
+    project, _ = damaged
+    command = "i18ntool check --format json --select MD101,NUM101 festivals"
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    result = run(project, *command.split()[2:])
+    assert result.exit_code == 1
+    assert result.output == shown

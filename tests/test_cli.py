@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -177,6 +179,26 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         assert f"i18ntool {name}" in readme, f"{name} is not in the README"
 
 
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_the_readme_heading_of_each_command_shows_what_its_help_shows(name: str) -> None:
+    """Its arguments as the usage line writes them, and every option, repeatable ones with '...'."""
+    import re
+
+    import click
+
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    (heading,) = re.findall(rf"^### `i18ntool {name}( .*)?`$", readme, re.MULTILINE)
+    command = main.commands[name]
+    for piece in command.collect_usage_pieces(click.Context(command, info_name=name))[1:]:
+        assert f" {piece}" in heading, piece
+    for option in command.params:
+        if isinstance(option, click.Option) and option.name != "help":
+            long_name = next(opt for opt in option.opts if opt.startswith("--"))
+            shown = re.search(rf"\[{long_name}(?: [^\]]+)?\](\.\.\.)?", heading)
+            assert shown is not None, f"{long_name} is not in the heading"
+            assert bool(shown.group(1)) is option.multiple, f"{long_name}: repeatable is {option.multiple}"
+
+
 def test_removed_document_keeps_its_catalogues_and_says_so(project_dir: Path) -> None:
     (project_dir / "content" / "festivals.md").unlink()
     before = snapshot(project_dir / "locales")
@@ -198,6 +220,22 @@ def test_update_brings_the_page_words_in_step_with_this_version(project_dir: Pat
         assert (entry.msgstr, entry.extracted_comments) == ("", ("A new button.",))
 
 
+def test_update_rewrites_the_page_words_headers_from_the_settings_and_keeps_their_translations(project_dir: Path) -> None:
+    """What the README says `update` does to the `ui` catalogues when `name` or `bugs-address` changes."""
+    config = project_dir / "pyproject.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'name = "Leaving the Factory press kit"', 'name = "Kit"\nbugs-address = "press@example.org"'), encoding="utf-8")
+    before = read_catalogue(project_dir / "locales" / "it" / "LC_MESSAGES" / "ui.po")
+    result = run(project_dir, "update")
+    assert "locales/it/LC_MESSAGES/ui.po: updated (header)" in result.output
+    after = read_catalogue(project_dir / "locales" / "it" / "LC_MESSAGES" / "ui.po")
+    template = read_catalogue(project_dir / "locales" / "templates" / "ui.pot")
+    assert [(m.msgid, m.msgstr) for m in after.messages] == [(m.msgid, m.msgstr) for m in before.messages]
+    assert after.header("Project-Id-Version") == template.header("Project-Id-Version") == "Kit"
+    assert template.header("Report-Msgid-Bugs-To") == "press@example.org"
+    assert after.header("POT-Creation-Date") == template.header("POT-Creation-Date")
+
+
 def test_a_document_as_found_in_the_wild(project_dir: Path) -> None:
     """A non-ASCII file name, a byte order mark, a quoted date and a thematic break after the front matter."""
     source = project_dir / "content" / "Übersicht.md"
@@ -214,3 +252,156 @@ def test_a_document_as_found_in_the_wild(project_dir: Path) -> None:
     assert "Overview of the kit</h1>" in page and "28 January 2024" in page
     assert "title:" not in page and "\ufeff" not in page
     assert "<hr" in page
+
+
+WORDLESS = """---
+title: Links for the press
+---
+# Links for the press
+
+[![Trailer](https://img.example/trailer.svg)](https://www.youtube.com/) [![Poster](https://img.example/poster.svg)](poster.jpg)
+
+https://www.smc.edu/
+
+- `i18ntool update`, `i18ntool build`
+- The press kit, as text and pages.
+
+| Link | Note |
+|---|---|
+| https://alessiacruci.com/ | — |
+"""
+
+
+def test_blocks_with_no_words_are_copied_by_update_coverage_check_and_build(project_dir: Path) -> None:
+    """Badges, a bare URL, code spans and a dash are no entries: nothing to translate or count."""
+    (project_dir / "content" / "links.md").write_text(WORDLESS, encoding="utf-8")
+    assert run(project_dir, "update").exit_code == 0
+    path = project_dir / "locales" / "it" / "LC_MESSAGES" / "links.po"
+    catalogue = read_catalogue(path)
+    assert [m.msgid for m in catalogue.messages] == [
+        "Links for the press", "The press kit, as text and pages.", "Link", "Note",
+    ]
+    # A catalogue from before, with an entry for the bare URL "translated" as itself.
+    old_entry = '\n#. paragraph\n#: content/links.md:8\nmsgid "https://www.smc.edu/"\nmsgstr "https://www.smc.edu/"\n'
+    path.write_text(path.read_text(encoding="utf-8") + old_entry, encoding="utf-8")
+    coverage = run(project_dir, "coverage", "links", "--format", "json")
+    (row,) = json.loads(coverage.output)["documents"]
+    assert (row["entries"]["total"], row["extra"], row["in_step"]) == (4, 1, False)
+    assert run(project_dir, "update").exit_code == 0
+    obsolete = [m for m in read_catalogue(path).messages if m.obsolete]
+    assert [(m.msgid, m.msgstr) for m in obsolete] == [("https://www.smc.edu/", "https://www.smc.edu/")]
+    edit = {"Links for the press": "Link per la stampa", "The press kit, as text and pages.": "La cartella stampa.",
+            "Link": "Link", "Note": "Nota"}
+    text = path.read_text(encoding="utf-8")
+    for msgid, msgstr in edit.items():
+        text = text.replace(f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+    path.write_text(text, encoding="utf-8")
+    (row,) = json.loads(run(project_dir, "coverage", "links", "--format", "json").output)["documents"]
+    assert (row["entries"]["percent_translated"], row["in_step"], row["entries"]["obsolete"]) == (100.0, True, 1)
+    assert run(project_dir, "check", "links").exit_code == 0
+    built = run(project_dir, "build", "--locale", "it")
+    assert built.exit_code == 0 and "links" not in built.output.replace("Built", "")
+    page = (project_dir / "build" / "it" / "links.html").read_text(encoding="utf-8")
+    article = page.split("<article>")[1].replace('hreflang="en" lang="en">', "")
+    assert 'lang="en"' not in article  # nothing fell back: the copied blocks are every language's
+    assert '<img src="https://img.example/trailer.svg" alt="Trailer" />' in article
+    assert "<th>Nota</th>" in article and "<td>—</td>" in article
+    markdown = (project_dir / "build" / "it" / "links.md").read_text(encoding="utf-8")
+    assert "\nhttps://www.smc.edu/\n" in markdown and "- `i18ntool update`, `i18ntool build`\n" in markdown
+
+
+def complete_with(environment: dict[str, str], cwd: Path) -> str:
+    """What the installed `i18ntool` prints for shell completion, as a shell calls it."""
+    import os
+    import subprocess
+    import sys
+
+    executable = Path(sys.executable).parent / "i18ntool"
+    result = subprocess.run([str(executable)], env={**os.environ, **environment}, cwd=cwd,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("shell", "registers"),
+    [
+        pytest.param("bash", "complete -o nosort -F _i18ntool_completion i18ntool", id="bash"),
+        pytest.param("zsh", "#compdef i18ntool", id="zsh"),
+        pytest.param("fish", "complete --no-files --command i18ntool", id="fish"),
+    ],
+)
+def test_shell_completion_scripts_as_the_readme_says(shell: str, registers: str, tmp_path: Path) -> None:
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    assert f"_I18NTOOL_COMPLETE={shell}_source i18ntool" in readme
+    assert registers in complete_with({"_I18NTOOL_COMPLETE": f"{shell}_source"}, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param("i18ntool co", ["compile", "coverage"], id="commands"),
+        pytest.param("i18ntool coverage --f", ["--format", "--fail-under", "--fail-under-reviewed"], id="options"),
+        pytest.param("i18ntool coverage --format ", ["table", "json", "markdown", "csv", "html"], id="choices"),
+        pytest.param("i18ntool build --locale ", ["en", "it"], id="the-projects-languages"),
+    ],
+)
+def test_shell_completion_offers_commands_options_and_languages(words: str, expected: list[str], project_dir: Path) -> None:
+    output = complete_with(
+        {"_I18NTOOL_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)},
+        project_dir,
+    )
+    assert [line.split(",", 1)[1] for line in output.splitlines()] == expected
+
+
+def set_languages(line: str) -> Callable[[Path], None]:
+    def edit(project: Path) -> None:
+        config = project / "pyproject.toml"
+        config.write_text(config.read_text(encoding="utf-8").replace('languages = ["en", "it"]', line), encoding="utf-8")
+    return edit
+
+
+def dedicated_settings(text: str) -> Callable[[Path], None]:
+    def edit(project: Path) -> None:
+        (project / "i18ntool.toml").write_text(text, encoding="utf-8")
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("edit", "arguments"),
+    [
+        pytest.param(set_languages('language = ["en", "it"]'), ["update"], id="misspelt-key"),
+        pytest.param(set_languages('languages = ["en", "it", "it"]'), ["update"], id="language-twice"),
+        pytest.param(lambda project: None, ["init", "fr"], id="init-an-unlisted-language"),
+        pytest.param(dedicated_settings('languages = ["en", "it"]\n\n[tool.i18ntool]\nname = "Kit"\n'), ["update"],
+                     id="both-shapes"),
+        pytest.param(dedicated_settings('[i18ntool]\nlanguages = ["en", "it"]\n'), ["update"], id="wrong-table"),
+    ],
+)
+def test_the_readme_shows_the_real_settings_errors(
+    edit: Callable[[Path], None], arguments: list[str], project_dir: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each settings error the README shows is what the command says, file, line and all."""
+    edit(project_dir)
+    monkeypatch.chdir(project_dir)  # as the README runs it: in the project's folder
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    assert f"$ i18ntool {' '.join(arguments)}" in readme
+    assert f"\n{line}\n" in readme, line
+
+
+def test_the_readme_shows_what_the_main_job_prints(project_dir: Path) -> None:
+    """The quick start's output is that of scripts/press-kit's three commands on a fresh clone."""
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("On a fresh clone it prints:\n\n```\n", 1)[1].split("```", 1)[0]
+    script = (REPOSITORY / "scripts/press-kit").read_text(encoding="utf-8")
+    commands = [line.split(" ", 1)[1].split() for line in script.splitlines() if line.startswith(".venv/bin/i18ntool ")]
+    assert [command[0] for command in commands] == ["update", "coverage", "build"]
+    printed = ""
+    for command in commands:
+        result = CliRunner().invoke(main, ["--project", str(project_dir), *command])
+        assert result.exit_code == 0, result.output
+        printed += result.output
+    assert printed == shown

@@ -80,6 +80,19 @@ def test_table_cells_keep_their_row(source: str, translation: str, problem: str 
     assert found == ([problem] if problem else [])
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "expected"),
+    [
+        pytest.param("*Leaving the Factory* wins", "- *Leaving the Factory* vince", [], id="leading-dash-opens-nothing"),
+        pytest.param("*Leaving the Factory* wins", "# *Leaving the Factory* vince", [], id="leading-hash-opens-nothing"),
+        pytest.param("*Leaving the Factory* wins", "Leaving the Factory vince", ["emphasis"], id="emphasis-still-counts"),
+        pytest.param("*Leaving the Factory* wins", "*Leaving the Factory vince", ["marker"], id="unpaired-marker"),
+    ],
+)
+def test_a_front_matter_value_is_read_inline_only(source: str, translation: str, expected: list[str]) -> None:
+    assert [d.what for d in compare(source, translation, blocks=False)] == expected
+
+
 def test_changed_link_names_both_targets() -> None:
     (difference,) = compare("[a](https://a.org/)", "[a](https://b.org/)")
     assert (difference.source, difference.translation) == ("https://a.org/", "https://b.org/")

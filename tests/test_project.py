@@ -46,6 +46,15 @@ def test_no_project_is_an_error_that_says_what_to_do(tmp_path: Path) -> None:
         pytest.param('languages = ["en", "itt"]\n', 1, "unknown language 'itt'", id="unknown-language"),
         pytest.param('languages = ["en", "IT"]\n', 1, "write language 'IT' as 'it'", id="language-spelling"),
         pytest.param('languages = ["en"]\n', 1, "two or more different languages", id="one-language"),
+        pytest.param('name = "Kit"\nlanguages = ["en", "it", "it"]\n', 2,
+                     "setting 'languages' lists 'it' twice; list each language once", id="language-twice"),
+        pytest.param('languages = ["en", "it"]\n[i18ntool]\nname = "Kit"\n', 2, "unknown setting 'i18ntool'",
+                     id="unknown-table"),
+        pytest.param('languages = ["en", "it"]\n\n[tool.i18ntool]\nname = "Kit"\n', 3,
+                     "settings both at the top level and in [tool.i18ntool]", id="both-shapes"),
+        pytest.param('[tool.black]\nline-length = 99\n', 1, "unknown setting 'tool'", id="other-tool"),
+        pytest.param('[tool.i18ntool]\nlanguages = ["en", "it"]\nlanguage = "en"\n', 3,
+                     "unknown setting 'language'", id="unknown-key-in-tool-table"),
         pytest.param('languages = ["en", "it"]\nsource-language = "fr"\n', 2, "not one of the languages", id="source-not-listed"),
         pytest.param('languages = "en"\n', 1, "must be a list of strings", id="wrong-type"),
         pytest.param('languages = ["en", "it"]\npublish-threshold = 120\n', 2, "between 0 and 100", id="threshold"),
@@ -63,10 +72,18 @@ def test_bad_settings_name_file_and_line(tmp_path: Path, settings: str, line: in
     assert message in caught.value.message
 
 
+def test_an_i18ntool_toml_may_hold_a_tool_i18ntool_table(tmp_path: Path) -> None:
+    """The table as copied from a pyproject.toml reads as the same keys at top level."""
+    write(tmp_path / "i18ntool.toml", '[tool.i18ntool]\nlanguages = ["it", "en"]\nsource-language = "it"\n')
+    project = find_project(tmp_path)
+    assert (project.languages, project.source_language) == (("it", "en"), "it")
+
+
 @pytest.mark.parametrize(
     "identifier",
     [
         pytest.param("press-release", id="ascii"),
+        pytest.param("a..b", id="two-dots-inside-a-name"),
         pytest.param("news/2023/award", id="folders"),
         pytest.param("a_b.c", id="punctuation"),
         pytest.param("Übersicht", id="german"),
@@ -89,3 +106,4 @@ def test_unsafe_document_ids_are_refused(identifier: str) -> None:
     with pytest.raises(ContentError, match="unsafe document id") as caught:
         check_document_id(identifier)
     assert "use letters (of any alphabet), digits, '-', '_' and '.'" in caught.value.message
+    assert "starting each with a letter or digit (so no '..' folder)" in caught.value.message

@@ -242,6 +242,43 @@ def test_the_index_page() -> None:
     assert "No press releases yet." in render_index("en", [], others=(), ui=UI, date_locale="en", languages=("en", "it"))
 
 
+# A front-matter title or summary is inline Markdown: emphasis shows in headings, <title> and
+# the meta description hold its words only, a title's link shows as its words.
+TITLES = [
+    pytest.param("*Leaving the Factory* wins", "<em>Leaving the Factory</em> wins", "Leaving the Factory wins", id="emphasis"),
+    pytest.param("**News:** *Leaving the Factory*", "<strong>News:</strong> <em>Leaving the Factory</em>",
+                 "News: Leaving the Factory", id="strong-and-emphasis"),
+    pytest.param("The `i18ntool` kit", "The <code>i18ntool</code> kit", "The i18ntool kit", id="code"),
+    pytest.param("On [YouTube](https://x.example/) now", "On YouTube now", "On YouTube now", id="link-as-its-words"),
+    pytest.param("Q&A <span>x</span>", "Q&amp;A &lt;span&gt;x&lt;/span&gt;", "Q&amp;A &lt;span&gt;x&lt;/span&gt;", id="html-is-text"),
+    pytest.param("H<sub>2</sub>O <b>now</b>", "H<sub>2</sub>O <b>now</b>", "H2O now", id="harmless-inline-html-kept"),
+    pytest.param("\\*Not\\* emphasis", "*Not* emphasis", "*Not* emphasis", id="escaped-markers"),
+    pytest.param("snake_case_name", "snake_case_name", "snake_case_name", id="intraword-underscores"),
+]
+
+
+@pytest.mark.parametrize(("title", "heading", "plain"), TITLES)
+def test_a_front_matter_title_is_inline_markdown_in_headings_and_plain_in_the_title(title: str, heading: str, plain: str) -> None:
+    html = page(f"---\nlang: en\ntitle: '{title}'\nsummary: '{title}.'\n---\n\nBody.\n", {}, language="en")
+    assert f"<h1>{heading}</h1>" in html
+    assert f"<title>{plain}</title>" in html
+    assert f'<meta name="description" content="{plain}.">' in html
+    index = render_index("en", [IndexEntry(title, "x.html", None, f"{title}.", "en")], others=(), ui=UI, date_locale="en",
+                         languages=("en", "it"))
+    assert f'<h2><a href="x.html">{heading}</a></h2>' in index
+    summary = heading if "YouTube" not in title else 'On <a href="https://x.example/">YouTube</a> now'
+    assert f"<p>{summary}.</p>" in index
+
+
+def test_a_title_that_fell_back_keeps_its_emphasis_and_its_language() -> None:
+    html = page("---\nlang: en\ntitle: '*Leaving the Factory* wins'\n---\n\nBody.\n", {"Body.": "Corpo."})
+    assert '<h1 lang="en"><em>Leaving the Factory</em> wins</h1>' in html
+    assert "<title>Leaving the Factory wins</title>" in html
+    entries = [IndexEntry("*Leaving the Factory* wins", "x.html", None, None, "en", title_fell_back=True)]
+    index = render_index("it", entries, others=(), ui=UI, date_locale="it", languages=("en", "it"))
+    assert '<a href="x.html" lang="en"><em>Leaving the Factory</em> wins</a>' in index
+
+
 def test_the_italian_index_writes_the_first_of_the_month_as_an_ordinal() -> None:
     entries = [IndexEntry("Titolo", "x.html", datetime.date(2023, 3, 1), None, "it")]
     html = render_index("it", entries, others=(), ui=UI, date_locale="it", languages=("en", "it"))

@@ -61,6 +61,19 @@ def test_title_and_dateline() -> None:
     assert text == "A title from the front matter\n=============================\n\nPublished on 8 March 2023\n\nBody.\n"
 
 
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        pytest.param("*Leaving the Factory* wins", "Leaving the Factory wins", id="emphasis"),
+        pytest.param("A [link](https://x.example) in a title", "A link in a title", id="link-as-its-words"),
+        pytest.param("\\*Starred\\* words", "*Starred* words", id="escaped-markers"),
+    ],
+)
+def test_a_front_matter_title_is_shown_as_its_words(title: str, shown: str) -> None:
+    text = plain(f"---\ntitle: '{title}'\n---\n\nBody.\n")
+    assert text.startswith(f"{shown}\n{'=' * len(shown)}\n")
+
+
 def test_paragraphs_wrap_at_72_columns_and_references_stay_with_their_words() -> None:
     words = " ".join(["word"] * 30)
     text = body(f"{words} [link](https://example.org/a) {words}\n")

@@ -39,7 +39,8 @@ def prepare(project: Path) -> tuple[str, str]:
     messages = []
     for message in catalogue.messages:
         message = message.replace(
-            translator_comments=tuple(comment for comment in message.translator_comments if not comment.startswith("reviewed:")),
+            translator_comments=tuple(comment for comment in message.translator_comments
+                                      if not comment.startswith(("reviewed:", "stale review:"))),
             flags=tuple(flag for flag in message.flags if flag != "fuzzy"),
         )
         if message.msgid == fuzzy:
@@ -59,7 +60,7 @@ def test_review_signs_off_every_translated_entry_and_then_stays_honest(project_d
     fuzzy, untranslated = prepare(project_dir)
     result = run(project_dir, "review", AWARD, *REVIEWER)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{CATALOGUE}: 26 signed off by Giulia Ferri on 2026-11-21\n"
+    assert result.stdout == f"{CATALOGUE}: 25 signed off by Giulia Ferri on 2026-11-21\n"
     assert result.stderr == f"i18ntool: {CATALOGUE}: 1 fuzzy and 1 untranslated not signed off; `i18ntool todo` lists them\n"
     before = states(project_dir)
     assert (before.pop(fuzzy), before.pop(untranslated)) == (State.FUZZY, State.UNTRANSLATED)
@@ -68,7 +69,7 @@ def test_review_signs_off_every_translated_entry_and_then_stays_honest(project_d
     # Running it again changes nothing, not even a file's time.
     files = snapshot(project_dir)
     again = run(project_dir, "review", AWARD, *REVIEWER)
-    assert again.stdout == f"{CATALOGUE}: nothing to sign off; 26 already reviewed\n"
+    assert again.stdout == f"{CATALOGUE}: nothing to sign off; 25 already reviewed\n"
     assert snapshot(project_dir) == files
 
     # A translator changes one translation in a text editor: only that review goes stale.
@@ -82,13 +83,13 @@ def test_review_signs_off_every_translated_entry_and_then_stays_honest(project_d
     assert after.pop("Result") is State.TRANSLATED
     assert all(after[msgid] is State.REVIEWED for msgid in before if msgid != "Result")
     coverage = json.loads(run(project_dir, "coverage", AWARD, "--format", "json").stdout)["documents"][0]
-    assert (coverage["entries"]["reviewed"], coverage["entries"]["translated"], coverage["stale_reviews"]) == (25, 1, 1)
+    assert (coverage["entries"]["reviewed"], coverage["entries"]["translated"], coverage["stale_reviews"]) == (24, 1, 1)
     assert "1 review is stale" in run(project_dir, "coverage", AWARD).stdout
     todo = run(project_dir, "todo", AWARD, "--state", "unreviewed").stdout
     assert f"{CATALOGUE}:{line_of(project_dir, 'Result')}: unreviewed (review by Giulia Ferri on 2026-11-21 is stale): Result" in todo
 
     renewed = run(project_dir, "review", AWARD, "--reviewer", "Mark Ellis", "--date", "2026-11-22")
-    assert renewed.stdout == f"{CATALOGUE}: 1 signed off by Mark Ellis on 2026-11-22 (1 stale review renewed); 25 already reviewed\n"
+    assert renewed.stdout == f"{CATALOGUE}: 1 signed off by Mark Ellis on 2026-11-22 (1 stale review renewed); 24 already reviewed\n"
     result_entry = next(m for m in read_catalogue(path).messages if m.msgid == "Result")
     assert [c for c in result_entry.translator_comments if c.startswith("reviewed:")] == [
         f"reviewed: Mark Ellis, 2026-11-22, {review_of(result_entry).digest}"  # type: ignore[union-attr]

@@ -71,7 +71,41 @@ def test_no_translations_give_the_source_back_byte_for_byte(path: Path) -> None:
     ],
 )
 def test_segments(text: str, expected: list[tuple[str, int, str]]) -> None:
-    assert [(s.kind, s.line, s.text) for s in parse(text).segments] == expected
+    """Every block's text, translated or copied (a code span alone has no words, see below)."""
+    document = parse(text)
+    found = sorted((*document.segments, *document.copied), key=lambda segment: segment.span.start)
+    assert [(s.kind, s.line, s.text) for s in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "copied"),
+    [
+        pytest.param("[![CI](https://ci.example/badge.svg)](https://ci.example/) [![PyPI](https://img.example/v.svg)](https://pypi.org/)\n",
+                     True, id="line-of-badges"),
+        pytest.param("![Marina at the sewing machine](marina.jpg)\n", True, id="image-alone"),
+        pytest.param("https://www.smc.edu/\n", True, id="bare-url"),
+        pytest.param("<https://www.smc.edu/>\n", True, id="autolink"),
+        pytest.param("- `i18ntool update`, `i18ntool build`\n", True, id="list-of-code-spans"),
+        pytest.param("[press@example.org](mailto:press@example.org)\n", True, id="e-mail-link"),
+        pytest.param("| a | — |\n|---|---|\n", None, id="dash-cell"),
+        pytest.param("See ![the poster](poster.jpg)\n", False, id="image-in-a-sentence"),
+        pytest.param("[Santa Monica College](https://www.smc.edu/)\n", False, id="link-with-words"),
+        pytest.param("| Year |\n|---|\n| 2023 |\n", False, id="a-number-is-a-word"),
+        pytest.param("---\ntitle: '—'\n---\n", True, id="front-matter-value"),
+    ],
+)
+def test_blocks_with_no_words_are_copied_not_translated(text: str, copied: bool | None) -> None:
+    """A block with no word outside its images and addresses is no entry; its text stays."""
+    document = parse(text)
+    if copied is None:  # a table: its header has a word, its cell has none
+        assert [s.text for s in document.segments] == ["a"]
+        assert [s.text for s in document.copied] == ["—"]
+    else:
+        assert bool(document.copied) is copied
+        assert bool(document.segments) is not copied
+    # Translating every segment leaves the copied text as the source has it.
+    translated = render(document, lambda segment: "«it» " + segment.text, "it")
+    assert all(segment.text in translated and "«it» " + segment.text not in translated for segment in document.copied)
 
 
 def test_directives_give_notes_and_context() -> None:

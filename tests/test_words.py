@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from i18ntool.words import count_words
+from i18ntool.words import count_words, has_words
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,32 @@ from i18ntool.words import count_words
 )
 def test_count_words(text: str, words: int) -> None:
     assert count_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Watch the film", True, id="words"),
+        pytest.param("2023", True, id="a-number-is-a-word"),
+        pytest.param("![Poster](poster.jpg) of the film", True, id="image-and-words"),
+        pytest.param("![Marina at the sewing machine](marina.jpg)", False, id="image-alone"),
+        pytest.param("[![CI](https://ci.example/b.svg)](https://ci.example/) [![PyPI](v.svg)](https://pypi.org/)", False,
+                     id="badges"),
+        pytest.param("https://www.smc.edu/", False, id="bare-url"),
+        pytest.param("`a`, `b` and `c`", True, id="code-spans-with-a-word"),
+        pytest.param("`a`, `b`, `c`", False, id="code-spans"),
+        pytest.param("@alessiacruci · press@example.org", False, id="handle-and-address"),
+        pytest.param("—", False, id="dash"),
+    ],
+)
+def test_has_words(text: str, expected: bool) -> None:
+    """Whether a block has something to translate: the alt text of an image alone does not count."""
+    assert has_words(text) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 *_`<>[]()!&;\\@:/.w-—", max_size=30))
+def test_has_words_skips_parsing_only_where_parsing_would_agree(text: str) -> None:
+    from i18ntool.words import _ADDRESS, _WORD, prose
+
+    assert has_words(text) is bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))

@@ -1,0 +1,217 @@
+"""Fuzzy candidates: the similarity measure, and the indexed matcher held against comparing
+every pair (the plain definition of the best match)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from i18ntool import matching
+from i18ntool.catalogue import Message
+from i18ntool.matching import CONTEXT_PENALTY, FUZZY_THRESHOLD, best_matches, similarity
+
+ORIGINAL = (
+    "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant, "
+    "and was named Best Short at the ETHOS International Film Festival."
+)
+OTHER = "Alessia Crucitelli was born and raised in Florence, Italy, and moved to Los Angeles in 2018."
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(ORIGINAL, ORIGINAL.replace("$8,000", "$8,500"), id="changed-figure"),
+        pytest.param(ORIGINAL, ORIGINAL.replace("together with an", "along with a"), id="reworded-phrase"),
+        pytest.param(
+            ORIGINAL,
+            "The film won the Russo Brothers Italian American Film Forum and its $8,000 grant, and it was "
+            "named Best Short at the ETHOS International Film Festival.",
+            id="reworded-sentence",
+        ),
+        pytest.param(ORIGINAL, "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant.", id="split-first-half"),
+        pytest.param(ORIGINAL, "It was also named Best Short at the ETHOS International Film Festival.", id="split-second-half"),
+        pytest.param("Press contact", "Press contacts", id="plural-heading"),
+        pytest.param("**Lead actress:** Roberta Sparta (Marina)", "**Lead actress:** Roberta Sparta, as Marina", id="fact-box-item"),
+    ],
+)
+def test_real_edits_are_similar_enough_for_a_fuzzy_match(old: str, new: str) -> None:
+    assert similarity(old, new) >= FUZZY_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(ORIGINAL, "About the director", id="heading-vs-paragraph"),
+        pytest.param(ORIGINAL, OTHER, id="other-paragraph"),
+        pytest.param("Press contact", "Fact box", id="other-heading"),
+        pytest.param("About Santa Monica College", "About the director", id="about-headings"),
+    ],
+)
+def test_unrelated_texts_are_not_matched(old: str, new: str) -> None:
+    assert similarity(old, new) < FUZZY_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param("Press contact", "PRESS CONTACT", 1.0, id="case-only"),
+        pytest.param("Fact box", "", 0.0, id="empty-new"),
+        pytest.param("", "Fact box", 0.0, id="empty-old"),
+    ],
+)
+def test_similarity_at_its_ends(old: str, new: str, expected: float) -> None:
+    assert similarity(old, new) == expected
+
+
+def message(msgid: str, msgctxt: str | None = None, plural: str | None = None) -> Message:
+    return Message(msgid=msgid, msgstr=f"IT {msgid}", msgctxt=msgctxt, msgid_plural=plural)
+
+
+def reference_scores(entry: Message, candidates: list[Message]) -> list[float | None]:
+    """Each candidate's score as comparing every pair defines it (None: not a candidate)."""
+    scores: list[float | None] = []
+    for candidate in candidates:
+        if candidate.msgid_plural is not None and entry.msgid_plural is None:
+            scores.append(None)
+            continue
+        score = similarity(candidate.msgid, entry.msgid)
+        if candidate.msgctxt != entry.msgctxt:
+            score -= CONTEXT_PENALTY
+        scores.append(score)
+    return scores
+
+
+def reference_best(entry: Message, candidates: list[Message]) -> Message | None:
+    """The plain definition: the highest score at or above the threshold, the earliest of equals."""
+    best, best_score = None, FUZZY_THRESHOLD
+    for candidate, score in zip(candidates, reference_scores(entry, candidates), strict=True):
+        if score is not None and score >= best_score and (best is None or score > best_score):
+            best, best_score = candidate, score
+    return best
+
+
+PARAGRAPHS = [
+    ORIGINAL,
+    OTHER,
+    "The Russo Brothers Italian American Film Forum is held every year in Washington.",
+    "Leaving the Factory was shown at the ETHOS International Film Festival in 2022.",
+    "Press contact",
+    "About the director",
+]
+
+
+@pytest.mark.parametrize(
+    ("candidates", "entry", "expected"),
+    [
+        pytest.param(PARAGRAPHS, message(ORIGINAL.replace("$8,000", "$9,000")), 0, id="edited-paragraph"),
+        pytest.param(PARAGRAPHS, message("Press contacts"), 4, id="short-heading"),
+        pytest.param(PARAGRAPHS, message("The screening starts at eight."), None, id="nothing-alike"),
+        pytest.param(
+            [message(ORIGINAL, "caption"), message(ORIGINAL)], message(ORIGINAL.replace("won", "took")), 1,
+            id="same-context-first",
+        ),
+        pytest.param(
+            [message(ORIGINAL, "a"), message(ORIGINAL, "b")], message(ORIGINAL.replace("won", "took")), 0,
+            id="earliest-of-equals",
+        ),
+        pytest.param(
+            [message("One file", plural="%d files"), message("One fil")], message("One files"), 1,
+            id="plural-not-for-singular",
+        ),
+        pytest.param([], message("Press contact"), None, id="no-candidates"),
+        pytest.param(
+            [message(f"Paragraph {n} about the press and the film festival in Florence.") for n in range(60)]
+            + [message("Press contact")],
+            message("Press contacts"), 60, id="short-among-many-long",
+        ),
+    ],
+)
+def test_best_match(candidates: list[Message | str], entry: Message, expected: int | None) -> None:
+    messages = [candidate if isinstance(candidate, Message) else message(candidate) for candidate in candidates]
+    [found] = best_matches([entry], messages)
+    assert found is (None if expected is None else messages[expected])
+    assert found is reference_best(entry, messages)
+
+
+WORDS = (
+    "the the the of and a in film factory women workers rights grant festival award Florence 1910 "
+    "$8,000 guests Marina Freeda rebellion garment Alessia Crucitelli YouTube director short, "
+    "premiere. college Santa Monica"
+).split()
+
+
+def edit(text: str, draw: random.Random) -> str:
+    tokens = text.split()
+    for _ in range(draw.randint(1, 3)):
+        where = draw.randrange(len(tokens))
+        change = draw.random()
+        if change < 0.5:
+            tokens[where] = draw.choice(WORDS)
+        elif change < 0.8 or len(tokens) < 3:
+            tokens.insert(where, draw.choice(WORDS))
+        else:
+            del tokens[where]
+    return " ".join(tokens)
+
+
+def assert_agrees_with_comparing_every_pair(entry: Message, found: Message | None, candidates: list[Message]) -> None:
+    """What the matcher found scores at or above the threshold; and when one candidate is the
+    clear best (clear of the threshold and of the runner-up), the matcher found that one."""
+    scores = reference_scores(entry, candidates)
+    if found is not None:
+        score = scores[candidates.index(found)]
+        assert score is not None and score >= FUZZY_THRESHOLD
+    ranked = sorted((score for score in scores if score is not None), reverse=True)
+    margin = 0.05
+    if ranked and ranked[0] >= FUZZY_THRESHOLD + margin and (len(ranked) == 1 or ranked[0] - ranked[1] >= margin):
+        assert found is reference_best(entry, candidates)
+
+
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=18).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(texts, st.sampled_from([None, None, None, "caption"])), min_size=1, max_size=30, unique_by=lambda pair: pair),
+    st.integers(min_value=0),
+    st.one_of(st.none(), texts),
+    st.integers(min_value=0, max_value=2**32),
+)
+def test_the_matcher_agrees_with_comparing_every_pair(
+    pairs: list[tuple[str, str | None]], which: int, fresh: str | None, seed: int
+) -> None:
+    candidates = [message(text, context) for text, context in pairs]
+    text, context = pairs[which % len(pairs)]
+    new_text = fresh if fresh is not None else edit(text, random.Random(seed))
+    entry = message(new_text, context)
+    assert_agrees_with_comparing_every_pair(entry, best_matches([entry], candidates)[0], candidates)
+
+
+def press_paragraph(draw: random.Random) -> str:
+    names = ["Marina", "Freeda", "Crucitelli", "Sparta", "Carrasco", "Bartesaghi", "Russo", "Keslow"]
+    common = "the of and a in to was for with by on at film women".split()
+    rare = "factory workers rights grant festival award garment premiere college gala students crew".split()
+    length = draw.randint(4, 30)
+    pool = [draw.choice(common) if draw.random() < 0.6 else draw.choice(rare) for _ in range(length)]
+    pool[draw.randrange(length)] = f"{draw.choice(names)}{draw.randint(1, 400)}"
+    return " ".join(pool).capitalize() + "."
+
+
+@pytest.mark.parametrize("budget", [pytest.param(2000, id="default-budget"), pytest.param(40, id="budget-that-bites")])
+def test_the_matcher_agrees_with_comparing_every_pair_on_a_larger_catalogue(
+    budget: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalogue of many paragraphs in a small vocabulary, where common words are everywhere
+    and retrieval has to rank; some paragraphs repeat with one word changed."""
+    monkeypatch.setattr(matching, "_POSTINGS_BUDGET", budget)
+    draw = random.Random(16)
+    texts = [press_paragraph(draw) for _ in range(160)]
+    texts += [edit(draw.choice(texts), draw) for _ in range(40)]
+    candidates = [message(text) for text in dict.fromkeys(texts)]
+    queries = [edit(draw.choice(texts), draw) for _ in range(50)] + [press_paragraph(draw) for _ in range(10)]
+    entries = [message(query) for query in dict.fromkeys(queries)]
+    for entry, found in zip(entries, best_matches(entries, candidates), strict=True):
+        assert_agrees_with_comparing_every_pair(entry, found, candidates)
