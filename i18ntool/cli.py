@@ -285,7 +285,7 @@ def review(
 
     from i18ntool.review import requests_for, reviewer_name
     from i18ntool.review import review as run_review
-    from i18ntool.status import State
+    from i18ntool.po.states import State
 
     project = context.project
     name = reviewer_name(reviewer, project.root)
@@ -347,8 +347,8 @@ def build(
     the files whose content changed, and removes what an earlier build made and this one
     does not.
     """
-    from i18ntool.build import BuildOptions
-    from i18ntool.build import build as run_build
+    from i18ntool.outputs.build import BuildOptions
+    from i18ntool.outputs.build import build as run_build
 
     project = context.project
     options = BuildOptions(languages=locales, formats=formats, output_dir=output_dir,
@@ -420,7 +420,7 @@ def compile_catalogues(context: Context, locales: tuple[str, ...], output_dir: P
     The MO files hold what msgfmt puts in them (translated entries and the header; no
     fuzzy, untranslated or obsolete entries), laid out as msgfmt lays them out.
     """
-    from i18ntool.compile import compile_catalogues as run_compile
+    from i18ntool.po.mo import compile_catalogues as run_compile
 
     project = context.project
     results = run_compile(project, locales, output_dir=output_dir, include_fuzzy=include_fuzzy)
@@ -439,7 +439,7 @@ def _codes_option(name: str, help_text: str) -> Callable[[F], F]:
 
 def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
     """The codes or code prefixes given, comma-separated or repeated; each must name a check."""
-    from i18ntool.findings import select_codes
+    from i18ntool.checks.findings import select_codes
 
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     try:
@@ -473,14 +473,14 @@ def check(
     """
     import os
 
-    from i18ntool.findings import CHECKS, Severity, select_codes
+    from i18ntool.checks.findings import CHECKS, Severity, select_codes
 
     if list_checks:
         for code, described in CHECKS.items():
             click.echo(f"{code:<8} {described.severity.value:<8} {described.description}")
         return
     codes = select_codes(select, ignore)
-    from i18ntool.checks import check_project
+    from i18ntool.checks.runner import check_project
 
     project = context.project
     report = check_project(project, documents, locales, codes)

@@ -21,11 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from i18ntool.catalogue import Catalogue, Message
+from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.project import Project
-from i18ntool.status import State, review_of, state_of
+from i18ntool.po.states import State, review_of, state_of
 from i18ntool.targets import Inventory, Target, take_inventory
-from i18ntool.words import count_words
+from i18ntool.markdown.words import count_words
 
 
 @dataclass(frozen=True)

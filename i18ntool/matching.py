@@ -37,7 +37,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 
-from i18ntool.catalogue import Message
+from i18ntool.po.catalogue import Message
 
 # How alike an old and a new source text must be for the old translation to be offered as
 # fuzzy. Measured on word tokens (see ``similarity``); tests/test_matching.py holds the real

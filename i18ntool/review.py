@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18ntool.catalogue import Catalogue, Message, catalogue_exists, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue, write_catalogue
 from i18ntool.errors import CatalogueError, I18nToolError
 from i18ntool.files import remove_stale_temporaries
 from i18ntool.project import Project
-from i18ntool.status import State, review_of, stamp, state_of
+from i18ntool.po.states import State, review_of, stamp, state_of
 from i18ntool.targets import select_targets
 
 _LOCATION = re.compile(r"(?:(?P<path>.+):)?(?P<line>\d+)")

@@ -30,16 +30,16 @@ from pathlib import Path
 from babel import Locale
 
 from i18ntool import __version__
-from i18ntool.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError, ContentError
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.matching import best_matches
-from i18ntool.plurals import gettext_rule
+from i18ntool.po.plurals import gettext_rule
 from i18ntool.project import Project, document_id
-from i18ntool.poformat import format_catalogue
-from i18ntool.segmenting import Document, read_document
-from i18ntool.status import mark_review
-from i18ntool.ui import UI_DOMAIN
+from i18ntool.po.layout import format_catalogue
+from i18ntool.markdown.segmenting import Document, read_document
+from i18ntool.po.states import mark_review
+from i18ntool.outputs.page_words import UI_DOMAIN
 
 _GENERATED = "Written by `i18ntool update`: edit the source text, not this file."
 
@@ -314,7 +314,7 @@ class Domain:
 
 def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
     """Every document, in its target languages; then the words of the built pages, in all."""
-    from i18ntool.ui import UI_DOMAIN, ui_template
+    from i18ntool.outputs.page_words import UI_DOMAIN, ui_template
 
     found = [
         Domain(

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from i18ntool.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.project import Project, check_document_id, document_id
-from i18ntool.segmenting import Document, read_document
-from i18ntool.status import State, state_of
+from i18ntool.markdown.segmenting import Document, read_document
+from i18ntool.po.states import State, state_of
 from i18ntool.sync import build_template, load_documents
 
 

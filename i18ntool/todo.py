@@ -18,9 +18,9 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from i18ntool.catalogue import Message
+from i18ntool.po.catalogue import Message
 from i18ntool.project import Project
-from i18ntool.status import Review, State, review_of
+from i18ntool.po.states import Review, State, review_of
 from i18ntool.targets import Target, take_inventory
 
 KINDS = ("untranslated", "fuzzy", "unreviewed")

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from i18ntool.catalogue import Message, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Message, read_catalogue, write_catalogue
 from i18ntool.cli import main
-from i18ntool.localised import inline_plain
+from i18ntool.outputs.localised import inline_plain
 
 CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
 pytestmark = pytest.mark.skipif(

@@ -11,19 +11,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from i18ntool.build import BuildOptions, build
-from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.outputs.build import BuildOptions, build
+from i18ntool.po.catalogue import Catalogue, Message, read_catalogue, write_catalogue
 from i18ntool.cli import main
 from i18ntool.errors import ConfigError
-from i18ntool.localised import Completeness, localise
+from i18ntool.outputs.localised import Completeness, localise
 from i18ntool.project import find_project, load_project
-from i18ntool.segmenting import parse_document
+from i18ntool.markdown.segmenting import parse_document
 from i18ntool.sync import load_documents
-from i18ntool.ui import UI_MESSAGES, ui_template, ui_text
+from i18ntool.outputs.page_words import UI_MESSAGES, ui_template, ui_text
 from tests.conftest import REPOSITORY, snapshot
 
 AWARD = "russo-brothers-award"  # written in English, translated into Italian
-TEMPLATES = REPOSITORY / "i18ntool" / "templates"
+TEMPLATES = REPOSITORY / "i18ntool" / "outputs" / "templates"
 
 
 def run(project: Path, *arguments: str) -> Result:
@@ -383,7 +383,7 @@ def test_bad_date_locales_name_the_line(tmp_path: Path, setting: str, message: s
 
 def test_the_pages_use_only_the_ui_messages_and_the_shipped_template_lists_them() -> None:
     templates = "".join(path.read_text(encoding="utf-8") for path in TEMPLATES.glob("*.html"))
-    renderers = "".join(path.read_text(encoding="utf-8") for path in (REPOSITORY / "i18ntool").glob("render_*.py"))
+    renderers = "".join(path.read_text(encoding="utf-8") for path in (REPOSITORY / "i18ntool" / "outputs").glob("*.py"))
     known = {message.msgid for message in UI_MESSAGES}
     assert set(re.findall(r'_\("([^"]+)"', templates)) <= known
     for msgid in known:

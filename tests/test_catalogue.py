@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i18ntool.catalogue import Catalogue, Message, parse_catalogue, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue, read_catalogue, write_catalogue
 from i18ntool.errors import CatalogueError
 
 BROKEN = sorted((Path(__file__).parent / "catalogues" / "broken").glob("*.po"))
@@ -77,7 +77,7 @@ SHIPPED = sorted((Path(__file__).resolve().parent.parent / "locales").rglob("*.p
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[path.name for path in SHIPPED])
 def test_shipped_catalogues_read_and_write_back_to_the_same_bytes(path: Path) -> None:
-    from i18ntool.poformat import format_catalogue
+    from i18ntool.po.layout import format_catalogue
 
     assert format_catalogue(read_catalogue(path)).encode("utf-8") == path.read_bytes()
 
@@ -116,7 +116,7 @@ def messages(draw: st.DrawFn) -> Message:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(messages(), max_size=6, unique_by=lambda m: (m.obsolete, m.msgctxt, m.msgid)))
 def test_what_is_written_reads_back_equal(entries: list[Message]) -> None:
-    from i18ntool.poformat import format_catalogue
+    from i18ntool.po.layout import format_catalogue
 
     catalogue = Catalogue(
         header_fields=(("Language", "it"), ("Content-Type", "text/plain; charset=UTF-8")),

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from i18ntool.catalogue import Message, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Message, read_catalogue, write_catalogue
 from i18ntool.cli import main
-from i18ntool.findings import CHECKS, select_codes
+from i18ntool.checks.findings import CHECKS, select_codes
 from tests.conftest import REPOSITORY, snapshot
 
 CATALOGUES = Path(__file__).parent / "catalogues"

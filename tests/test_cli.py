@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from i18ntool.catalogue import read_catalogue
+from i18ntool.po.catalogue import read_catalogue
 from i18ntool.cli import main
 from tests.conftest import REPOSITORY, requires_gettext, run_gettext, snapshot
 
@@ -209,7 +209,7 @@ def test_removed_document_keeps_its_catalogues_and_says_so(project_dir: Path) ->
 
 
 def test_update_brings_the_page_words_in_step_with_this_version(project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import i18ntool.ui as ui
+    import i18ntool.outputs.page_words as ui
 
     monkeypatch.setattr(ui, "UI_MESSAGES", (*ui.UI_MESSAGES, ui.UiMessage("Download", "A new button.")))
     result = run(project_dir, "update")

@@ -15,13 +15,13 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, read_catalogue, write_catalogue
 from i18ntool.cli import main
 from i18ntool.coverage import Counts, at_least, count_catalogue, measure, percent
 from i18ntool.project import find_project
-from i18ntool.status import State, review_of, state_of
+from i18ntool.po.states import State, review_of, state_of
 from i18ntool.targets import select_targets
-from i18ntool.words import count_words
+from i18ntool.markdown.words import count_words
 from tests.conftest import REPOSITORY, requires_gettext, snapshot
 
 CATALOGUES = Path(__file__).parent / "catalogues" / "coverage"

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from i18ntool.dates import long_date
+from i18ntool.outputs.dates import long_date
 
 
 @pytest.mark.parametrize(

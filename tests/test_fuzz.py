@@ -14,9 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18ntool.catalogue import parse_catalogue
+from i18ntool.po.catalogue import parse_catalogue
 from i18ntool.errors import I18nToolError
-from i18ntool.segmenting import parse_document
+from i18ntool.markdown.segmenting import parse_document
 from tests.conftest import REPOSITORY, profile
 
 CATALOGUES = sorted((REPOSITORY / "locales").rglob("*.po*"))

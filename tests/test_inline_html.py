@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from i18ntool.localised import localise, localised_tokens
-from i18ntool.render_html import _html
-from i18ntool.render_text import render_text
-from i18ntool.segmenting import parse_document
-from i18ntool.ui import UiText
+from i18ntool.outputs.localised import localise, localised_tokens
+from i18ntool.outputs.html import _html
+from i18ntool.outputs.text import render_text
+from i18ntool.markdown.segmenting import parse_document
+from i18ntool.outputs.page_words import UiText
 
 
 def paragraph(markdown: str) -> tuple[str, str]:
@@ -52,7 +52,7 @@ def test_inline_html_allowlist(markdown: str, html: str, plain: str) -> None:
 def test_a_translation_may_write_allowed_elements_too() -> None:
     document = parse_document("# T\n\nWater is H<sub>2</sub>O.\n", document_id="x", source="content/x.md",
                               default_language="en", languages=("en", "it"), translatable_keys=())
-    from i18ntool.catalogue import Catalogue, Message
+    from i18ntool.po.catalogue import Catalogue, Message
 
     catalogue = Catalogue(messages=(
         Message(msgid="T", msgstr="T"),

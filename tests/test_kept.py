@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from i18ntool.kept import compare_kept, find_kept
+from i18ntool.checks.addresses import compare_kept, find_kept
 
 PRESS = (("en", "/press/"), ("it", "/it/press/"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from i18ntool.markup import compare, read_inline, references
+from i18ntool.checks.markdown_parity import compare, read_inline, references
 
 PRESS = (("en", "/press/"), ("it", "/it/press/"))
 

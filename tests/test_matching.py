@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18ntool import matching
-from i18ntool.catalogue import Message
+from i18ntool.po.catalogue import Message
 from i18ntool.matching import CONTEXT_PENALTY, FUZZY_THRESHOLD, best_matches, similarity
 
 ORIGINAL = (

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from babel.messages import plurals as babel_plurals
 
-from i18ntool.catalogue import parse_catalogue, read_catalogue
-from i18ntool.plurals import SAMPLES, gettext_rule, parse_plural, read_rule
-from i18ntool.validity import check_catalogue
+from i18ntool.po.catalogue import parse_catalogue, read_catalogue
+from i18ntool.po.plurals import SAMPLES, gettext_rule, parse_plural, read_rule
+from i18ntool.checks.validity import check_catalogue
 from tests.conftest import REPOSITORY
 
 # Languages a press kit may be translated into, with the number of forms gettext gives them.

@@ -1,4 +1,4 @@
-"""Tests for ``i18ntool.poformat``: exact layouts, and agreement with GNU gettext's ``msgcat``.
+"""Tests for ``i18ntool.po.layout``: exact layouts, and agreement with GNU gettext's ``msgcat``.
 
 The msgcat tests check the property the module exists for: what ``format_catalogue`` writes is
 a fixed point of ``msgcat`` (gettext 0.21 with libunistring 1.0), and ``msgfmt -c`` accepts it.
@@ -23,9 +23,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18ntool import poformat
-from i18ntool.catalogue import Catalogue, Message
-from i18ntool.poformat import escape, format_catalogue, format_message, normalise_flags
+from i18ntool.po import layout as poformat
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.po.layout import escape, format_catalogue, format_message, normalise_flags
 
 MSGCAT = shutil.which("msgcat")
 MSGFMT = shutil.which("msgfmt")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.catalogue import Catalogue, Message
-from i18ntool.localised import html_language, localise, safe_link
-from i18ntool.render_html import IndexEntry, Link, render_index, render_page
-from i18ntool.segmenting import Document, parse_document
-from i18ntool.ui import UiText
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.outputs.localised import html_language, localise, safe_link
+from i18ntool.outputs.html import IndexEntry, Link, render_index, render_page
+from i18ntool.markdown.segmenting import Document, parse_document
+from i18ntool.outputs.page_words import UiText
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 GOLDEN = sorted(path / "source.md" for path in (Path(__file__).parent / "golden").iterdir() if path.is_dir())

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.localised import localise
-from i18ntool.render_text import WIDTH, render_text
-from i18ntool.segmenting import parse_document
-from i18ntool.ui import UiText
+from i18ntool.outputs.localised import localise
+from i18ntool.outputs.text import WIDTH, render_text
+from i18ntool.markdown.segmenting import parse_document
+from i18ntool.outputs.page_words import UiText
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 CONTENT = sorted((REPOSITORY / "content").glob("*.md"))

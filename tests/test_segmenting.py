@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
-from i18ntool.segmenting import Document, parse_document, render
+from i18ntool.markdown.segmenting import Document, parse_document, render
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 GOLDEN = sorted(path for path in (Path(__file__).parent / "golden").iterdir() if path.is_dir())
@@ -210,7 +210,7 @@ def test_round_trip_property(parts: list[str], eol: str, final_newline: bool) ->
 @pytest.mark.parametrize("case", GOLDEN, ids=[case.name for case in GOLDEN])
 def test_golden_case(case: Path) -> None:
     """source.md gives the entries of <lang>.po, and with its translations, expected.<lang>.md."""
-    from i18ntool.catalogue import read_catalogue
+    from i18ntool.po.catalogue import read_catalogue
     from i18ntool.sync import build_template
 
     (catalogue_path,) = case.glob("*.po")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.catalogue import Catalogue, Message, read_catalogue, write_catalogue
-from i18ntool.status import State, content_digest, review_of, stamp, state_of
+from i18ntool.po.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.po.states import State, content_digest, review_of, stamp, state_of
 from tests.conftest import requires_gettext, run_gettext
 
 DAY = datetime.date(2026, 11, 21)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from i18ntool.typography import QuoteStyle, applies_to, compare, quote_style
+from i18ntool.checks.typography import QuoteStyle, applies_to, compare, quote_style
 
 TYPOGRAPHIC = quote_style(["L’idea dell’autrice: “Il lavoro”.", "Un’altra, l’ultima."])
 STRAIGHT = quote_style(["L'idea dell'autrice: \"Il lavoro\".", "Un'altra."])

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.catalogue import parse_catalogue, read_catalogue
-from i18ntool.findings import CHECKS, Severity
-from i18ntool.formats import compare as compare_formats
-from i18ntool.plurals import parse_plural
-from i18ntool.validity import check_catalogue
+from i18ntool.po.catalogue import parse_catalogue, read_catalogue
+from i18ntool.checks.findings import CHECKS, Severity
+from i18ntool.po.format_strings import compare as compare_formats
+from i18ntool.po.plurals import parse_plural
+from i18ntool.checks.validity import check_catalogue
 from tests.conftest import REPOSITORY, requires_gettext, run_gettext
 
 INVALID = sorted((Path(__file__).parent / "catalogues" / "invalid").glob("*.po"))

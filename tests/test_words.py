@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i18ntool.words import count_words, has_words
+from i18ntool.markdown.words import count_words, has_words
 
 
 @pytest.mark.parametrize(
@@ -65,6 +65,6 @@ def test_has_words(text: str, expected: bool) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab1 *_`<>[]()!&;\\@:/.w-—", max_size=30))
 def test_has_words_skips_parsing_only_where_parsing_would_agree(text: str) -> None:
-    from i18ntool.words import _ADDRESS, _WORD, prose
+    from i18ntool.markdown.words import _ADDRESS, _WORD, prose
 
     assert has_words(text) is bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))

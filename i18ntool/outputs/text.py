@@ -16,10 +16,10 @@ from babel import Locale
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from i18ntool.dates import long_date
-from i18ntool.inline_html import is_line_break
-from i18ntool.localised import LocalisedText, inline_plain, localised_tokens, plain_text, split_headline
-from i18ntool.ui import UiText
+from i18ntool.outputs.dates import long_date
+from i18ntool.outputs.inline_html import is_line_break
+from i18ntool.outputs.localised import LocalisedText, inline_plain, localised_tokens, plain_text, split_headline
+from i18ntool.outputs.page_words import UiText
 
 WIDTH = 72
 _GLUE = "\x00"  # keeps a reference number on the line of the word before it while wrapping

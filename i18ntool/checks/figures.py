@@ -44,7 +44,7 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
-from i18ntool.identifiers import Identifier, find_identifiers, literal_key
+from i18ntool.checks.identifiers import Identifier, find_identifiers, literal_key
 
 Value = Decimal | tuple[int, int]
 

@@ -23,11 +23,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
-from i18ntool.dates import long_date
-from i18ntool.localised import (
+from i18ntool.outputs.dates import long_date
+from i18ntool.outputs.localised import (
     INLINE, LocalisedText, html_language, inline_plain, inline_tokens, localised_tokens, plain_text, split_headline,
 )
-from i18ntool.ui import UiText
+from i18ntool.outputs.page_words import UiText
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def _template(name: str) -> Template:
     global _ENVIRONMENT
     if _ENVIRONMENT is None:
         _ENVIRONMENT = Environment(
-            loader=PackageLoader("i18ntool", "templates"),
+            loader=PackageLoader("i18ntool.outputs", "templates"),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

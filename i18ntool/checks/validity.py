@@ -17,10 +17,10 @@ from collections.abc import Sequence
 
 from babel import Locale, UnknownLocaleError
 
-from i18ntool import formats
-from i18ntool.plurals import SAMPLES, gettext_rule, parse_plural, read_rule
-from i18ntool.catalogue import Catalogue, Message
-from i18ntool.findings import Problem
+from i18ntool.po import format_strings
+from i18ntool.po.plurals import SAMPLES, gettext_rule, parse_plural, read_rule
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.checks.findings import Problem
 
 # Header fields msgfmt -c expects, with the placeholder a template leaves in them.
 _EXPECTED = {
@@ -191,7 +191,7 @@ def _format_strings(message: Message) -> list[Problem]:
     if message.obsolete or message.fuzzy or not message.msgid:
         return []
     problems = []
-    for flag in formats.FLAGS:
+    for flag in format_strings.FLAGS:
         if flag not in message.flags:
             continue
         if message.msgid_plural is None:
@@ -202,5 +202,5 @@ def _format_strings(message: Message) -> list[Problem]:
         for source, translation, plural in forms:
             if translation:
                 problems += [Problem("PO203", f"{flag}: {text}", message.line)
-                             for text in formats.compare(source, translation, flag, plural)]
+                             for text in format_strings.compare(source, translation, flag, plural)]
     return problems

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from babel import Locale
 from babel.messages.plurals import get_plural
 
-from i18ntool.plural_table import PLURAL_FORMS
+from i18ntool.po.plural_table import PLURAL_FORMS
 
 _HEADER = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
 # Where two rules are compared: enough to tell every rule gettext knows apart (Slavic rules

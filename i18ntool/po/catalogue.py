@@ -449,6 +449,6 @@ class _Parser:
 
 def write_catalogue(path: Path, catalogue: Catalogue) -> bool:
     """Write ``catalogue`` to ``path`` in gettext's layout, atomically, if its bytes change."""
-    from i18ntool.poformat import format_catalogue
+    from i18ntool.po.layout import format_catalogue
 
     return write_if_changed(path, format_catalogue(catalogue).encode("utf-8"))

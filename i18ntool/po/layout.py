@@ -44,7 +44,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from i18ntool.catalogue import Catalogue, Message
+from i18ntool.po.catalogue import Catalogue, Message
 
 __all__ = ["escape", "format_catalogue", "format_message", "header_message", "normalise_flags"]
 

@@ -33,7 +33,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from i18ntool.catalogue import Message
+from i18ntool.po.catalogue import Message
 
 _CURRENT_LABEL = "reviewed"
 _STALE_LABEL = "stale review"  # short: Babel's writer wraps comments at 76 columns

@@ -25,10 +25,10 @@ from typing import Any
 
 from babel import Locale
 
-from i18ntool import figures, glossary, kept, markup, typography, validity
-from i18ntool.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue
+from i18ntool.checks import addresses, figures, glossary, markdown_parity, typography, validity
+from i18ntool.po.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError
-from i18ntool.findings import CHECKS, Finding, Problem, Severity
+from i18ntool.checks.findings import CHECKS, Finding, Problem, Severity
 from i18ntool.project import Project
 from i18ntool.targets import Target, select_targets
 
@@ -73,7 +73,7 @@ class _Direction:
 
     source_language: str
     language: str
-    rules: kept.LinkRules
+    rules: addresses.LinkRules
     env: dict[str, Any]
     glossary: glossary.Glossary | None
     markdown: bool  # the entries are Markdown (a document's), not plain strings
@@ -134,7 +134,7 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
             source_language=document.language if document is not None else project.source_language,
             language=target.language,
             rules=project.localised_links,
-            env=markup.references(document.text) if document is not None else {},
+            env=markdown_parity.references(document.text) if document is not None else {},
             glossary=terms,
             markdown=kind == "document",
         )
@@ -183,20 +183,20 @@ def _check_entry(
     if direction.markdown:
         # A front-matter value is inline Markdown (its emphasis shows in the page's headings), but
         # only ever inline: it opens no block, whatever it starts with.
-        problems += _markup_problems(markup.compare(
+        problems += _markup_problems(markdown_parity.compare(
             source, translation, table_cell="table cell" in kinds or "table header" in kinds,
             rules=direction.rules, source_language=direction.source_language, language=direction.language,
             env=direction.env, blocks=not front_matter,
         ))
-        source_text = markup.read_inline(source, direction.env).plain
-        translation_text = markup.read_inline(translation, direction.env).plain
+        source_text = markdown_parity.read_inline(source, direction.env).plain
+        translation_text = markdown_parity.read_inline(translation, direction.env).plain
     else:
         source_text, translation_text = source, translation
-    problems += _kept_problems(kept.compare_kept(
+    problems += _kept_problems(addresses.compare_kept(
         source_text, translation_text, direction.rules, direction.source_language, direction.language,
     ))
-    source_figures = kept.mask(source_text, kept.find_kept(source_text))
-    translation_figures = kept.mask(translation_text, kept.find_kept(translation_text))
+    source_figures = addresses.mask(source_text, addresses.find_kept(source_text))
+    translation_figures = addresses.mask(translation_text, addresses.find_kept(translation_text))
     problems += _figure_problems(
         figures.compare(source_figures, direction.source_language, translation_figures, direction.language),
         direction.language,
@@ -209,7 +209,7 @@ def _check_entry(
 # -- messages: what is wrong, and what to do -------------------------------------------------
 
 
-def _markup_problems(differences: Iterable[markup.MarkupDifference]) -> list[Problem]:
+def _markup_problems(differences: Iterable[markdown_parity.MarkupDifference]) -> list[Problem]:
     codes = {"link": "MD101", "code": "MD102", "image": "MD103", "html": "MD106"}
     shown: dict[str, Callable[[str], str]] = {
         "link": lambda target: f"({target})", "image": lambda target: f"({target})",
@@ -237,7 +237,7 @@ def _markup_problems(differences: Iterable[markup.MarkupDifference]) -> list[Pro
             if difference.detail == "lost":
                 problems.append(Problem("MD107", "the translation loses a block structure of the source; keep the text as one block"))
             else:
-                block, opener = markup.BLOCKS[difference.detail]
+                block, opener = markdown_parity.BLOCKS[difference.detail]
                 line = _shorten(difference.translation or "")
                 problems.append(Problem("MD107", f"\"{line}\" would start {block} ({opener}); reword or escape it"))
         elif what == "table":
@@ -275,7 +275,7 @@ def _figure_problems(differences: Iterable[figures.FigureDifference], language: 
     return problems
 
 
-def _kept_problems(differences: Iterable[kept.KeptDifference]) -> list[Problem]:
+def _kept_problems(differences: Iterable[addresses.KeptDifference]) -> list[Problem]:
     problems = []
     for difference in differences:
         item = difference.item

@@ -30,7 +30,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from i18ntool.catalogue import Catalogue
+from i18ntool.po.catalogue import Catalogue
 
 _KEEP = re.compile(r"\s*keep\b", re.IGNORECASE)
 _VOWELS = "aeiouàèéìòù"

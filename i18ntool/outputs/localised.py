@@ -27,10 +27,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from i18ntool.catalogue import Catalogue, Message
-from i18ntool.inline_html import allow_inline_html, is_line_break
-from i18ntool.segmenting import Document, Segment, render
-from i18ntool.status import State, state_of
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.outputs.inline_html import allow_inline_html, is_line_break
+from i18ntool.markdown.segmenting import Document, Segment, render
+from i18ntool.po.states import State, state_of
 from i18ntool.sync import build_template
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})

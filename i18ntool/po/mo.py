@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18ntool.catalogue import Catalogue, read_catalogue
+from i18ntool.po.catalogue import Catalogue, read_catalogue
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.project import Project
 

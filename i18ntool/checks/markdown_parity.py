@@ -19,7 +19,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from i18ntool.kept import LinkRules, canonical_address
+from i18ntool.checks.addresses import LinkRules, canonical_address
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 # "*" anywhere, and "_" at the edge of a word, are what emphasis is written with; left over

@@ -2,7 +2,7 @@
 
 They are translated like everything else, in a catalogue with no document behind it:
 ``locales/templates/ui.pot`` and ``locales/<lang>/LC_MESSAGES/ui.po``, with English msgids.
-``UI_MESSAGES`` is the list of them; the templates in ``i18ntool/templates`` use no others
+``UI_MESSAGES`` is the list of them; the templates in ``i18ntool/outputs/templates`` use no others
 (a test holds both, and the shipped ``ui.pot``, to this list).
 
 A translation is used only when it is done (``status.state_of``) and keeps the msgid's
@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
-from i18ntool.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
 from i18ntool.italian import elided_before_values
 from i18ntool.project import Project
-from i18ntool.status import state_of
+from i18ntool.po.states import state_of
 
 UI_DOMAIN = "ui"
 UI_LANGUAGE = "en"  # the language of the msgids
@@ -132,7 +132,7 @@ def ui_template(header_fields: tuple[tuple[str, str], ...]) -> Catalogue:
         header_fields=header_fields,
         header_comments=(
             "Translation template for the words of the pages that `i18ntool build` writes.",
-            "The list of messages is i18ntool.ui.UI_MESSAGES.",
+            "The list of messages is i18ntool.outputs.page_words.UI_MESSAGES.",
         ),
         header_flags=("fuzzy",),
         messages=tuple(_template_message(message) for message in UI_MESSAGES),
