@@ -15,7 +15,6 @@ import random
 import re
 import shutil
 import subprocess
-import time
 from bisect import bisect_right
 from pathlib import Path
 
@@ -494,16 +493,6 @@ def test_word_characters_have_no_break_between_them() -> None:
     for a in ("AL", "NU"):
         for b in ("AL", "NU"):
             assert poformat._PAIR_TABLE[poformat._CLASS[a]][poformat._CLASS[b]] == "I"
-
-
-def test_two_thousand_entries_are_fast() -> None:
-    messages = tuple(
-        Message(msgid=f"{LONG_EN} ({i})", msgstr=f"{LONG_IT} ({i})", references=(f"content/p{i}.md:1",))
-        for i in range(2000)
-    )
-    started = time.perf_counter()
-    format_catalogue(catalogue(*messages))
-    assert time.perf_counter() - started < 1.0
 
 
 # ---------------------------------------------------------------------------------------------
