@@ -1,8 +1,8 @@
-"""Shared fixtures: a copy of the shipped project in a temporary folder, and GNU gettext.
+"""Shared fixtures: copies of the shipped project in temporary folders, and GNU gettext.
 
 ``I18NTOOL_PROFILE=long`` runs the tests that try to break i18ntool (fuzzing, kills,
 concurrent runs, undo sequences) at the sizes RELIABILITY.md reports; by default they run
-a small share of that, to keep the suite within a few minutes on two cores.
+a small share of that, to keep the whole suite within a minute on two cores.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,21 +23,37 @@ def profile(ci: int, long: int) -> int:
     """How many examples, kills or runs: ``ci`` by default, ``long`` with I18NTOOL_PROFILE=long."""
     return long if LONG else ci
 
+
 requires_gettext = pytest.mark.skipif(
     shutil.which("msgfmt") is None or shutil.which("msgcat") is None,
     reason="GNU gettext (msgfmt, msgcat) is not installed; .ci/run installs it",
 )
 
 
-@pytest.fixture
-def project_dir(tmp_path: Path) -> Path:
-    """A copy of the repository's own project (settings, content, locales) to change freely."""
-    target = tmp_path / "project"
-    target.mkdir()
+def copy_project(target: Path) -> Path:
+    """Copy the repository's own project (settings, content, locales) into ``target``."""
+    target.mkdir(exist_ok=True)
     shutil.copy(REPOSITORY / "pyproject.toml", target / "pyproject.toml")
     shutil.copytree(REPOSITORY / "content", target / "content")
     shutil.copytree(REPOSITORY / "locales", target / "locales")
     return target
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    """A copy of the repository's own project (settings, content, locales) to change freely."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One copy of the shipped project for the whole session, for tests that only read it
+    (`check`, `coverage`, completion). A test that writes takes ``project_dir``; one that wrote
+    here anyway fails the session's teardown, which finds the copy changed."""
+    project = copy_project(tmp_path_factory.mktemp("shipped") / "project")
+    before = snapshot(project)
+    yield project
+    assert snapshot(project) == before, "a test wrote into the shared copy of the shipped project; give it project_dir"
 
 
 def run_gettext(*arguments: str | Path) -> subprocess.CompletedProcess[bytes]:

@@ -186,14 +186,14 @@ def test_each_check_damage_alone_gives_only_that_code(project_dir: Path, code: s
     assert result.exit_code == (1 if CHECKS[code].severity.value == "error" else 0)
 
 
-def test_the_shipped_press_kit_passes(project_dir: Path) -> None:
-    before = snapshot(project_dir)
-    result = run(project_dir)
+def test_the_shipped_press_kit_passes(shipped_project: Path) -> None:
+    before = snapshot(shipped_project)
+    result = run(shipped_project)
     assert result.exit_code == 0, result.output
     assert re.search(r"^0 errors, \d+ warnings? in \d+ catalogue\(s\)\.$", result.output, re.MULTILINE)
     # Glossary warnings aside (a term translated otherwise), nothing at all.
-    assert findings(run(project_dir, "--ignore", "GL")) == []
-    assert snapshot(project_dir) == before
+    assert findings(run(shipped_project, "--ignore", "GL")) == []
+    assert snapshot(shipped_project) == before
 
 
 def test_the_shipped_press_kit_with_the_glossaries_has_no_errors(with_glossaries: list[str]) -> None:
@@ -375,8 +375,8 @@ def test_strict_fails_on_warnings(project_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
-def test_an_unknown_code_is_a_one_line_usage_error(project_dir: Path, option: str) -> None:
-    result = run(project_dir, option, "NUM999")
+def test_an_unknown_code_is_a_one_line_usage_error(shipped_project: Path, option: str) -> None:
+    result = run(shipped_project, option, "NUM999")
     assert result.exit_code == 2
     assert result.output.strip() == (
         f"i18ntool: '{option}': 'NUM999' is not a check code; codes start with GL, KEEP, MD, NUM, PO, TYPO "

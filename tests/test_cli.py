@@ -346,10 +346,10 @@ def test_shell_completion_scripts_as_the_readme_says(shell: str, registers: str,
         pytest.param("i18ntool build --locale ", ["en", "it"], id="the-projects-languages"),
     ],
 )
-def test_shell_completion_offers_commands_options_and_languages(words: str, expected: list[str], project_dir: Path) -> None:
+def test_shell_completion_offers_commands_options_and_languages(words: str, expected: list[str], shipped_project: Path) -> None:
     output = complete_with(
         {"_I18NTOOL_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)},
-        project_dir,
+        shipped_project,
     )
     assert [line.split(",", 1)[1] for line in output.splitlines()] == expected
 

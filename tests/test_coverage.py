@@ -136,15 +136,15 @@ def test_counts_agree_with_msgfmt_on_generated_catalogues(tmp_path: Path, messag
 # -- the shipped kit -----------------------------------------------------------------------------
 
 
-def test_coverage_json_on_the_shipped_kit_matches_the_catalogues(project_dir: Path) -> None:
-    data = coverage_json(project_dir)
+def test_coverage_json_on_the_shipped_kit_matches_the_catalogues(shipped_project: Path) -> None:
+    data = coverage_json(shipped_project)
     assert data["schema"] == "i18ntool-coverage/1"
-    catalogues = sorted(path for path in (project_dir / "locales").glob("*/LC_MESSAGES/*.po") if path.stem != "glossary")
+    catalogues = sorted(path for path in (shipped_project / "locales").glob("*/LC_MESSAGES/*.po") if path.stem != "glossary")
     assert sorted(item["catalogue"] for item in data["documents"]) == [
-        path.relative_to(project_dir).as_posix() for path in catalogues
+        path.relative_to(shipped_project).as_posix() for path in catalogues
     ]
     for item in data["documents"]:
-        path = project_dir / item["catalogue"]
+        path = shipped_project / item["catalogue"]
         catalogue = read_catalogue(path)
         active = [message for message in catalogue.messages if not message.obsolete]
         assert item["in_step"] is (True if item["source"] else None)
@@ -159,7 +159,7 @@ def test_coverage_json_on_the_shipped_kit_matches_the_catalogues(project_dir: Pa
         assert entries["translated"] + entries["reviewed"] == sum(1 for m in active if m.msgstr and not m.fuzzy)
         assert item["stale_reviews"] == sum(1 for m in active if (r := review_of(m)) and not r.current and state_of(m).done)
         if item["source"] is not None:
-            template = read_catalogue(project_dir / "locales" / "templates" / f"{item['document']}.pot")
+            template = read_catalogue(shipped_project / "locales" / "templates" / f"{item['document']}.pot")
             assert item["words"]["total"] == sum(count_words(message.msgid) for message in template.messages)
         else:
             words = sum(count_words(m.msgid) + count_words(m.msgid_plural or "") for m in active)
@@ -173,10 +173,10 @@ def test_coverage_json_on_the_shipped_kit_matches_the_catalogues(project_dir: Pa
 
 
 @requires_gettext
-def test_coverage_on_the_shipped_kit_agrees_with_msgfmt(project_dir: Path) -> None:
-    for item in coverage_json(project_dir)["documents"]:
+def test_coverage_on_the_shipped_kit_agrees_with_msgfmt(shipped_project: Path) -> None:
+    for item in coverage_json(shipped_project)["documents"]:
         entries = item["entries"]
-        expected = msgfmt_statistics(project_dir / item["catalogue"])
+        expected = msgfmt_statistics(shipped_project / item["catalogue"])
         assert (entries["translated"] + entries["reviewed"], entries["fuzzy"], entries["untranslated"]) == expected
 
 
@@ -240,13 +240,13 @@ def test_catalogues_with_no_document_are_counted_from_their_entries(project_dir:
     assert "no catalogue locales/de/LC_MESSAGES/press-release.po yet" in table
 
 
-def test_documents_and_locales_filter_the_rows(project_dir: Path) -> None:
-    data = coverage_json(project_dir, "press-release", f"content/{AWARD}.md", "radici-fiorentine")
+def test_documents_and_locales_filter_the_rows(shipped_project: Path) -> None:
+    data = coverage_json(shipped_project, "press-release", f"content/{AWARD}.md", "radici-fiorentine")
     assert [(item["document"], item["language"]) for item in data["documents"]] == [
         ("radici-fiorentine", "en"), ("press-release", "it"), (AWARD, "it"),
     ]
-    assert [total["language"] for total in coverage_json(project_dir, "--locale", "it")["totals"]] == ["it"]
-    assert coverage_json(project_dir, "--locale", "en", "press-release")["documents"] == []
+    assert [total["language"] for total in coverage_json(shipped_project, "--locale", "it")["totals"]] == ["it"]
+    assert coverage_json(shipped_project, "--locale", "en", "press-release")["documents"] == []
 
 
 # -- gates ---------------------------------------------------------------------------------------
@@ -292,8 +292,8 @@ def test_gates_on_reviews_and_on_words(project_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["-1", "101", "lots"])
-def test_a_gate_must_be_a_percentage(project_dir: Path, value: str) -> None:
-    result = run(project_dir, "coverage", "--fail-under", value)
+def test_a_gate_must_be_a_percentage(shipped_project: Path, value: str) -> None:
+    result = run(shipped_project, "coverage", "--fail-under", value)
     assert result.exit_code == 2
 
 
@@ -350,8 +350,8 @@ def test_bad_input_is_one_line_exit_2_nothing_written(
     assert snapshot(project_dir) == before
 
 
-def test_measure_is_a_value_the_reports_can_share(project_dir: Path) -> None:
-    project = find_project(project_dir)
+def test_measure_is_a_value_the_reports_can_share(shipped_project: Path) -> None:
+    project = find_project(shipped_project)
     first = measure(project, select_targets(project))
     assert first == measure(project, select_targets(project))
     assert {row.language for row in first.rows} == {"en", "it"}

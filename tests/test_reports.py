@@ -227,14 +227,14 @@ def test_every_format_renders_an_empty_coverage(output_format: str) -> None:
 
 
 @pytest.mark.parametrize("output_format", FORMATS)
-def test_every_format_from_the_command_line(project_dir: Path, output_format: str) -> None:
+def test_every_format_from_the_command_line(shipped_project: Path, output_format: str) -> None:
     result = CliRunner().invoke(
-        cli.main, ["--project", str(project_dir), "coverage", "--format", output_format], catch_exceptions=False,
+        cli.main, ["--project", str(shipped_project), "coverage", "--format", output_format], catch_exceptions=False,
     )
     assert result.exit_code == 0
     assert "press-release" in result.stdout
     assert not ANSI.search(result.stdout)
-    assert result.stdout == render(_measure(project_dir), output_format)
+    assert result.stdout == render(_measure(shipped_project), output_format)
 
 
 def _measure(project_dir: Path) -> Coverage:
