@@ -254,9 +254,10 @@ MORE = [
 def corpus() -> list[object]:
     """Every case with the command(s) it runs with in this profile."""
     cases = [pytest.param(*case.values, EVERY, id=case.id) for case in CASES] + MORE
-    runs = []
+    runs: list[object] = []
     for index, case in enumerate(cases):
         damage, message, commands = case.values
+        assert isinstance(commands, tuple)
         for command in commands if LONG else (commands[index % len(commands)],):
             runs.append(pytest.param(damage, message, command, id=f"{case.id}-{command}"))
     return runs

@@ -127,7 +127,7 @@ def break_catalogue(project: Path) -> None:
     ],
 )
 def test_bad_input_is_one_line_exit_2_nothing_written(
-    project_dir: Path, damage, arguments: list[str], message: str  # type: ignore[no-untyped-def]
+    project_dir: Path, damage: Callable[[Path], object], arguments: list[str], message: str
 ) -> None:
     source = project_dir / "content" / f"{AWARD}.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph that update would add.\n", encoding="utf-8")

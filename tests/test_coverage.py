@@ -35,7 +35,8 @@ def run(project: Path, *arguments: str) -> Result:
 def coverage_json(project: Path, *arguments: str) -> dict[str, Any]:
     result = run(project, "coverage", "--format", "json", *arguments)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 def row(data: dict[str, Any], document: str, language: str) -> dict[str, Any]:

@@ -26,7 +26,7 @@ import pytest
 
 from i18ntool.po.catalogue import read_catalogue
 from i18ntool.locking import LOCK_NAME
-from tests.conftest import REPOSITORY, profile, snapshot
+from tests.conftest import REPOSITORY, copy_project, profile, snapshot
 
 REVIEW = ["review", "festivals", "press-release", "director-biography", "--reviewer", "Maria Rossi", "--date", "2026-01-05"]
 COMMANDS = {"update": ["update"], "build": ["build"], "review": REVIEW}
@@ -60,12 +60,14 @@ def restore(project: Path, pristine: Path) -> None:
     shutil.copytree(pristine, project, symlinks=True)
 
 
-@pytest.fixture
-def pristine(project_dir: Path) -> Path:
-    """The project with a paragraph added to every source text, so that `update` has work."""
-    for source in (project_dir / "content").glob("*.md"):
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with a paragraph added to every source text, so that `update` has work.
+    Tests copy it before they run a command in it, so one copy serves them all."""
+    project = copy_project(tmp_path_factory.mktemp("pristine") / "project")
+    for source in (project / "content").glob("*.md"):
         source.write_text(source.read_text(encoding="utf-8") + "\nA closing paragraph added to every text.\n", encoding="utf-8")
-    return project_dir
+    return project
 
 
 def assert_readable(project: Path, name: str) -> None:
@@ -129,10 +131,10 @@ def test_two_writers_at_once_take_turns_and_lose_nothing(pristine: Path, tmp_pat
     for _ in range(profile(2, 20)):
         shutil.rmtree(work, ignore_errors=True)
         shutil.copytree(pristine, work, symlinks=True)
-        one = start(work, COMMANDS[first])
+        first_process = start(work, COMMANDS[first])
         time.sleep(randomness.uniform(0, 0.3))
-        other = start(work, COMMANDS[second])
-        for process in (one, other):
+        second_process = start(work, COMMANDS[second])
+        for process in (first_process, second_process):
             _, error = process.communicate(timeout=120)
             assert process.returncode == 0, error.decode()
         assert tree(work) in orders, "the result is neither order's: one writer's work was lost"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -210,7 +211,7 @@ def break_festivals(project: Path) -> None:
     ],
 )
 def test_bad_input_is_one_line_exit_2_nothing_written(
-    project_dir: Path, damage, arguments: list[str], message: str  # type: ignore[no-untyped-def]
+    project_dir: Path, damage: Callable[[Path], object] | None, arguments: list[str], message: str
 ) -> None:
     prepare(project_dir)
     if damage is not None:

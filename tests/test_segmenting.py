@@ -233,7 +233,8 @@ def html(markdown: str) -> str:
             token.children = spaced(token.children) if token.children else token.children
         return [Token("text", "", 0, content=" ") if token.type == "softbreak" else token for token in tokens]
 
-    return COMMONMARK.renderer.render(spaced(COMMONMARK.parse(markdown)), COMMONMARK.options, {})
+    html: str = COMMONMARK.renderer.render(spaced(COMMONMARK.parse(markdown)), COMMONMARK.options, {})
+    return html
 
 
 @pytest.mark.parametrize("example", SPEC["examples"], ids=[str(example["example"]) for example in SPEC["examples"]])

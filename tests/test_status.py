@@ -12,7 +12,8 @@ from i18ntool.po.states import State, content_digest, review_of, stamp, state_of
 from tests.conftest import requires_gettext, run_gettext
 
 DAY = datetime.date(2026, 11, 21)
-PLURAL = {"msgid": "%d film", "msgid_plural": "%d films"}
+def plural(msgstr_plural: tuple[str, ...] = (), flags: tuple[str, ...] = ()) -> Message:
+    return Message(msgid="%d film", msgid_plural="%d films", msgstr_plural=msgstr_plural, flags=flags)
 
 
 @pytest.mark.parametrize(
@@ -26,14 +27,14 @@ PLURAL = {"msgid": "%d film", "msgid_plural": "%d films"}
         pytest.param(Message("Hello", "Ciao", obsolete=True), State.OBSOLETE, id="obsolete"),
         pytest.param(Message("Hello", "", obsolete=True), State.OBSOLETE, id="obsolete-untranslated"),
         pytest.param(Message("Hello", "Ciao", flags=("fuzzy",), obsolete=True), State.OBSOLETE, id="obsolete-fuzzy"),
-        pytest.param(Message(**PLURAL, msgstr_plural=("%d film", "%d film")), State.TRANSLATED, id="plural"),
-        pytest.param(Message(**PLURAL, msgstr_plural=("", "")), State.UNTRANSLATED, id="plural-untranslated"),
-        pytest.param(Message(**PLURAL), State.UNTRANSLATED, id="plural-no-forms"),
+        pytest.param(plural(("%d film", "%d film")), State.TRANSLATED, id="plural"),
+        pytest.param(plural(("", "")), State.UNTRANSLATED, id="plural-untranslated"),
+        pytest.param(plural(), State.UNTRANSLATED, id="plural-no-forms"),
         # msgfmt looks at the first form only: these two are what `msgfmt --statistics` says.
-        pytest.param(Message(**PLURAL, msgstr_plural=("%d film", "")), State.TRANSLATED, id="plural-first-form-only"),
-        pytest.param(Message(**PLURAL, msgstr_plural=("", "%d film")), State.UNTRANSLATED, id="plural-first-form-empty"),
-        pytest.param(Message(**PLURAL, msgstr_plural=("%d film", ""), flags=("fuzzy",)), State.FUZZY, id="plural-fuzzy"),
-        pytest.param(Message(**PLURAL, msgstr_plural=("", "x"), flags=("fuzzy",)), State.UNTRANSLATED, id="plural-fuzzy-empty"),
+        pytest.param(plural(("%d film", "")), State.TRANSLATED, id="plural-first-form-only"),
+        pytest.param(plural(("", "%d film")), State.UNTRANSLATED, id="plural-first-form-empty"),
+        pytest.param(plural(("%d film", ""), flags=("fuzzy",)), State.FUZZY, id="plural-fuzzy"),
+        pytest.param(plural(("", "x"), flags=("fuzzy",)), State.UNTRANSLATED, id="plural-fuzzy-empty"),
     ],
 )
 def test_state_of(message: Message, state: State) -> None:

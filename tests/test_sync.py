@@ -81,7 +81,7 @@ def test_a_new_paragraph_takes_no_translation_from_unrelated_entries_in_use() ->
 
 
 def test_memory_fills_new_entries_before_fuzzy_matching() -> None:
-    memory = {(None, "Press contact"): entry("Press contact", "Contatti per la stampa")}
+    memory: dict[tuple[str | None, str], Message] = {(None, "Press contact"): entry("Press contact", "Contatti per la stampa")}
     merged, counts = merge([entry("Press contact")], [entry("Press contacts", "Contatti")], memory)
     assert merged[0] == entry("Press contact", "Contatti per la stampa")
     assert merged[1] == entry("Press contacts", "Contatti", obsolete=True)
