@@ -8,7 +8,8 @@ Concurrency: `update` with `review`, `build` or another `update`, started togeth
 project lock makes them take turns, so the result is the tree of one order or the other:
 nothing either wrote is lost.
 
-The CI profile kills each command a few times; I18NTOOL_PROFILE=long as RELIABILITY.md says.
+The default profile kills each command twice and runs each pair together once; I18NTOOL_PROFILE=long
+as RELIABILITY.md says (200 kills per command, 20 runs per pair).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def test_a_killed_run_leaves_every_file_old_or_new_and_the_next_run_finishes_the
     assert new != old and not any(map(temporary, new))
     randomness = random.Random(os.environ.get("I18NTOOL_KILL_SEED", "0"))
     mixed = 0
-    for _ in range(profile(4, 200)):
+    for _ in range(profile(2, 200)):
         restore(work, pristine)
         process = start(work, arguments)
         time.sleep(randomness.uniform(0, duration))
@@ -107,7 +108,7 @@ def test_a_killed_run_leaves_every_file_old_or_new_and_the_next_run_finishes_the
         mixed += bool(finished) and finished != {name for name in new if new[name] != old.get(name)}
         run(work, arguments)
         assert tree(work) == new  # no temporary file left, and the work done as by a clean run
-    print(f"{command}: {profile(4, 200)} kills, {mixed} in the middle of writing")
+    print(f"{command}: {profile(2, 200)} kills, {mixed} in the middle of writing")
 
 
 PAIRS = [
@@ -128,7 +129,7 @@ def test_two_writers_at_once_take_turns_and_lose_nothing(pristine: Path, tmp_pat
         orders.append(tree(work))
     work = tmp_path / "together"
     randomness = random.Random(0)
-    for _ in range(profile(2, 20)):
+    for _ in range(profile(1, 20)):
         shutil.rmtree(work, ignore_errors=True)
         shutil.copytree(pristine, work, symlinks=True)
         first_process = start(work, COMMANDS[first])

@@ -2,8 +2,8 @@
 
 The msgcat tests check the property the module exists for: what ``format_catalogue`` writes is
 a fixed point of ``msgcat`` (gettext 0.21 with libunistring 1.0), and ``msgfmt -c`` accepts it.
-They are skipped when gettext is not installed. ``POFORMAT_EXAMPLES=5000`` makes the property
-test run more examples than the default 200.
+They are skipped when gettext is not installed. The property test lays out 100 generated
+catalogues by default and 5,000 with ``I18NTOOL_PROFILE=long`` (the format-string one a quarter).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from i18ntool.po import layout as poformat
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.po.layout import escape, format_catalogue, format_message, normalise_flags
+from tests.conftest import profile
 
 MSGCAT = shutil.which("msgcat")
 MSGFMT = shutil.which("msgfmt")
@@ -816,7 +817,7 @@ def messages(draw: st.DrawFn) -> Message:
     return Message(**fields)  # type: ignore[arg-type]
 
 
-EXAMPLES = int(os.environ.get("POFORMAT_EXAMPLES", "200"))
+EXAMPLES = profile(100, 5000)
 
 
 @needs_gettext
