@@ -1,8 +1,9 @@
 """Shared fixtures: copies of the shipped project in temporary folders, and GNU gettext.
 
-``I18NTOOL_PROFILE=long`` runs the tests that try to break i18ntool (fuzzing, kills,
-concurrent runs, undo sequences) at the sizes RELIABILITY.md reports; by default they run
-a small share of that, to keep the whole suite within a minute on two cores.
+``I18NTOOL_PROFILE=long`` runs the property tests and the tests that try to break i18ntool
+(fuzzing, kills, concurrent runs, undo sequences) at the sizes the README's Development section
+lists; by default they run a small share of that, to keep the whole suite within a minute on
+two cores. Tests assert no times: timings live in ``benchmarks/``.
 """
 
 from __future__ import annotations

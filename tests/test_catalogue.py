@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue, read_catalogue, write_catalogue
 from i18ntool.errors import CatalogueError
+from tests.conftest import profile
 
 BROKEN = sorted((Path(__file__).parent / "catalogues" / "broken").glob("*.po"))
 
@@ -113,7 +114,7 @@ def messages(draw: st.DrawFn) -> Message:
     return message
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=profile(100, 2000), deadline=None)
 @given(st.lists(messages(), max_size=6, unique_by=lambda m: (m.obsolete, m.msgctxt, m.msgid)))
 def test_what_is_written_reads_back_equal(entries: list[Message]) -> None:
     from i18ntool.po.layout import format_catalogue

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from i18ntool import matching
 from i18ntool.po.catalogue import Message
 from i18ntool.matching import CONTEXT_PENALTY, FUZZY_THRESHOLD, best_matches, similarity
+from tests.conftest import profile
 
 ORIGINAL = (
     "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant, "
@@ -180,7 +181,7 @@ def assert_agrees_with_comparing_every_pair(
 texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=18).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=profile(100, 2000), deadline=None)
 @given(
     st.lists(st.tuples(texts, st.sampled_from([None, None, None, "caption"])), min_size=1, max_size=30, unique_by=lambda pair: pair),
     st.integers(min_value=0),

@@ -100,7 +100,7 @@ words = st.sampled_from("the film factory women workers rights grant festival aw
 paragraphs = st.lists(words, min_size=1, max_size=12).map(" ".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=profile(50, 1000), deadline=None)
 @given(st.lists(st.lists(paragraphs, max_size=6, unique=True), min_size=1, max_size=6))
 def test_no_translation_is_ever_lost(versions: list[list[str]]) -> None:
     """Invariant 4: after any sequence of source edits and updates, every translation survives."""
@@ -130,7 +130,7 @@ sentences = st.lists(
 documents = st.lists(st.tuples(st.sampled_from(["# ", "## ", "- ", "> ", ""]), sentences), min_size=1, max_size=6)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=profile(15, 300), deadline=None)
 @given(st.lists(documents, min_size=1, max_size=4))
 def test_update_on_disk_changes_nothing_the_second_time_and_loses_no_translation(versions: list[list[tuple[str, str]]]) -> None:
     """Invariants 2 and 4 through real files: every version of a source text, updated,
