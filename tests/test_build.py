@@ -20,7 +20,7 @@ from i18ntool.project import find_project, load_project
 from i18ntool.markdown.segmenting import parse_document
 from i18ntool.sync import load_documents
 from i18ntool.outputs.page_words import UI_MESSAGES, ui_template, ui_text
-from tests.conftest import REPOSITORY, snapshot
+from tests.conftest import REPOSITORY, copy_project, snapshot
 
 AWARD = "russo-brothers-award"  # written in English, translated into Italian
 TEMPLATES = REPOSITORY / "i18ntool" / "outputs" / "templates"
@@ -90,42 +90,46 @@ def test_the_kit_builds_every_output_and_a_second_build_writes_nothing(project_d
     assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == before
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build folder of the shipped kit, built once (every format) for the tests that only
+    read what was built."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    assert run(project).exit_code == 0
+    return project / "build"
+
+
 @pytest.mark.parametrize("source", sorted((REPOSITORY / "content").glob("*.md")), ids=lambda path: path.stem)
-def test_md_in_its_own_language_is_the_source_byte_for_byte(project_dir: Path, source: Path) -> None:
-    assert run(project_dir, "--format", "md").exit_code == 0
+def test_md_in_its_own_language_is_the_source_byte_for_byte(built: Path, source: Path) -> None:
     language = re.search(r"^lang: (\w+)$", source.read_text(encoding="utf-8"), re.MULTILINE)
     assert language is not None
-    assert (project_dir / "build" / language.group(1) / f"{source.stem}.md").read_bytes() == source.read_bytes()
+    assert (built / language.group(1) / f"{source.stem}.md").read_bytes() == source.read_bytes()
 
 
-def test_the_kits_italian_pages_write_dates_as_an_italian_editor_does(project_dir: Path) -> None:
+def test_the_kits_italian_pages_write_dates_as_an_italian_editor_does(built: Path) -> None:
     """press-release is dated 2023-03-08: "l’8 marzo", never "il 8 marzo", with the kit's own
     "Pubblicato il %(date)s" translation; the English page is as Babel writes it."""
-    assert run(project_dir).exit_code == 0
-    build = project_dir / "build"
-    html = (build / "it" / "press-release.html").read_text(encoding="utf-8")
+    html = (built / "it" / "press-release.html").read_text(encoding="utf-8")
     assert '<p class="dateline">Pubblicato l’<time datetime="2023-03-08">8 marzo 2023</time></p>' in html
-    assert "Pubblicato l’8 marzo 2023" in (build / "it" / "press-release.txt").read_text(encoding="utf-8")
-    assert "Pubblicato il 31 ottobre 2022" in (build / "it" / f"{AWARD}.txt").read_text(encoding="utf-8")
-    assert "Published on 8 March 2023" in (build / "en" / "press-release.txt").read_text(encoding="utf-8")
-    assert not any("il 8 marzo" in path.read_text(encoding="utf-8") for path in (build / "it").iterdir())
+    assert "Pubblicato l’8 marzo 2023" in (built / "it" / "press-release.txt").read_text(encoding="utf-8")
+    assert "Pubblicato il 31 ottobre 2022" in (built / "it" / f"{AWARD}.txt").read_text(encoding="utf-8")
+    assert "Published on 8 March 2023" in (built / "en" / "press-release.txt").read_text(encoding="utf-8")
+    assert not any("il 8 marzo" in path.read_text(encoding="utf-8") for path in (built / "it").iterdir())
 
 
-def test_film_titles_are_in_italics_in_the_headings_and_plain_in_the_title_bar(project_dir: Path) -> None:
+def test_film_titles_are_in_italics_in_the_headings_and_plain_in_the_title_bar(built: Path) -> None:
     """The kit's front-matter titles write the film's title as the texts do, *Leaving the Factory*."""
-    assert run(project_dir).exit_code == 0
-    build = project_dir / "build"
     for language, title in (("en", "Leaving the Factory wins the Russo Brothers Italian American Film Forum"),
                             ("it", "Leaving the Factory vince il Russo Brothers Italian American Film Forum")):
-        index = (build / language / "index.html").read_text(encoding="utf-8")
+        index = (built / language / "index.html").read_text(encoding="utf-8")
         heading = title.replace("Leaving the Factory", "<em>Leaving the Factory</em>", 1)
         assert f'<h2><a href="{AWARD}.html">{heading}</a></h2>' in index
         assert "*" not in index
-        page = (build / language / f"{AWARD}.html").read_text(encoding="utf-8")
+        page = (built / language / f"{AWARD}.html").read_text(encoding="utf-8")
         assert f"<title>{title}</title>" in page
-        assert (build / language / f"{AWARD}.txt").read_text(encoding="utf-8").startswith(f"{title}\n")
+        assert (built / language / f"{AWARD}.txt").read_text(encoding="utf-8").startswith(f"{title}\n")
         assert f'title: "*{title.replace("Leaving the Factory", "Leaving the Factory*", 1)}"' in (
-            (build / language / f"{AWARD}.md").read_text(encoding="utf-8"))
+            (built / language / f"{AWARD}.md").read_text(encoding="utf-8"))
 
 
 def test_translated_md_holds_the_translations_and_its_language(project_dir: Path) -> None:
@@ -298,13 +302,11 @@ def test_a_partial_build_keeps_the_rest_of_the_manifest(project_dir: Path) -> No
     assert json.loads((project_dir / "build/manifest.json").read_text(encoding="utf-8")) == whole
 
 
-def test_the_manifest_describes_every_output(project_dir: Path) -> None:
-    assert run(project_dir).exit_code == 0
-    out = project_dir / "build"
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+def test_the_manifest_describes_every_output(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
     assert set(manifest) == {"generator", "project", "languages", "publish_threshold", "include_fuzzy", "outputs", "held_back"}
     for record in manifest["outputs"]:
-        assert hashlib.sha256((out / record["path"]).read_bytes()).hexdigest() == record["sha256"]
+        assert hashlib.sha256((built / record["path"]).read_bytes()).hexdigest() == record["sha256"]
         assert record["path"] == f"{record['language']}/{record['document'] or 'index'}.{record['format']}"
         if record["document"] is not None:
             assert 0 <= record["completeness"] <= 100 and record["translated"] <= record["entries"]
