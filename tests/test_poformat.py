@@ -2,8 +2,8 @@
 
 The msgcat tests check the property the module exists for: what ``format_catalogue`` writes is
 a fixed point of ``msgcat`` (gettext 0.21 with libunistring 1.0), and ``msgfmt -c`` accepts it.
-They are skipped when gettext is not installed. The property test lays out 100 generated
-catalogues by default and 5,000 with ``I18NTOOL_PROFILE=long`` (the format-string one a quarter).
+They are skipped when gettext is not installed. The property test lays out 50 generated
+catalogues by default and 5,000 with ``I18NTOOL_PROFILE=long`` (the format-string one a quarter, at least 20).
 """
 
 from __future__ import annotations
@@ -817,7 +817,7 @@ def messages(draw: st.DrawFn) -> Message:
     return Message(**fields)  # type: ignore[arg-type]
 
 
-EXAMPLES = profile(100, 5000)
+EXAMPLES = profile(50, 5000)
 
 
 @needs_gettext
