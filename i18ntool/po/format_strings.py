@@ -16,20 +16,52 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # ---------------------------------------------------------------------------------------------
 # Directive scanners, as gettext 0.21's format-c.c, format-python.c and format-python-brace.c
 # ---------------------------------------------------------------------------------------------
 
-# parser stops at the first error. gettext then forbids a break after each start up to the
-# first end that follows, unless an error comes first (an invalid directive is not protected).
-_Marks = tuple[list[int], list[int], list[int]]
+@dataclass(frozen=True)
+class Directive:
+    """One complete ``%`` directive: ``text[start : end + 1]``."""
+
+    start: int
+    end: int
+    conversion: str  # "s", "d", "%", ...; "d" etc. for C's <PRIdMAX> and friends
+    name: str | None = None  # Python's %(name)s
+    number: int = 0  # C's %2$s; 0 when unnumbered
+    stars: tuple[int, ...] = ()  # the arguments of "*" width and precision (C: 0 = the next)
 
 
-def _protected(marks: _Marks) -> list[int]:
-    """Offsets inside the directives described by ``marks`` (as ``wrap()`` derives them)."""
-    starts, ends, errors = marks
+@dataclass
+class Scan:
+    """What gettext's parser finds in a string: the directives up to the first error, if any.
+
+    ``starts`` are the offsets of every directive begun, the failing one included; ``error``
+    the offset where the parser gave up, and ``mixed`` whether it gave up because named (or
+    numbered) and unnamed arguments were mixed rather than because of the syntax.
+    """
+
+    directives: list[Directive] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    error: int | None = None
+    mixed: bool = False
+
+    def fail(self, offset: int, mixed: bool = False) -> Scan:
+        self.error, self.mixed = offset, mixed
+        return self
+
+
+def _protected(scan: Scan) -> list[int]:
+    """Offsets inside the directives of ``scan`` where gettext's ``wrap()`` forbids a break.
+
+    gettext forbids a break after each directive's start up to the first end (or error) that
+    follows, unless that is the error (an invalid directive is not protected).
+    """
+    starts = scan.starts
+    ends = [directive.end for directive in scan.directives]
+    errors = [] if scan.error is None else [scan.error]
     stops = sorted({*ends, *errors})
     error_set = set(errors)
     start_set = set(starts)
@@ -60,22 +92,17 @@ _C_PRI_SIZES = ("MAX", "PTR", "LEAST8", "LEAST16", "LEAST32", "LEAST64",
                 "FAST8", "FAST16", "FAST32", "FAST64", "8", "16", "32", "64")  # fmt: skip
 
 
-def _c_marks(s: str, objc: bool, translated: bool) -> _Marks:
-    """Directive marks of a C (or Objective C) format string, as gettext 0.21's parser sets them.
+def scan_c(s: str, objc: bool = False, translated: bool = False) -> Scan:
+    """The directives of a C (or Objective C) format string, as gettext 0.21's parser reads them.
 
     Besides syntax, the parser rejects mixing numbered (``%1$s``) and unnumbered arguments.
+    ``translated``: a msgstr, where glibc's ``I`` flag is allowed.
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    errors: list[int] = []
+    scan = Scan()
     n = len(s)
 
     def at(k: int) -> str:
         return s[k] if k < n else ""
-
-    def fail(k: int) -> _Marks:
-        errors.append(k)
-        return starts, ends, errors
 
     numbered = unnumbered = 0
     i = 0
@@ -83,15 +110,17 @@ def _c_marks(s: str, objc: bool, translated: bool) -> _Marks:
         i += 1
         if s[i - 1] != "%":
             continue
-        starts.append(i - 1)
+        start = i - 1
+        scan.starts.append(start)
         number = 0
         m, j = _number_at(s, i)
         if j > i and at(j) == "$":
             if m == 0:
-                return fail(j)
+                return scan.fail(j)
             number, i = m, j + 1
         while at(i) and (at(i) in " +-#0'" or (translated and at(i) == "I")):
             i += 1
+        stars: list[int] = []
         for star_allowed in (True, False):  # width, then precision after "."
             if not star_allowed:
                 if at(i) != ".":
@@ -103,12 +132,13 @@ def _c_marks(s: str, objc: bool, translated: bool) -> _Marks:
                 argument = 0
                 if j > i and at(j) == "$":
                     if m == 0:
-                        return fail(j)
+                        return scan.fail(j)
                     argument, i = m, j + 1
                 if argument and unnumbered or not argument and numbered:
-                    return fail(i - 1)
+                    return scan.fail(i - 1, mixed=True)
                 numbered += bool(argument)
                 unnumbered += not argument
+                stars.append(argument)
             else:
                 i = _number_at(s, i)[1]
         takes_argument = True
@@ -117,17 +147,18 @@ def _c_marks(s: str, objc: bool, translated: bool) -> _Marks:
             i += 1
             for expected in "PRI":
                 if at(i) != expected:
-                    return fail(i if at(i) else i - 1)
+                    return scan.fail(i if at(i) else i - 1)
                 i += 1
             if not at(i) or at(i) not in "diouxX":
-                return fail(i if at(i) else i - 1)
+                return scan.fail(i if at(i) else i - 1)
+            conversion = at(i)
             i += 1
             size = next((z for z in _C_PRI_SIZES if s.startswith(z, i)), None)
             if size is None:
-                return fail(i if at(i) else i - 1)
+                return scan.fail(i if at(i) else i - 1)
             i += len(size)
             if at(i) != ">":
-                return fail(i if at(i) else i - 1)
+                return scan.fail(i if at(i) else i - 1)
         else:
             # Size letters: gettext 0.21 takes any sequence of them, with any conversion.
             while at(i) and at(i) in "hlLqjzZt":
@@ -136,33 +167,27 @@ def _c_marks(s: str, objc: bool, translated: bool) -> _Marks:
             if conversion in ("%", "m"):
                 takes_argument = False
             elif not conversion or conversion not in "csCSiduoxXeEfFgGaApn" + "@" * objc:
-                return fail(i if conversion else i - 1)
+                return scan.fail(i if conversion else i - 1)
         if takes_argument:
             if number and unnumbered or not number and numbered:
-                return fail(i)
+                return scan.fail(i, mixed=True)
             numbered += bool(number)
             unnumbered += not number
-        ends.append(i)
+        scan.directives.append(Directive(start, i, conversion, number=number, stars=tuple(stars)))
         i += 1
-    return starts, ends, errors
+    return scan
 
 
-def _python_marks(s: str) -> _Marks:
-    """Directive marks of a Python ``%`` format string, as gettext 0.21's parser sets them.
+def scan_python(s: str) -> Scan:
+    """The directives of a Python ``%`` format string, as gettext 0.21's parser reads them.
 
     Besides syntax, the parser rejects mixing named (``%(name)s``) and unnamed arguments.
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    errors: list[int] = []
+    scan = Scan()
     n = len(s)
 
     def at(k: int) -> str:
         return s[k] if k < n else ""
-
-    def fail(k: int) -> _Marks:
-        errors.append(k)
-        return starts, ends, errors
 
     named = unnamed = 0
     i = 0
@@ -170,20 +195,23 @@ def _python_marks(s: str) -> _Marks:
         i += 1
         if s[i - 1] != "%":
             continue
-        starts.append(i - 1)
-        has_name = False
+        start = i - 1
+        scan.starts.append(start)
+        name = None
         if at(i) == "(":
             depth = 0
             i += 1
+            opening = i
             while i < n and (s[i] != ")" or depth):
                 depth += {"(": 1, ")": -1}.get(s[i], 0)
                 i += 1
             if i >= n:
-                return fail(i - 1)
-            has_name = True
+                return scan.fail(i - 1)
+            name = s[opening:i]
             i += 1
         while at(i) and at(i) in "-+ #0":
             i += 1
+        stars = 0
         for star_allowed in (True, False):  # width, then precision after "."
             if not star_allowed:
                 if at(i) != ".":
@@ -192,26 +220,27 @@ def _python_marks(s: str) -> _Marks:
             if at(i) == "*":
                 i += 1
                 if named:
-                    return fail(i - 1)
+                    return scan.fail(i - 1, mixed=True)
                 unnamed += 1
+                stars += 1
             else:
                 i = _number_at(s, i)[1]
         if at(i) and at(i) in "hlL":
             i += 1
         conversion = at(i)
         if not conversion or conversion not in "%csriduoxXeEfgG":
-            return fail(i if conversion else i - 1)
-        if has_name:
+            return scan.fail(i if conversion else i - 1)
+        if name is not None:
             if unnamed:
-                return fail(i)
+                return scan.fail(i, mixed=True)
             named += 1
         elif conversion != "%":
             if named:
-                return fail(i)
+                return scan.fail(i, mixed=True)
             unnamed += 1
-        ends.append(i)
+        scan.directives.append(Directive(start, i, conversion, name=name, stars=(0,) * stars))
         i += 1
-    return starts, ends, errors
+    return scan
 
 
 def directive_interiors(language: str | None, value: str, translated: bool) -> list[int]:
@@ -224,9 +253,9 @@ def directive_interiors(language: str | None, value: str, translated: bool) -> l
     if not value:
         return []
     if language in ("c", "objc"):
-        return _protected(_c_marks(value, language == "objc", translated)) if "%" in value else []
+        return _protected(scan_c(value, language == "objc", translated)) if "%" in value else []
     if language == "python":
-        return _protected(_python_marks(value)) if "%" in value else []
+        return _protected(scan_python(value)) if "%" in value else []
     if language == "python-brace":
         return _brace_interiors(value)
     return []
@@ -337,16 +366,9 @@ def _brace_interiors(value: str) -> list[int]:
 
 FLAGS = ("python-format", "python-brace-format", "c-format")
 
-_PYTHON = re.compile(
-    r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d+))?[hlL]?(?P<type>[diouxXeEfFgGcrsa%])"
-)
-_C = re.compile(
-    r"%(?:(?P<position>\d+)\$)?[-+ #0']*(?P<width>\*(?:\d+\$)?|\d+)?(?:\.(?P<precision>\*(?:\d+\$)?|\d+))?"
-    r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<type>[diouxXeEfFgGaAcspn%])"
-)
 _BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}|[{}]")
-_TYPES = {**dict.fromkeys("diouxX", "integer"), **dict.fromkeys("eEfFgGaA", "float"), "c": "character",
-          "s": "string", "r": "object", "p": "pointer", "n": "count"}
+_TYPES = {**dict.fromkeys("diouxX", "integer"), **dict.fromkeys("eEfFgGaA", "float"), **dict.fromkeys("cC", "character"),
+          **dict.fromkeys("sS", "string"), "r": "object", "@": "object", "p": "pointer", "n": "count"}
 
 
 @dataclass(frozen=True)
@@ -358,40 +380,42 @@ class Arguments:
     written: dict[str, str]  # name -> the directive as written, for messages
 
 
-def arguments(text: str, flag: str) -> Arguments:
-    """The arguments of ``text`` read as ``flag`` says; ValueError if it is not a valid one."""
+def arguments(text: str, flag: str, translated: bool = False) -> Arguments:
+    """The arguments of ``text`` read as ``flag`` says; ValueError if it is not a valid one.
+
+    ``translated``: ``text`` is a msgstr (C's ``I`` flag is allowed there).
+    """
     if flag == "python-brace-format":
         return _brace(text)
-    pattern = _PYTHON if flag == "python-format" else _C
+    scan = scan_python(text) if flag == "python-format" else scan_c(text, translated=translated)
+    if scan.error is not None:
+        if not scan.mixed:
+            start = scan.starts[-1]
+            raise ValueError(f"'{text[start:start + 4]}' is not a complete directive; write a percent sign as %%")
+        if flag == "python-format":
+            raise ValueError("it mixes named (%(name)s) and unnamed (%s) arguments")
+        raise ValueError("it mixes numbered (%1$s) and unnumbered (%s) arguments")
     named: dict[str, str] = {}
     written: dict[str, str] = {}
     positional: list[str] = []
     numbered: dict[int, str] = {}
-    position = 0
-    while (start := text.find("%", position)) >= 0:
-        match = pattern.match(text, start)
-        if not match:
-            raise ValueError(f"'{text[start:start + 4]}' is not a complete directive; write a percent sign as %%")
-        position = match.end()
-        kind = match.group("type")
-        if kind == "%":
-            continue
-        for part in ("width", "precision"):
-            if (match.group(part) or "").startswith("*"):
+    for directive in scan.directives:
+        for star in directive.stars:
+            if star:
+                numbered[star] = "integer"
+            else:
                 positional.append("integer")
-        value = _TYPES.get(kind, kind)
-        if flag == "python-format" and match.group("name") is not None:
-            named[match.group("name")] = value
-            written.setdefault(match.group("name"), match.group())
-        elif flag == "c-format" and match.group("position"):
-            numbered[int(match.group("position"))] = value
+        if directive.conversion in ("%", "m"):
+            continue  # no argument
+        value = _TYPES.get(directive.conversion, directive.conversion)
+        if directive.name is not None:
+            named[directive.name] = value
+            written.setdefault(directive.name, text[directive.start : directive.end + 1])
+        elif directive.number:
+            numbered[directive.number] = value
         else:
             positional.append(value)
-    if named and positional:
-        raise ValueError("it mixes named (%(name)s) and unnamed (%s) arguments")
     if numbered:
-        if positional:
-            raise ValueError("it mixes numbered (%1$s) and unnumbered (%s) arguments")
         positional = [numbered[number] for number in sorted(numbered)]
     return Arguments(named, tuple(positional), written)
 
@@ -407,7 +431,7 @@ def compare(source: str, translation: str, flag: str, plural_form: bool = False)
     except ValueError:
         return []  # the source is not a format string after all; msgfmt says nothing either
     try:
-        found = arguments(translation, flag)
+        found = arguments(translation, flag, translated=True)
     except ValueError as error:
         return [f"msgstr is not a valid {flag} string: {error}"]
     problems = []
