@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Self
 
 from i18ntool import __version__
+from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
@@ -34,7 +35,6 @@ from i18ntool.project import Project
 from i18ntool.outputs.html import IndexEntry, Link, render_index, render_page
 from i18ntool.outputs.text import render_text
 from i18ntool.markdown.segmenting import Document
-from i18ntool.sync import load_document, source_paths
 from i18ntool.outputs.page_words import UiText, load_ui
 
 MANIFEST = "manifest.json"
