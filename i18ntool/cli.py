@@ -16,6 +16,7 @@ import click
 
 from i18ntool import __version__
 from i18ntool.errors import ExitCode, I18nToolError
+from i18ntool.outputs.formats import OUTPUT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -324,7 +325,7 @@ def review(
 
 @main.command()
 @locale_option
-@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["md", "html", "txt"]),
+@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(list(OUTPUT_FORMATS)),
               help="Only this format (repeatable). Default: the project's formats.")
 @click.option("--out", "output_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Write the outputs to DIR. Default: the project's output folder.")
