@@ -18,7 +18,6 @@ everything else is a finding. Nothing is written.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,16 +45,6 @@ class CheckReport:
     def warnings(self) -> int:
         return len(self.findings) - self.errors
 
-    def as_json(self) -> str:
-        """The report for scripts; the schema is documented in the README and only grows under one name."""
-        return json.dumps({
-            "schema": SCHEMA,
-            "findings": [finding.as_json() for finding in self.findings],
-            "errors": self.errors, "warnings": self.warnings, "catalogues": self.catalogues,
-        }, ensure_ascii=False, indent=2)
-
-
-SCHEMA = "i18ntool-check/1"
 
 # The families of checks (code prefixes) that fit each kind of catalogue.
 KINDS: dict[str, tuple[str, ...]] = {
