@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from i18ntool import __version__
+from i18ntool.command_reports import CHECK_FORMATS, COVERAGE_FORMATS, TODO_FORMATS
 from i18ntool.errors import ExitCode, I18nToolError
+from i18ntool.outputs.formats import OUTPUT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Context:
-    """What every command shares: the project folder given with --project, if any."""
+class Session:
+    """What every command of one run shares: the project, found once from --project or the
+    working folder (not to be confused with click's own ``Context``)."""
 
     def __init__(self, project_dir: Path | None):
         self.project_dir = project_dir
@@ -54,7 +57,7 @@ class LocaleType(click.ParamType):  # type: ignore[type-arg]  # generic from cli
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         try:
-            project = ctx.find_object(Context).project if ctx is not None else None  # type: ignore[union-attr]
+            project = ctx.find_object(Session).project if ctx is not None else None  # type: ignore[union-attr]
         except I18nToolError as error:
             raise OneLineError(str(error), ctx, param) from error
         if project is not None and value not in project.languages:
@@ -66,18 +69,33 @@ class LocaleType(click.ParamType):  # type: ignore[type-arg]  # generic from cli
         """The project's languages, for shell completion (nothing outside a project)."""
         from click.shell_completion import CompletionItem
 
-        try:  # completion runs no command callbacks, so the group's Context is not made yet
-            project = Context(ctx.find_root().params.get("project_dir")).project
+        try:  # completion runs no command callbacks, so the group's Session is not made yet
+            project = Session(ctx.find_root().params.get("project_dir")).project
         except I18nToolError:
             return []
         return [CompletionItem(language) for language in project.languages if language.startswith(incomplete)]
 
 
-def locale_option(function: F) -> F:
+def locale_option(help_text: str = "Only this target language (repeatable). Default: all.") -> Callable[[F], F]:
+    """``--locale``/``-l``, repeatable, checked against the project's languages."""
+    return click.option("--locale", "-l", "locales", multiple=True, type=LocaleType(), help=help_text)
+
+
+def format_option(choices: Sequence[str], *, help_text: str, default: str | None = None) -> Callable[[F], F]:
+    """``--format``: one of ``choices`` (a registry's names), ``default`` unless given."""
     return click.option(
-        "--locale", "-l", "locales", multiple=True, type=LocaleType(),
-        help="Only this target language (repeatable). Default: all.",
-    )(function)
+        "--format", "output_format", type=click.Choice(list(choices)), default=default, show_default=default is not None,
+        help=help_text,
+    )
+
+
+def echo_lines(lines: Sequence[Any], *, color: bool | None = None) -> None:
+    """``command_reports`` lines, in order: each on stdout, or on stderr if it is a diagnostic."""
+    for line in lines:
+        if line.diagnostic:
+            click.echo(f"i18ntool: {line.text}", err=True)
+        else:
+            click.echo(line.text, color=color)
 
 
 def writes_project(*, unless: str | None = None) -> Callable[[F], F]:
@@ -88,17 +106,17 @@ def writes_project(*, unless: str | None = None) -> Callable[[F], F]:
 
     def decorate(function: F) -> F:
         @functools.wraps(function)
-        def run(context: Context, *args: Any, **options: Any) -> Any:
+        def run(session: Session, *args: Any, **options: Any) -> Any:
             from i18ntool.locking import project_lock
 
             if unless is not None and options.get(unless):
-                return function(context, *args, **options)
+                return function(session, *args, **options)
             name = click.get_current_context().info_name
             with project_lock(
-                context.project.root, f"i18ntool {name}",
+                session.project.root, f"i18ntool {name}",
                 on_wait=lambda holder: click.echo(f"i18ntool: waiting for {holder} to finish writing the project", err=True),
             ):
-                return function(context, *args, **options)
+                return function(session, *args, **options)
 
         return run  # type: ignore[return-value]
 
@@ -125,15 +143,15 @@ class Group(click.Group):
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path | None) -> None:
     """Keep Markdown press texts in English and Italian in step through gettext catalogues."""
-    ctx.obj = Context(project_dir)
+    ctx.obj = Session(project_dir)
 
 
 @main.command()
-@locale_option
+@locale_option()
 @click.option("--check", is_flag=True, help="Write nothing; list what would change and exit 1 if anything would.")
 @click.pass_obj
 @writes_project(unless="check")
-def update(context: Context, locales: tuple[str, ...], check: bool) -> None:
+def update(session: Session, locales: tuple[str, ...], check: bool) -> None:
     """Write the templates and bring every catalogue in step with the source texts.
 
     New segments are added (reusing exact translations from other catalogues of the
@@ -142,27 +160,19 @@ def update(context: Context, locales: tuple[str, ...], check: bool) -> None:
     """
     from i18ntool.sync import update as run_update
 
-    project = context.project
-    result = run_update(project, locales, check=check)
-    for warning in result.warnings:
-        click.echo(f"i18ntool: warning: {warning}", err=True)
-    verb = ("would create", "would update") if check else ("created", "updated")
-    for change in result.changes:
-        click.echo(f"{project.relative(change.path)}: {verb[0] if change.created else verb[1]} ({change.detail})")
-    if not result.changes:
-        click.echo("Every template and catalogue is in step with its source text.")
-    elif check:
-        click.echo(f"{len(result.changes)} file(s) out of step; run `i18ntool update`.")
+    from i18ntool.command_reports import update_lines
+
+    result = run_update(session.project, locales, check=check)
+    echo_lines(update_lines(session.project, result, check=check))
+    if result.changes and check:
         sys.exit(ExitCode.GATE_FAILED)
-    else:
-        click.echo(f"{len(result.changes)} file(s) written.")
 
 
 @main.command()
 @click.argument("language")
 @click.pass_obj
 @writes_project()
-def init(context: Context, language: str) -> None:
+def init(session: Session, language: str) -> None:
     """Start catalogues for LANGUAGE, a language listed in the project's settings.
 
     Add the language to `languages` in the settings first. Each new catalogue gets the
@@ -172,13 +182,10 @@ def init(context: Context, language: str) -> None:
     from i18ntool.project import check_new_language
     from i18ntool.sync import init as run_init
 
-    project = context.project
-    check_new_language(project, language)
-    result = run_init(project, language)
-    created = [change for change in result.changes if change.created and change.path.suffix == ".po"]
-    for change in result.changes:
-        click.echo(f"{project.relative(change.path)}: {'created' if change.created else 'updated'} ({change.detail})")
-    click.echo(f"{len(created)} catalogue(s) started for '{language}'.")
+    from i18ntool.command_reports import init_lines
+
+    check_new_language(session.project, language)
+    echo_lines(init_lines(session.project, run_init(session.project, language), language))
 
 
 # -- coverage, todo, review: translation states and sign-off ---------------------------------
@@ -192,12 +199,9 @@ def _wants_colour() -> bool:
 
 
 @main.command()
-@locale_option
+@locale_option()
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
-@click.option(
-    "--format", "output_format", type=click.Choice(["table", "json", "markdown", "csv", "html"]),
-    default="table", show_default=True, help="How to write the report.",
-)
+@format_option(COVERAGE_FORMATS, default="table", help_text="How to write the report.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PCT",
               help="Exit 1 if a document is less than PCT percent translated in a language.")
 @click.option("--fail-under-reviewed", type=click.FloatRange(0, 100), metavar="PCT",
@@ -205,7 +209,7 @@ def _wants_colour() -> bool:
 @click.option("--words", is_flag=True, help="Count source words instead of entries, in the table and the gates.")
 @click.pass_obj
 def coverage(
-    context: Context, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
+    session: Session, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
     fail_under: float | None, fail_under_reviewed: float | None, words: bool,
 ) -> None:
     """How much of each document is translated and reviewed, per target language.
@@ -220,7 +224,7 @@ def coverage(
     from i18ntool.reports import render
     from i18ntool.targets import select_targets
 
-    project = context.project
+    project = session.project
     report = measure(project, select_targets(project, documents, locales, glossary=False))
     colour = output_format == "table" and _wants_colour()
     click.echo(render(report, output_format, words=words, colour=colour), nl=False, color=colour)
@@ -232,15 +236,15 @@ def coverage(
 
 
 @main.command()
-@locale_option
+@locale_option()
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
 @click.option(
     "--state", "states", multiple=True, type=click.Choice(["untranslated", "fuzzy", "unreviewed"]),
     help="Only entries in this state (repeatable). Default: all three.",
 )
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option(TODO_FORMATS, default="text", help_text="text: one entry per line, as catalogue:line; json: for scripts.")
 @click.pass_obj
-def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...], states: tuple[str, ...],
+def todo(session: Session, locales: tuple[str, ...], documents: tuple[str, ...], states: tuple[str, ...],
          output_format: str) -> None:
     """List what is left: untranslated, fuzzy and unreviewed entries, as catalogue:line.
 
@@ -250,15 +254,14 @@ def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...],
     from i18ntool.targets import select_targets
     from i18ntool.todo import KINDS, render_json, render_text, tasks
 
-    project = context.project
+    project = session.project
     found = tasks(project, select_targets(project, documents, locales, glossary=False), states or KINDS)
     click.echo(render_json(found) if output_format == "json" else render_text(found), nl=False)
 
 
 @main.command()
-@click.option(
-    "--locale", "-l", "locales", multiple=True, type=LocaleType(),
-    help="The language whose translations are signed off (repeatable); needed when DOC is translated into several.",
+@locale_option(
+    "The language whose translations are signed off (repeatable); needed when DOC is translated into several.",
 )
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
 @click.option("--reviewer", metavar="NAME", help="Who signs off. Default: git's user.name.")
@@ -271,7 +274,7 @@ def todo(context: Context, locales: tuple[str, ...], documents: tuple[str, ...],
 @click.pass_obj
 @writes_project()
 def review(
-    context: Context, locales: tuple[str, ...], documents: tuple[str, ...], reviewer: str | None,
+    session: Session, locales: tuple[str, ...], documents: tuple[str, ...], reviewer: str | None,
     entries: tuple[str, ...], msgids: tuple[str, ...], review_date: Any,
 ) -> None:
     """Sign off translations: stamp every translated entry of DOC, or chosen entries, as reviewed.
@@ -283,48 +286,23 @@ def review(
     """
     import datetime
 
+    from i18ntool.command_reports import review_lines
     from i18ntool.review import requests_for, reviewer_name
     from i18ntool.review import review as run_review
-    from i18ntool.po.states import State
 
-    project = context.project
+    project = session.project
     name = reviewer_name(reviewer, project.root)
     day = review_date.date() if review_date is not None else datetime.date.today()
     outcomes = run_review(project, requests_for(project, documents, locales, entries, msgids), name, day)
-    for outcome in outcomes:
-        signed = outcome.stamped + outcome.renewed
-        if signed:
-            renewed = f" ({outcome.renewed} stale review{'s' if outcome.renewed != 1 else ''} renewed)" if outcome.renewed else ""
-            said = f"{signed} signed off by {name} on {day.isoformat()}{renewed}"
-        else:
-            said = "nothing to sign off"
-        kept = f"; {outcome.kept} already reviewed" if outcome.kept else ""
-        click.echo(f"{outcome.catalogue}: {said}{kept}")
-        if outcome.chosen:
-            for refusal in outcome.refused:
-                hint = "check the translation and clear its fuzzy flag" if refusal.state is State.FUZZY else "translate it"
-                click.echo(
-                    f"i18ntool: {outcome.catalogue}:{refusal.line}: {refusal.state.value}; not signed off ({hint} first)",
-                    err=True,
-                )
-        elif outcome.refused:
-            kinds = [
-                f"{sum(1 for refusal in outcome.refused if refusal.state is state)} {state.value}"
-                for state in (State.FUZZY, State.UNTRANSLATED)
-                if any(refusal.state is state for refusal in outcome.refused)
-            ]
-            click.echo(
-                f"i18ntool: {outcome.catalogue}: {' and '.join(kinds)} not signed off; `i18ntool todo` lists them",
-                err=True,
-            )
+    echo_lines(review_lines(outcomes, name, day))
 
 
 # -- build and compile: the published outputs -----------------------------------------------
 
 
 @main.command()
-@locale_option
-@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["md", "html", "txt"]),
+@locale_option()
+@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(list(OUTPUT_FORMATS)),
               help="Only this format (repeatable). Default: the project's formats.")
 @click.option("--out", "output_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Write the outputs to DIR. Default: the project's output folder.")
@@ -336,7 +314,7 @@ def review(
 @click.pass_obj
 @writes_project()
 def build(
-    context: Context, locales: tuple[str, ...], formats: tuple[str, ...], output_dir: Path | None,
+    session: Session, locales: tuple[str, ...], formats: tuple[str, ...], output_dir: Path | None,
     include_fuzzy: bool, strict: bool, jobs: int | None,
 ) -> None:
     """Build the press texts in every language: Markdown, HTML pages and plain text.
@@ -350,7 +328,7 @@ def build(
     from i18ntool.outputs.build import BuildOptions
     from i18ntool.outputs.build import build as run_build
 
-    project = context.project
+    project = session.project
     options = BuildOptions(languages=locales, formats=formats, output_dir=output_dir,
                            include_fuzzy=include_fuzzy, jobs=jobs)
     progress = _Progress() if sys.stdout.isatty() and sys.stderr.isatty() else None
@@ -408,13 +386,13 @@ def _shown_path(project: Any, path: Path) -> str:
 
 
 @main.command(name="compile")
-@locale_option
+@locale_option()
 @click.option("--out", "output_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo. Default: each MO file beside its catalogue.")
 @click.option("--include-fuzzy", is_flag=True, help="Include fuzzy entries, as msgfmt --use-fuzzy does.")
 @click.pass_obj
 @writes_project()
-def compile_catalogues(context: Context, locales: tuple[str, ...], output_dir: Path | None, include_fuzzy: bool) -> None:
+def compile_catalogues(session: Session, locales: tuple[str, ...], output_dir: Path | None, include_fuzzy: bool) -> None:
     """Compile every catalogue into an MO file, for sites that use gettext at run time.
 
     The MO files hold what msgfmt puts in them (translated entries and the header; no
@@ -422,7 +400,7 @@ def compile_catalogues(context: Context, locales: tuple[str, ...], output_dir: P
     """
     from i18ntool.po.mo import compile_catalogues as run_compile
 
-    project = context.project
+    project = session.project
     results = run_compile(project, locales, output_dir=output_dir, include_fuzzy=include_fuzzy)
     for item in results:
         if item.written:
@@ -450,17 +428,17 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
 
 
 @main.command()
-@locale_option
+@locale_option()
 @click.argument("documents", nargs=-1, metavar="[DOC]...")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one `path:line: CODE message` per finding; json: for scripts.")
+@format_option(CHECK_FORMATS, default="text",
+               help_text="text: one `path:line: CODE message` per finding; json: for scripts.")
 @_codes_option("--select", "Only these checks: codes or their start, comma-separated (e.g. NUM,MD101).")
 @_codes_option("--ignore", "Skip these checks: codes or their start, comma-separated.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--list-checks", is_flag=True, help="List every check: code, severity, description; then exit.")
 @click.pass_obj
 def check(
-    context: Context, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
+    session: Session, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
     select: list[str], ignore: list[str], strict: bool, list_checks: bool,
 ) -> None:
     """Check the catalogues of the documents DOC (default: all) before they are committed.
@@ -473,28 +451,23 @@ def check(
     """
     import os
 
-    from i18ntool.checks.findings import CHECKS, Severity, select_codes
+    from i18ntool.checks.findings import CHECKS, select_codes
+    from i18ntool.command_reports import check_json, check_lines, check_list
 
     if list_checks:
-        for code, described in CHECKS.items():
-            click.echo(f"{code:<8} {described.severity.value:<8} {described.description}")
+        echo_lines(check_list(CHECKS.values()))
         return
     codes = select_codes(select, ignore)
     from i18ntool.checks.runner import check_project
 
-    project = context.project
-    report = check_project(project, documents, locales, codes)
+    report = check_project(session.project, documents, locales, codes)
     if output_format == "json":
-        click.echo(report.as_json())
+        click.echo(check_json(report))
     else:
-        colour = None if "NO_COLOR" not in os.environ else False
-        for finding in report.findings:
-            style = "red" if finding.severity is Severity.ERROR else "yellow"
-            code = click.style(finding.code, fg=style, bold=True)
-            click.echo(f"{finding.path}:{finding.line}: {code} {finding.message}", color=colour)
-        errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
-        warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
-        click.echo(f"{errors}, {warnings} in {report.catalogues} catalogue(s).")
+        def emphasise(code: str, error: bool) -> str:
+            return click.style(code, fg="red" if error else "yellow", bold=True)
+
+        echo_lines(check_lines(report, emphasise), color=None if "NO_COLOR" not in os.environ else False)
     if report.errors or (strict and report.findings):
         sys.exit(ExitCode.GATE_FAILED)
 

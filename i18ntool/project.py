@@ -20,8 +20,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from i18ntool.errors import ConfigError, ContentError
-
-FORMATS = ("md", "html", "txt")
+from i18ntool.outputs.formats import OUTPUT_FORMATS
 
 # Every setting, its default, and what it holds. Keys are written in kebab-case, as in
 # other tools' [tool.*] tables.
@@ -32,7 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "content": "content",
     "locales": "locales",
     "output": "build",
-    "formats": list(FORMATS),
+    "formats": list(OUTPUT_FORMATS),
     "publish-threshold": 100,  # percent of entries translated for a document to be published
     "translatable-keys": ["title", "summary"],
     "glossary": "glossary",  # domain of the glossary catalogue in each language
@@ -157,8 +156,8 @@ def load_project(config_path: Path) -> Project:
         raise fail("source-language", f"source language '{source_language}' is not one of the languages {list(languages)}")
     formats = strings("formats")
     for output_format in formats:
-        if output_format not in FORMATS:
-            raise fail("formats", f"unknown format '{output_format}'; formats are {', '.join(FORMATS)}")
+        if output_format not in OUTPUT_FORMATS:
+            raise fail("formats", f"unknown format '{output_format}'; formats are {', '.join(OUTPUT_FORMATS)}")
     threshold = expect("publish-threshold", (int, float), "a percentage")
     if not 0 <= threshold <= 100:
         raise fail("publish-threshold", f"setting 'publish-threshold' must be between 0 and 100, not {threshold}")

@@ -17,10 +17,11 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from i18ntool.command_reports import COVERAGE_FORMATS
 from i18ntool.coverage import Counts, Coverage, Row, Total
 
 SCHEMA = "i18ntool-coverage/1"
-FORMATS = ("table", "json", "markdown", "csv", "html")
+FORMATS = COVERAGE_FORMATS
 
 _STATES = ("untranslated", "fuzzy", "translated", "reviewed")
 

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
+from i18ntool.po.writer import write_catalogue
 from i18ntool.errors import CatalogueError, I18nToolError
 from i18ntool.files import remove_stale_temporaries
 from i18ntool.project import Project

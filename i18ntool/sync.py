@@ -31,15 +31,15 @@ from babel import Locale
 
 from i18ntool import __version__
 from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
-from i18ntool.errors import CatalogueError, ContentError
+from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_documents
+from i18ntool.errors import CatalogueError
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.matching import best_matches
 from i18ntool.po.plurals import gettext_rule
-from i18ntool.project import Project, document_id
+from i18ntool.project import Project
 from i18ntool.po.layout import format_catalogue
-from i18ntool.markdown.segmenting import Document, read_document
+from i18ntool.markdown.segmenting import Document
 from i18ntool.po.states import mark_review
-from i18ntool.outputs.page_words import UI_DOMAIN
 
 _GENERATED = "Written by `i18ntool update`: edit the source text, not this file."
 
@@ -80,56 +80,6 @@ class FileChange:
 class UpdateResult:
     changes: tuple[FileChange, ...]
     warnings: tuple[str, ...] = ()
-
-
-def load_documents(project: Project) -> list[Document]:
-    """Every source text of the project, sorted by id."""
-    return [load_document(project, path) for path in source_paths(project)]
-
-
-def source_paths(project: Project) -> list[Path]:
-    """The paths of the project's source texts, sorted."""
-    if not project.content_dir.is_dir():
-        raise ContentError("content folder does not exist", project.relative(project.content_dir))
-    paths = sorted(project.content_dir.rglob("*.md"))
-    for path in paths:
-        if not path.is_file():  # a FIFO would make the read wait for ever
-            raise ContentError("not a regular file; a source text must be a plain Markdown file", project.relative(path))
-        identifier = document_id(project, path)
-        if identifier in (UI_DOMAIN, project.glossary):
-            role = "the words of the built pages" if identifier == UI_DOMAIN else "the glossary"
-            raise ContentError(
-                f"'{identifier}' is the name of the catalogue that holds {role}, so a document cannot have it; "
-                "rename the file", project.relative(path),
-            )
-    return paths
-
-
-def load_document(project: Project, path: Path) -> Document:
-    """The source text at ``path``, one of ``source_paths``."""
-    return read_document(
-        path, document_id=document_id(project, path), source=project.relative(path),
-        default_language=project.source_language, languages=project.languages,
-        translatable_keys=project.translatable_keys,
-    )
-
-
-def build_template(document: Document) -> tuple[Message, ...]:
-    """The template entries of a document: one per distinct (context, text), in source order."""
-    entries: dict[tuple[str | None, str], dict[str, list[str]]] = {}
-    for segment in document.segments:
-        entry = entries.setdefault((segment.context, segment.text), {"references": [], "comments": [], "kinds": []})
-        entry["references"].append(f"{document.source}:{segment.line}")
-        entry["comments"].extend(note for note in segment.notes if note not in entry["comments"])
-        if segment.kind not in entry["kinds"]:
-            entry["kinds"].append(segment.kind)
-    return tuple(
-        Message(
-            msgid=text, msgctxt=context, references=tuple(entry["references"]),
-            extracted_comments=tuple(entry["comments"] + entry["kinds"]),
-        )
-        for (context, text), entry in entries.items()
-    )
 
 
 def merge(
@@ -314,7 +264,7 @@ class Domain:
 
 def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
     """Every document, in its target languages; then the words of the built pages, in all."""
-    from i18ntool.outputs.page_words import UI_DOMAIN, ui_template
+    from i18ntool.outputs.page_words import ui_template
 
     found = [
         Domain(
@@ -425,8 +375,7 @@ def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Ca
 def _other_catalogues(
     project: Project, language: str, read: Callable[[Path], Catalogue | None]
 ) -> Iterator[Catalogue]:
-    folder = project.catalogue_path(language, "x").parent
-    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
+    for path in catalogue_paths(project, language):
         catalogue = read(path)
         if catalogue is not None:
             yield catalogue

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from i18ntool.documents import build_template, catalogue_domain, catalogue_paths, load_document, load_documents, source_files
 from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
-from i18ntool.project import Project, check_document_id, document_id
-from i18ntool.markdown.segmenting import Document, read_document
+from i18ntool.project import Project, check_document_id
+from i18ntool.markdown.segmenting import Document
 from i18ntool.po.states import State, state_of
-from i18ntool.sync import build_template, load_documents
 
 
 @dataclass(frozen=True)
@@ -142,36 +142,26 @@ def _resolve(project: Project, name: str) -> Document | str:
         if not found:
             raise ContentError("no such source text", name)
         path = (inside or found)[0]
-        return _read(project, path, document_id(project, path))
+        return load_document(project, path)
     identifier = check_document_id(name, name)
     path = project.source_path(identifier)
     if path.is_file():
-        return _read(project, path, identifier)
+        return load_document(project, path, identifier)
     if any(catalogue_exists(project.catalogue_path(language, identifier), project.relative(project.catalogue_path(language, identifier)))
            for language in project.languages):
         return identifier
-    sources = project.content_dir.rglob("*.md") if project.content_dir.is_dir() else ()
-    known = sorted({source.relative_to(project.content_dir).with_suffix("").as_posix() for source in sources})
+    known = sorted({source.relative_to(project.content_dir).with_suffix("").as_posix() for source in source_files(project)})
     known += _domains(project)
     choices = f"; choose from {', '.join(known)}" if known else ""
     raise ContentError(f"no such source text, and no catalogue named '{identifier}'{choices}", project.relative(path))
-
-
-def _read(project: Project, path: Path, identifier: str) -> Document:
-    return read_document(
-        path, document_id=identifier, source=project.relative(path),
-        default_language=project.source_language, languages=project.languages,
-        translatable_keys=project.translatable_keys,
-    )
 
 
 def _domains(project: Project) -> list[str]:
     """Catalogues with no source text behind them, by domain, in any configured language."""
     domains: set[str] = set()
     for language in project.languages:
-        folder = project.catalogue_path(language, "x").parent
-        for path in folder.rglob("*.po") if folder.is_dir() else ():
-            domain = path.relative_to(folder).with_suffix("").as_posix()
+        for path in catalogue_paths(project, language):
+            domain = catalogue_domain(project, language, path)
             if not project.source_path(domain).is_file():
                 domains.add(domain)
     return sorted(domains)

@@ -12,13 +12,14 @@ import pytest
 from click.testing import CliRunner, Result
 
 from i18ntool.outputs.build import BuildOptions, build
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.errors import ConfigError
 from i18ntool.outputs.localised import Completeness, localise
 from i18ntool.project import find_project, load_project
 from i18ntool.markdown.segmenting import parse_document
-from i18ntool.sync import load_documents
+from i18ntool.documents import load_documents
 from i18ntool.outputs.page_words import UI_MESSAGES, ui_template, ui_text
 from tests.conftest import REPOSITORY, copy_project, snapshot
 

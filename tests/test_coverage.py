@@ -15,7 +15,8 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.coverage import Counts, at_least, count_catalogue, measure, percent
 from i18ntool.project import find_project

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from i18ntool.po.catalogue import read_catalogue, write_catalogue
+from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.po.states import State, review_of, state_of
 from tests.conftest import requires_gettext, run_gettext, snapshot

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue, write_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.writer import write_catalogue
 from i18ntool.po.states import State, content_digest, review_of, stamp, state_of
 from tests.conftest import requires_gettext, run_gettext
 

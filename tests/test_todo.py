@@ -7,7 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from i18ntool.po.catalogue import read_catalogue, write_catalogue
+from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 
 AWARD = "russo-brothers-award"

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from i18ntool.checks.codes import Check, EN, ERROR, IT, WARNING, Problem
 
 # Order matters: an e-mail address holds an "@" and a domain, an @handle can hold dots.
 _PATTERNS = (
@@ -117,3 +119,25 @@ def _canonical(address: str, rules: LinkRules, languages: tuple[str, str]) -> st
 def _balanced_bracket(text: str) -> bool:
     """A URL ending in ")" keeps it when the URL opened one (Wikipedia-style addresses)."""
     return text.endswith(")") and text.count("(") >= text.count(")")
+
+
+# -- the checks of this family: their codes, and the problems they report ----------------
+
+CHECKS: tuple[Check, ...] = (
+    Check("KEEP101", ERROR, "A URL, e-mail address or @handle of the source is missing or changed",
+          f"{IT}/festivals.po:175: KEEP101 @handle @alessia.cruci of the source is missing; keep it as written"),
+    Check("KEEP102", WARNING, "The translation has a URL, e-mail address or @handle that the source does not",
+          f"{EN}/annuncio-proiezione.po:184: KEEP102 @handle @alessiacruci is not in the source; remove it or add it to the source"),
+)
+
+
+def kept_problems(differences: Iterable[KeptDifference]) -> list[Problem]:
+    problems = []
+    for difference in differences:
+        item = difference.item
+        kind = "URL" if item.kind == "domain" else item.kind
+        if difference.missing:
+            problems.append(Problem("KEEP101", f"{kind} {item.text} of the source is missing; keep it as written"))
+        else:
+            problems.append(Problem("KEEP102", f"{kind} {item.text} is not in the source; remove it or add it to the source"))
+    return problems

@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.checks.addresses import LinkRules, canonical_address
+from i18ntool.checks.codes import Check, ERROR, IT, WARNING, Problem
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 # "*" anywhere, and "_" at the edge of a word, are what emphasis is written with; left over
@@ -210,3 +211,68 @@ def _walk(tokens: Iterable[Token]) -> Iterable[Token]:
             yield from _walk(token.children)
         elif token.type == "image":
             yield from (child for child in token.children or () if child.type == "text")
+
+
+# -- the checks of this family: their codes, and the problems they report ----------------
+
+CHECKS: tuple[Check, ...] = (
+    Check("MD101", ERROR, "A link target of the source is missing, changed or added (localised prefixes allowed)",
+          f"{IT}/festivals.po:106: MD101 link target changed: (https://www.newfilmmakersla.com/) in the source, (https://newfilmmakersla.com/) here"),
+    Check("MD102", ERROR, "Inline code of the source is missing, changed or added",
+          f"{IT}/festivals.po:175: MD102 inline code `YouTube` is not in the source; remove it or add it to the source"),
+    Check("MD103", ERROR, "An image of the source is missing, changed or added (the alt text may change)",
+          f"{IT}/historical-background.po:159: MD103 image (poster.jpg) is not in the source; remove it or add it to the source"),
+    Check("MD104", WARNING, "The translation has a different number of emphasis or strong spans",
+          f"{IT}/festivals.po:63: MD104 strong emphasis: 1 in the source, 0 here"),
+    Check("MD105", ERROR, "An emphasis marker (* or _) does not pair and would show as text",
+          f"{IT}/press-release.po:49: MD105 unmatched emphasis marker ('*' or '_'); close the emphasis or escape it as \\*"),
+    Check("MD106", ERROR, "Inline HTML of the source is missing, changed or added",
+          f"{IT}/director-biography.po:64: MD106 inline HTML <br> is not in the source; remove it or add it to the source"),
+    Check("MD107", ERROR, "The translation would open a new block (heading, list, quote, code) in the Markdown",
+          f"{IT}/festivals.po:74: MD107 \"- **ETHOS International Film Festival:** premio…\" would start a list ('-', '+' or '*' and a space at the start of a line); reword or escape it"),
+    Check("MD108", WARNING, "A table cell's translation holds a line break or an unescaped '|'",
+          f"{IT}/russo-brothers-award.po:141: MD108 '|' in a table cell would end the cell; escape it with a backslash"),
+)
+
+
+def markup_problems(differences: Iterable[MarkupDifference]) -> list[Problem]:
+    codes = {"link": "MD101", "code": "MD102", "image": "MD103", "html": "MD106"}
+    shown: dict[str, Callable[[str], str]] = {
+        "link": lambda target: f"({target})", "image": lambda target: f"({target})",
+        "code": lambda code: f"`{code}`", "html": lambda tag: tag,
+    }
+    nouns = {"link": "link target", "image": "image", "code": "inline code", "html": "inline HTML"}
+    problems = []
+    for difference in differences:
+        what = difference.what
+        if what in codes:
+            show, noun = shown[what], nouns[what]
+            if difference.source is not None and difference.translation is not None:
+                text = f"{noun} changed: {show(difference.source)} in the source, {show(difference.translation)} here"
+            elif difference.source is not None:
+                text = f"{noun} {show(difference.source)} of the source is missing; copy it as written"
+            else:
+                text = f"{noun} {show(difference.translation or '')} is not in the source; remove it or add it to the source"
+            problems.append(Problem(codes[what], text))
+        elif what in ("emphasis", "strong"):
+            label = "emphasis" if what == "emphasis" else "strong emphasis"
+            problems.append(Problem("MD104", f"{label}: {difference.source} in the source, {difference.translation} here"))
+        elif what == "marker":
+            problems.append(Problem("MD105", "unmatched emphasis marker ('*' or '_'); close the emphasis or escape it as \\*"))
+        elif what == "block":
+            if difference.detail == "lost":
+                problems.append(Problem("MD107", "the translation loses a block structure of the source; keep the text as one block"))
+            else:
+                block, opener = BLOCKS[difference.detail]
+                line = _shorten(difference.translation or "")
+                problems.append(Problem("MD107", f"\"{line}\" would start {block} ({opener}); reword or escape it"))
+        elif what == "table":
+            if difference.detail == "pipe":
+                problems.append(Problem("MD108", "'|' in a table cell would end the cell; escape it with a backslash"))
+            else:
+                problems.append(Problem("MD108", "line break in a table cell; a table row is one line"))
+    return problems
+
+
+def _shorten(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -18,12 +18,9 @@ everything else is a finding. Nothing is written.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-from babel import Locale
 
 from i18ntool.checks import addresses, figures, glossary, markdown_parity, typography, validity
 from i18ntool.po.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue
@@ -48,16 +45,6 @@ class CheckReport:
     def warnings(self) -> int:
         return len(self.findings) - self.errors
 
-    def as_json(self) -> str:
-        """The report for scripts; the schema is documented in the README and only grows under one name."""
-        return json.dumps({
-            "schema": SCHEMA,
-            "findings": [finding.as_json() for finding in self.findings],
-            "errors": self.errors, "warnings": self.warnings, "catalogues": self.catalogues,
-        }, ensure_ascii=False, indent=2)
-
-
-SCHEMA = "i18ntool-check/1"
 
 # The families of checks (code prefixes) that fit each kind of catalogue.
 KINDS: dict[str, tuple[str, ...]] = {
@@ -124,10 +111,7 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
     problems = [(problem, 0) for problem in validity.check_catalogue(catalogue, lines, target.language)]
     is_glossary = kind == "glossary"
     if terms is not None and is_glossary:
-        problems += [
-            (Problem("GL104", f"'{term.source}' is marked keep but translated '{term.translation}'; make msgstr the name itself"), term.line)
-            for term in terms.inconsistent
-        ]
+        problems += [(problem, problem.line) for problem in glossary.inconsistency_problems(terms)]
     if not is_glossary:
         document = target.document
         direction = _Direction(
@@ -153,7 +137,7 @@ def _check_target(project: Project, target: Target, terms: glossary.Glossary | N
             problems += [
                 (problem, line)
                 for line, text in seen
-                for problem in _typography_problems(typography.compare(text, target.language, style))
+                for problem in typography.typography_problems(typography.compare(text, target.language, style))
             ]
     return [
         Finding(name, problem.line or line, problem.code, problem.message)
@@ -183,7 +167,7 @@ def _check_entry(
     if direction.markdown:
         # A front-matter value is inline Markdown (its emphasis shows in the page's headings), but
         # only ever inline: it opens no block, whatever it starts with.
-        problems += _markup_problems(markdown_parity.compare(
+        problems += markdown_parity.markup_problems(markdown_parity.compare(
             source, translation, table_cell="table cell" in kinds or "table header" in kinds,
             rules=direction.rules, source_language=direction.source_language, language=direction.language,
             env=direction.env, blocks=not front_matter,
@@ -192,144 +176,15 @@ def _check_entry(
         translation_text = markdown_parity.read_inline(translation, direction.env).plain
     else:
         source_text, translation_text = source, translation
-    problems += _kept_problems(addresses.compare_kept(
+    problems += addresses.kept_problems(addresses.compare_kept(
         source_text, translation_text, direction.rules, direction.source_language, direction.language,
     ))
     source_figures = addresses.mask(source_text, addresses.find_kept(source_text))
     translation_figures = addresses.mask(translation_text, addresses.find_kept(translation_text))
-    problems += _figure_problems(
+    problems += figures.figure_problems(
         figures.compare(source_figures, direction.source_language, translation_figures, direction.language),
         direction.language,
     )
     if direction.glossary is not None:
-        problems += _glossary_problems(glossary.compare(direction.glossary, source_text, translation_text), glossary_name)
+        problems += glossary.glossary_problems(glossary.compare(direction.glossary, source_text, translation_text), glossary_name)
     return problems, translation_figures
-
-
-# -- messages: what is wrong, and what to do -------------------------------------------------
-
-
-def _markup_problems(differences: Iterable[markdown_parity.MarkupDifference]) -> list[Problem]:
-    codes = {"link": "MD101", "code": "MD102", "image": "MD103", "html": "MD106"}
-    shown: dict[str, Callable[[str], str]] = {
-        "link": lambda target: f"({target})", "image": lambda target: f"({target})",
-        "code": lambda code: f"`{code}`", "html": lambda tag: tag,
-    }
-    nouns = {"link": "link target", "image": "image", "code": "inline code", "html": "inline HTML"}
-    problems = []
-    for difference in differences:
-        what = difference.what
-        if what in codes:
-            show, noun = shown[what], nouns[what]
-            if difference.source is not None and difference.translation is not None:
-                text = f"{noun} changed: {show(difference.source)} in the source, {show(difference.translation)} here"
-            elif difference.source is not None:
-                text = f"{noun} {show(difference.source)} of the source is missing; copy it as written"
-            else:
-                text = f"{noun} {show(difference.translation or '')} is not in the source; remove it or add it to the source"
-            problems.append(Problem(codes[what], text))
-        elif what in ("emphasis", "strong"):
-            label = "emphasis" if what == "emphasis" else "strong emphasis"
-            problems.append(Problem("MD104", f"{label}: {difference.source} in the source, {difference.translation} here"))
-        elif what == "marker":
-            problems.append(Problem("MD105", "unmatched emphasis marker ('*' or '_'); close the emphasis or escape it as \\*"))
-        elif what == "block":
-            if difference.detail == "lost":
-                problems.append(Problem("MD107", "the translation loses a block structure of the source; keep the text as one block"))
-            else:
-                block, opener = markdown_parity.BLOCKS[difference.detail]
-                line = _shorten(difference.translation or "")
-                problems.append(Problem("MD107", f"\"{line}\" would start {block} ({opener}); reword or escape it"))
-        elif what == "table":
-            if difference.detail == "pipe":
-                problems.append(Problem("MD108", "'|' in a table cell would end the cell; escape it with a backslash"))
-            else:
-                problems.append(Problem("MD108", "line break in a table cell; a table row is one line"))
-    return problems
-
-
-def _figure_problems(differences: Iterable[figures.FigureDifference], language: str) -> list[Problem]:
-    name = _language_name(language)
-
-    def hint(source: figures.Figure) -> str:
-        if source.literal and source.kind == "number":  # an identifier: Python 3.10, RFC 9110
-            return "; keep it as written"
-        return f" ({figures.written_as(source, language)} in {name})"
-
-    problems = []
-    for difference in differences:
-        source, translation = difference.source, difference.translation
-        if difference.kind == "missing" and source is not None:
-            problems.append(Problem("NUM101", f"figure {source.text} of the source is missing{hint(source)}"))
-        elif difference.kind == "added" and translation is not None:
-            problems.append(Problem("NUM102", f"figure {translation.text} is not in the source; check it or remove it"))
-        elif difference.kind == "changed" and source is not None and translation is not None:
-            problems.append(Problem("NUM103", f"figure {translation.text} differs from the source's {source.text}{hint(source)}"))
-        elif source is not None and translation is not None:
-            read = translation.read_as(language)
-            reads = "is not a number" if read.value is None else f"reads as {figures.written_as(read, language)}"
-            problems.append(Problem(
-                "NUM104", f"{translation.text} {reads} in {name}; the source's {source.text} is written "
-                f"{figures.written_as(source, language)}",
-            ))
-    return problems
-
-
-def _kept_problems(differences: Iterable[addresses.KeptDifference]) -> list[Problem]:
-    problems = []
-    for difference in differences:
-        item = difference.item
-        kind = "URL" if item.kind == "domain" else item.kind
-        if difference.missing:
-            problems.append(Problem("KEEP101", f"{kind} {item.text} of the source is missing; keep it as written"))
-        else:
-            problems.append(Problem("KEEP102", f"{kind} {item.text} is not in the source; remove it or add it to the source"))
-    return problems
-
-
-def _glossary_problems(differences: Iterable[glossary.TermDifference], glossary_name: str) -> list[Problem]:
-    problems = []
-    for difference in differences:
-        term = difference.term
-        where = f"{glossary_name.rsplit('/', 1)[-1]}:{term.line}"
-        if difference.kind == "name":
-            problems.append(Problem("GL101", f"protected name '{term.source}' is missing; keep it as written ({where})"))
-        elif difference.kind == "untranslated":
-            problems.append(Problem(
-                "GL103", f"'{term.source}' is left untranslated; the glossary says '{term.translation}' ({where})",
-            ))
-        else:
-            problems.append(Problem("GL102", f"'{term.source}' should be translated '{term.translation}' ({where})"))
-    return problems
-
-
-def _typography_problems(differences: Iterable[typography.TypographyDifference]) -> list[Problem]:
-    problems = []
-    for difference in differences:
-        written, suggested = difference.written, difference.suggested
-        if difference.kind == "elision":
-            problems.append(Problem(
-                "TYPO101", f"\"{written}\": the article elides before a number read with a vowel; write \"{suggested}\"",
-            ))
-        elif difference.kind == "apostrophe":
-            problems.append(Problem(
-                "TYPO102", f"straight apostrophe in {written}; the catalogue writes ’ elsewhere ({difference.detail} times): {suggested}",
-            ))
-        elif difference.kind == "quotes":
-            problems.append(Problem(
-                "TYPO102", f"straight quotation marks {written}; the catalogue writes typographic ones elsewhere "
-                f"({difference.detail} times): {suggested}",
-            ))
-        else:
-            problems.append(Problem(
-                "TYPO103", f"space before % in \"{written}\"; write {suggested} (CLDR's percent format {difference.detail})",
-            ))
-    return problems
-
-
-def _language_name(language: str) -> str:
-    return Locale.parse(language).english_name or language
-
-
-def _shorten(text: str, width: int = 48) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 from i18ntool.po import format_strings
 from i18ntool.po.plurals import SAMPLES, gettext_rule, parse_plural, read_rule
 from i18ntool.po.catalogue import Catalogue, Message
-from i18ntool.checks.findings import Problem
+from i18ntool.checks.codes import Check, EN, ERROR, IT, WARNING, Problem
 
 # Header fields msgfmt -c expects, with the placeholder a template leaves in them.
 _EXPECTED = {
@@ -204,3 +204,27 @@ def _format_strings(message: Message) -> list[Problem]:
                 problems += [Problem("PO203", f"{flag}: {text}", message.line)
                              for text in format_strings.compare(source, translation, flag, plural)]
     return problems
+
+
+# -- the checks of this family: their codes, and the problems they report ----------------
+
+CHECKS: tuple[Check, ...] = (
+    Check("PO101", ERROR, "The catalogue has no header entry (msgid \"\")",
+          f"{EN}/radici-fiorentine.po:1: PO101 no header entry; start the catalogue with msgid \"\" and its header (run `i18ntool update`)"),
+    Check("PO102", ERROR, "Content-Type names no charset, or the template's placeholder CHARSET",
+          f"{IT}/historical-background.po:11: PO102 Content-Type names the placeholder charset 'CHARSET'; write \"Content-Type: text/plain; charset=UTF-8\\n\""),
+    Check("PO103", WARNING, "The charset is not UTF-8, which i18ntool writes",
+          f"{IT}/director-biography.po:12: PO103 charset is windows-1252, not the UTF-8 that i18ntool writes; convert the file (msgconv -t UTF-8) and set charset=UTF-8"),
+    Check("PO104", ERROR, "Language is missing, unknown to Babel, or not the language of the catalogue's folder",
+          f"{IT}/historical-background.po:10: PO104 Language is 'en' but the catalogue is in locales/it/; write \"Language: it\\n\""),
+    Check("PO105", ERROR, "Plural-Forms is unreadable, inconsistent, missing where plurals need it, or not GNU gettext's rule for the language",
+          f"{IT}/historical-background.po:13: PO105 Plural-Forms says nplurals=3 but Italian has 2 forms; write \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
+    Check("PO106", WARNING, "A header field gettext expects is missing or still holds the template's placeholder",
+          f"{IT}/historical-background.po:2: PO106 header field 'MIME-Version' is missing; add \"MIME-Version: 1.0\\n\""),
+    Check("PO201", ERROR, "A plural entry has a different number of msgstr[N] than Plural-Forms' nplurals",
+          f"{IT}/ui.po:52: PO201 entry has 3 plural forms but nplurals=2; give it msgstr[0] to msgstr[1]"),
+    Check("PO202", ERROR, "msgid and msgstr do not both begin, or both end, with a newline",
+          f"{IT}/ui.po:58: PO202 msgid ends with '\\n' but msgstr does not; make both end with a newline, or neither"),
+    Check("PO203", ERROR, "A python-format, python-brace-format or c-format translation takes other arguments than msgid",
+          f"{IT}/ui.po:22: PO203 python-format: %(data)s is not an argument of msgid; use %(date)s"),
+)

@@ -11,10 +11,7 @@ The Markdown is parsed by markdown-it-py (CommonMark, with GFM tables) and the f
 by PyYAML; positions come from their token maps and node marks, never from regular
 expressions over the Markdown.
 
-Front matter is YAML between a first line ``---`` (after an optional UTF-8 byte order mark,
-which is never part of the text) and the next line ``---`` or ``...``. A first line ``---``
-followed by a blank line is a thematic break, as CommonMark reads it; so is one followed by
-plain text with no ``key:`` (``---``, ``Foo``, ``---`` is a thematic break and a heading).
+The front matter is read by ``front_matter``; this module cuts the Markdown body.
 
 A msgid writes a soft line break as a space, as a reader sees it, wherever that keeps the
 block's meaning. Where it would not (inside a code span, whose spaces count; inside an HTML
@@ -28,26 +25,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
+from i18ntool.markdown.front_matter import closing_line, read_front_matter, yaml_scalar
+from i18ntool.markdown.spans import BYTE_ORDER_MARK, LINE_BREAK, Lines, Segment, Span
 from i18ntool.markdown.words import has_words
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DIRECTIVE = re.compile(r"\A\s*<!--\s*i18ntool:\s*(?P<body>.*?)\s*-->\s*\Z", re.DOTALL)
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BYTE_ORDER_MARK = "\ufeff"
-_OPENING, _CLOSINGS = "---", ("---", "...")
 
 # Innermost block that gives an inline token its kind, as written in "#." comments.
 _KINDS = {
@@ -57,29 +50,6 @@ _KINDS = {
     "th_open": "table header",
     "td_open": "table cell",
 }
-
-
-@dataclasses.dataclass(frozen=True)
-class Span:
-    """Where a segment's text lies in the source text: ``text[start:end]``."""
-
-    start: int
-    end: int
-
-
-@dataclasses.dataclass(frozen=True)
-class Segment:
-    """The translatable text of one block or front-matter value."""
-
-    text: str  # the msgid
-    kind: str  # "paragraph", "heading 2", "list item", "front matter: title", ...
-    line: int  # 1-based line in the source text
-    span: Span
-    context: str | None = None
-    notes: tuple[str, ...] = ()
-    continuation: str = ""  # what starts a new line of this block (e.g. "> " or "  ")
-    single_line: bool = False  # headings, table cells and front matter cannot hold line breaks
-    yaml_style: str | None = None  # front matter: the value's quoting, kept where possible
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,7 +78,7 @@ class Document:
     def markdown_body(self) -> str:
         """The text as the Markdown parser reads it: the byte order mark and the front matter
         left out, the lines of the front matter left empty so that line numbers stay the file's."""
-        return "\n" * len(_LINE_BREAK.findall(self.text, 0, self.body_start)) + self.text[self.body_start :]
+        return "\n" * len(LINE_BREAK.findall(self.text, 0, self.body_start)) + self.text[self.body_start :]
 
 
 def read_document(
@@ -138,13 +108,13 @@ def parse_document(
     """Cut ``text`` into segments. Errors name ``source`` and the line."""
     if "\x00" in text:  # CommonMark would read it as U+FFFD, which no translation could match
         raise ContentError("source text holds a NUL character; remove it", source, text.count("\n", 0, text.index("\x00")) + 1)
-    lines = _Lines(text)
+    lines = Lines(text)
     metadata: dict[str, Any] = {}
     segments: list[Segment] = []
     front_matter = language_span = None
     body_start = lines.starts[0]
-    closing = _closing_line(lines, source)
-    if closing is not None and (found := _front_matter(lines, closing, source, translatable_keys)):
+    closing = closing_line(lines, source)
+    if closing is not None and (found := read_front_matter(lines, closing, source, translatable_keys)):
         front_matter, metadata, front_segments, language_span = found
         segments.extend(front_segments)
         body_start = lines.starts[closing + 1] if closing + 1 < len(lines.starts) else len(text)
@@ -184,13 +154,13 @@ def render(document: Document, translate: Callable[[Segment], str | None], langu
             replacements.append((segment.span, _shape(segment, translation, document.text)))
     if language is not None and language != document.language:
         if document.language_span is not None:
-            replacements.append((document.language_span, _yaml_scalar(language, None)))
+            replacements.append((document.language_span, yaml_scalar(language, None)))
         elif document.front_matter is not None:
             eol = _eol_at(document.text, document.front_matter.start)
             at = document.front_matter.end
             replacements.append((Span(at, at), f"lang: {language}{eol}"))
         else:
-            at = len(_BYTE_ORDER_MARK) if document.text.startswith(_BYTE_ORDER_MARK) else 0
+            at = len(BYTE_ORDER_MARK) if document.text.startswith(BYTE_ORDER_MARK) else 0
             eol = _eol_at(document.text, 0)
             replacements.append((Span(at, at), f"---{eol}lang: {language}{eol}---{eol}"))
     pieces = []
@@ -206,39 +176,13 @@ def render(document: Document, translate: Callable[[Segment], str | None], langu
 def _shape(segment: Segment, translation: str, text: str) -> str:
     """Fit a translation into the place of its segment: quoting, line breaks, continuation."""
     if segment.yaml_style is not None or segment.kind.startswith("front matter"):
-        return _yaml_scalar(translation, segment.yaml_style)
+        return yaml_scalar(translation, segment.yaml_style)
     if segment.single_line:
         line = " ".join(part.strip() for part in translation.splitlines())
         # An unescaped pipe would end a table cell early and shift the row.
         return _UNESCAPED_PIPE.sub(r"\\|", line) if segment.kind.startswith("table") else line
     eol = _eol_at(text, segment.span.start)
     return (eol + segment.continuation).join(translation.split("\n"))
-
-
-class _Lines:
-    """Offsets of the lines of a text, whatever its line endings; the first after a byte order mark."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [len(_BYTE_ORDER_MARK) if text.startswith(_BYTE_ORDER_MARK) else 0]
-        self.ends = []
-        for match in _LINE_BREAK.finditer(text):
-            self.ends.append(match.start())
-            self.starts.append(match.end())
-        self.ends.append(len(text))
-
-    def content(self, index: int) -> str:
-        return self.text[self.starts[index] : self.ends[index]]
-
-    def line_of(self, offset: int) -> int:
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low + 1
 
 
 def _refuse_lost_blocks(tokens: Sequence[Token], source: str) -> None:
@@ -269,121 +213,6 @@ def _parser() -> MarkdownIt:
     return _PARSER
 
 
-def _closing_line(lines: _Lines, source: str) -> int | None:
-    """The line that closes the front matter the text opens with, if it opens with one."""
-    if len(lines.starts) < 2 or lines.content(0).rstrip(" \t") != _OPENING or not lines.content(1).strip():
-        return None  # no front matter, or a thematic break followed by a blank line
-    for index in range(1, len(lines.starts)):
-        if lines.content(index).rstrip(" \t") in _CLOSINGS:
-            return index
-    raise ContentError("front matter is never closed; end it with a line '---' before the text", source, 1)
-
-
-def _front_matter(
-    lines: _Lines, closing: int, source: str, translatable_keys: tuple[str, ...]
-) -> tuple[Span, dict[str, Any], list[Segment], Span | None] | None:
-    """The front matter between line 0 and ``closing``; ``None`` if it is Markdown after all."""
-    first = 1
-    start, end = lines.starts[first], lines.starts[closing]
-    yaml_text = lines.text[start:end]
-    try:
-        node = yaml.compose(yaml_text, Loader=_FrontMatterLoader)
-        metadata = yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
-    except RecursionError as exc:
-        raise ContentError("front matter is nested too deeply to read; flatten it", source, first + 1) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first + mark.line + 1 if mark is not None else first + 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(f"front matter is not valid YAML: {problem}", source, line) from exc
-    if isinstance(node, yaml.ScalarNode):
-        return None  # plain text between two lines '---': a thematic break and a heading
-    if metadata is None:
-        return Span(start, end), {}, [], None
-    if not isinstance(metadata, dict) or not isinstance(node, yaml.MappingNode):
-        raise ContentError("front matter must be a mapping of keys to values", source, first + 1)
-    _refuse_duplicate_keys(node, lines, start, source)
-    segments: list[Segment] = []
-    language_span = None
-    for key_node, value_node in node.value:
-        key = key_node.value
-        value_start = start + value_node.start_mark.index
-        value_end = start + value_node.end_mark.index
-        line = lines.line_of(value_start)
-        value = metadata.get(key)
-        if key == "lang":
-            if not isinstance(value, str):
-                raise ContentError("'lang' must be a language code such as 'en' or 'it'", source, line)
-            language_span = Span(value_start, value_end)
-        elif key == "date" and value is not None and not isinstance(value, datetime.date):
-            metadata[key] = _iso_date(value, source, line)
-        elif key in translatable_keys and value is not None:
-            if not isinstance(value, str) or not isinstance(value_node, yaml.ScalarNode):
-                raise ContentError(f"translatable key '{key}' must be a string", source, line)
-            if value_node.style in ("|", ">"):
-                while value_end > value_start and lines.text[value_end - 1] in "\r\n":
-                    value_end -= 1
-            if value.strip():
-                segments.append(Segment(
-                    text=value.strip(), kind=f"front matter: {key}", line=line,
-                    span=Span(value_start, value_end), single_line=True,
-                    yaml_style=value_node.style or "",
-                ))
-    return Span(start, end), metadata, segments, language_span
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, except that a date stays the text it is written as: PyYAML turns
-    ``2023-02-30`` into a ValueError with no line, ``_iso_date`` into an error that names it."""
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _iso_date(value: object, source: str, line: int) -> datetime.date:
-    """An ISO date (``date: 2024-01-28``, quoted or not), or the day of an ISO date and time
-    (``2024-01-28T10:30:00Z``, as static site generators write it)."""
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        text = value.strip()
-        try:
-            if _ISO_DATE.fullmatch(text):
-                return datetime.date.fromisoformat(text)
-            return datetime.datetime.fromisoformat(text).date()
-        except ValueError as exc:
-            raise ContentError(f"'date' is not a day of the calendar: {exc}", source, line) from exc
-    raise ContentError(f"'date' must be an ISO date such as 2023-03-08, not {value!r}", source, line)
-
-
-def _refuse_duplicate_keys(root: yaml.Node, lines: _Lines, start: int, source: str) -> None:
-    """YAML forbids a key twice in one mapping; PyYAML keeps the last silently, we say so."""
-    seen_nodes: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen_nodes:
-            continue  # an alias of a node already checked
-        seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            first_lines: dict[tuple[str, str], int] = {}
-            for key_node, value_node in node.value:
-                stack.append(value_node)
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                    continue
-                line = lines.line_of(start + key_node.start_mark.index)
-                key = (key_node.tag, key_node.value)
-                if key in first_lines:
-                    raise ContentError(
-                        f"front matter has the key '{key_node.value}' twice (first on line {first_lines[key]});"
-                        " keep one", source, line,
-                    )
-                first_lines[key] = line
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-
-
 @dataclasses.dataclass
 class _Directives:
     notes: list[str]
@@ -391,7 +220,7 @@ class _Directives:
     skip: bool = False
 
 
-def _body_segments(tokens: list[Token], lines: _Lines, source: str, env: dict[str, Any]) -> Iterator[Segment]:
+def _body_segments(tokens: list[Token], lines: Lines, source: str, env: dict[str, Any]) -> Iterator[Segment]:
     containers: list[Token] = []  # open block tokens, innermost last
     pending: tuple[_Directives, int, int] | None = None  # directives, their level, their line
     active: list[tuple[_Directives, int]] = []  # directives in force, and the level they end at
@@ -467,7 +296,7 @@ def _kind(containers: list[Token]) -> str:
 
 
 def _block_segment(
-    token: Token, lines: _Lines, source: str, containers: list[Token], directives: _Directives,
+    token: Token, lines: Lines, source: str, containers: list[Token], directives: _Directives,
     env: dict[str, Any],
 ) -> Segment:
     """The segment of a heading or paragraph whose inline content spans ``token.map``."""
@@ -562,7 +391,7 @@ def _spaced(tokens: list[Token]) -> list[Token]:
 
 
 def _segment(
-    lines: _Lines, start: int, end: int, containers: list[Token], directives: _Directives, *, single_line: bool
+    lines: Lines, start: int, end: int, containers: list[Token], directives: _Directives, *, single_line: bool
 ) -> Segment:
     return Segment(
         text=lines.text[start:end], kind=_kind(containers), line=lines.line_of(start),
@@ -570,7 +399,7 @@ def _segment(
     )
 
 
-def _table_cells(lines: _Lines, index: int) -> list[tuple[int, int]]:
+def _table_cells(lines: Lines, index: int) -> list[tuple[int, int]]:
     """Offsets of the (stripped) cells of the table row on line ``index``, split as GFM does."""
     line = lines.content(index)
     offset = lines.starts[index]
@@ -602,19 +431,5 @@ def _table_cells(lines: _Lines, index: int) -> list[tuple[int, int]]:
 
 
 def _eol_at(text: str, offset: int) -> str:
-    match = _LINE_BREAK.search(text, offset)
+    match = LINE_BREAK.search(text, offset)
     return match.group() if match else "\n"
-
-
-def _yaml_scalar(value: str, style: str | None) -> str:
-    """``value`` written as a YAML scalar, in the original quoting where that is safe."""
-    single_line = "\n" not in value and "\r" not in value
-    if style in ("", None) and single_line and value == value.strip():
-        try:
-            if yaml.safe_load(f"key: {value}") == {"key": value}:
-                return value
-        except yaml.YAMLError:
-            pass
-    if style == "'" and single_line:
-        return "'" + value.replace("'", "''") + "'"
-    return json.dumps(value, ensure_ascii=False)

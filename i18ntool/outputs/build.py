@@ -3,8 +3,8 @@
 For every document and every language (its source language included) the build decides
 whether the text is published: a translation is when its completeness reaches the project's
 publish threshold (``localised.Completeness``); the source text always is. Each published
-text is rendered in every requested format (``md``, ``html``, ``txt``), each language gets
-an index page, and ``manifest.json`` lists every output with its document, language,
+text is rendered in every requested format (``formats.OUTPUT_FORMATS``: ``md``, ``html``,
+``txt``), with ``html`` each language gets an index page, and ``manifest.json`` lists every output with its document, language,
 format, completeness and hash, and every text held back with the reason.
 
 Everything is read and rendered before anything is written, so an input error writes
@@ -26,20 +26,19 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Self
 
 from i18ntool import __version__
+from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
 from i18ntool.outputs.localised import Completeness, LocalisedText, inline_plain, localise, localised_tokens, raw_html_lines
 from i18ntool.project import Project
-from i18ntool.outputs.html import IndexEntry, Link, render_index, render_page
-from i18ntool.outputs.text import render_text
+from i18ntool.outputs.formats import Page, extensions, output_format
+from i18ntool.outputs.html import IndexEntry, Link, render_index
 from i18ntool.markdown.segmenting import Document
-from i18ntool.sync import load_document, source_paths
 from i18ntool.outputs.page_words import UiText, load_ui
 
 MANIFEST = "manifest.json"
 INDEX = "index"
-EXTENSIONS = {"md": "md", "html": "html", "txt": "txt"}
 # Below this many texts to make (documents times languages), starting worker processes costs
 # more than it saves: on the kit (14) a pool adds about 0.08 s to a 0.3 s build, on 700
 # documents two processes save 38% (scripts/bench-build; see the README).
@@ -173,6 +172,8 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     """Build the outputs; ``progress(done, total)`` is called as each text is rendered."""
     languages = tuple(language for language in project.languages if language in (options.languages or project.languages))
     formats = tuple(dict.fromkeys(options.formats or project.formats))
+    for name in formats:
+        output_format(name)  # a format outside the table is refused, never rendered as another
     output_dir = (options.output_dir or project.output_dir).resolve()
     paths = source_paths(project)
     jobs = _jobs(options.jobs, len(paths) * len(languages))
@@ -278,25 +279,21 @@ class _Workers:
 
 def _render(unit: _Unit) -> tuple[Output, ...]:
     text = unit.text
+    formats = [output_format(name) for name in unit.formats]
     # The renderers only read the tokens, so the HTML page and the plain text share them.
-    tokens = localised_tokens(text) if {"html", "txt"} & set(unit.formats) else []
-    outputs = []
-    for output_format in unit.formats:
-        if output_format == "md":
-            data = text.markdown()
-        elif output_format == "html":
-            data = render_page(
-                text, others=unit.others, index_href=_relative(f"{text.language}/{INDEX}.html", f"{unit.stem}.html"),
-                ui=unit.ui, date_locale=unit.date_locale, languages=unit.languages, tokens=tokens,
-            )
-        else:
-            data = render_text(text, ui=unit.ui[text.language], date_locale=unit.date_locale, tokens=tokens)
-        outputs.append(Output(
-            path=f"{unit.stem}.{EXTENSIONS[output_format]}", document=text.document.id, language=text.language,
-            format=output_format, data=data.encode("utf-8"), source_language=text.document.language,
+    tokens = localised_tokens(text) if any(chosen.from_tokens for chosen in formats) else []
+    page = Page(
+        text=text, others=unit.others, index_href=_relative(f"{text.language}/{INDEX}.html", f"{unit.stem}.html"),
+        ui=unit.ui, date_locale=unit.date_locale, languages=unit.languages, tokens=tokens,
+    )
+    return tuple(
+        Output(
+            path=f"{unit.stem}.{chosen.extension}", document=text.document.id, language=text.language,
+            format=chosen.name, data=chosen.render(page).encode("utf-8"), source_language=text.document.language,
             completeness=_full(text), fell_back=len(text.fallbacks),
-        ))
-    return tuple(outputs)
+        )
+        for chosen in formats
+    )
 
 
 def _full(text: LocalisedText) -> Completeness:
@@ -337,7 +334,7 @@ def _warnings(
 ) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     ui_fallbacks: list[str] = []
-    if not {"html", "txt"} & set(formats):
+    if not any(output_format(name).from_tokens for name in formats):
         return warnings, ui_fallbacks
     for item in prepared:
         for line in item.raw_html_lines:
@@ -384,7 +381,7 @@ def _write(
     held += [_held_back_record(item) for item in held_back]
     held.sort(key=lambda record: (record["document"], record["language"]))
     manifest = {**header, "outputs": records, "held_back": held}
-    remove_stale_temporaries(output_dir, (".md", ".html", ".txt", MANIFEST))
+    remove_stale_temporaries(output_dir, (*extensions(), MANIFEST))
     written = [
         output.path for output in sorted(outputs, key=lambda output: output.path)
         if write_if_changed(output_dir / output.path, output.data)

@@ -27,11 +27,12 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from i18ntool.documents import build_template
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.outputs.inline_html import allow_inline_html, is_line_break
-from i18ntool.markdown.segmenting import Document, Segment, render
+from i18ntool.markdown.segmenting import Document, render
+from i18ntool.markdown.spans import Segment
 from i18ntool.po.states import State, state_of
-from i18ntool.sync import build_template
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
+from i18ntool.documents import UI_DOMAIN
 from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
 from i18ntool.italian import elided_before_values
 from i18ntool.project import Project
 from i18ntool.po.states import state_of
 
-UI_DOMAIN = "ui"
 UI_LANGUAGE = "en"  # the language of the msgids
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")

@@ -1,9 +1,8 @@
-"""Catalogues in memory, and reading and writing them as PO files.
+"""Catalogues in memory, and reading them strictly from PO files.
 
 Catalogues are frozen values (``Catalogue``, ``Message``); this module reads them strictly,
-with the line of every error, and writes them atomically and only when they change.
-The layout of what is written is ``poformat``'s: exactly the one ``msgcat`` gives, so that
-translators' diffs stay small.
+with the line of every error. Writing is ``writer``'s, in ``layout``'s layout: exactly the one
+``msgcat`` gives, so that translators' diffs stay small.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from i18ntool.errors import CatalogueError
-from i18ntool.files import write_if_changed
 
 
 @dataclass(frozen=True)
@@ -442,13 +440,3 @@ class _Parser:
             messages=tuple(self.messages),
             header_line=self.header.line,
         )
-
-
-# -- writing ---------------------------------------------------------------------------------
-
-
-def write_catalogue(path: Path, catalogue: Catalogue) -> bool:
-    """Write ``catalogue`` to ``path`` in gettext's layout, atomically, if its bytes change."""
-    from i18ntool.po.layout import format_catalogue
-
-    return write_if_changed(path, format_catalogue(catalogue).encode("utf-8"))

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from i18ntool.documents import catalogue_domain, catalogue_paths
 from i18ntool.po.catalogue import Catalogue, read_catalogue
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.project import Project
@@ -111,12 +112,11 @@ def compile_catalogues(
     """
     plan: list[tuple[Path, Path, bytes, int]] = []
     for language in languages or project.languages:
-        folder = project.catalogue_path(language, "x").parent
-        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
+        for path in catalogue_paths(project, language):
             catalogue = read_catalogue(path, project.relative(path))
             entries = mo_entries(catalogue, include_fuzzy=include_fuzzy)
-            relative = path.relative_to(folder).with_suffix(".mo")
-            target = path.with_suffix(".mo") if output_dir is None else output_dir / language / "LC_MESSAGES" / relative
+            domain = catalogue_domain(project, language, path)
+            target = path.with_suffix(".mo") if output_dir is None else output_dir / language / "LC_MESSAGES" / f"{domain}.mo"
             plan.append((path, target, mo_bytes(entries, _charset(catalogue)), len(entries)))
     remove_stale_temporaries(project.locales_dir if output_dir is None else output_dir, (".mo",))
     return [

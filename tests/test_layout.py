@@ -3,26 +3,21 @@
 The msgcat tests check the property the module exists for: what ``format_catalogue`` writes is
 a fixed point of ``msgcat`` (gettext 0.21 with libunistring 1.0), and ``msgfmt -c`` accepts it.
 They are skipped when gettext is not installed. The property test lays out 50 generated
-catalogues by default and 5,000 with ``I18NTOOL_PROFILE=long`` (the format-string one a quarter, at least 20).
+catalogues by default and 5,000 with ``I18NTOOL_PROFILE=long`` (the format-string one a
+quarter of that, at least 20).
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
-import random
-import re
 import shutil
 import subprocess
-from bisect import bisect_right
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18ntool.po import layout as poformat
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.po.layout import escape, format_catalogue, format_message, normalise_flags
 from tests.conftest import profile
@@ -483,19 +478,6 @@ def test_normalise_flags(flags: tuple[str, ...], translated: bool, expected: tup
     assert normalise_flags(flags, translated) == expected
 
 
-def test_word_characters_have_no_break_between_them() -> None:
-    # _line_breaks handles runs of these characters as a whole; that is only right if they are
-    # all one column wide and of class AL or NU, between which UAX #14 never breaks.
-    word = re.compile(f"[{poformat._WORD_CHARS}]")
-    chars = [chr(cp) for cp in range(0x1000) if word.fullmatch(chr(cp))]
-    assert len(chars) > 400
-    assert {poformat._info(c)[0] for c in chars} <= {poformat._CLASS["AL"], poformat._CLASS["NU"]}
-    assert {poformat._info(c)[1] for c in chars} == {1}
-    for a in ("AL", "NU"):
-        for b in ("AL", "NU"):
-            assert poformat._PAIR_TABLE[poformat._CLASS[a]][poformat._CLASS[b]] == "I"
-
-
 # ---------------------------------------------------------------------------------------------
 # Hand-written catalogues: msgcat's rewrite of the file equals our layout of its content
 # ---------------------------------------------------------------------------------------------
@@ -840,90 +822,6 @@ def test_msgcat_leaves_our_output_unchanged(
         header_flags=("fuzzy",) if fuzzy_header else (),
     )
     assert_gettext_agrees(format_catalogue(cat), workdir)
-
-
-# ---------------------------------------------------------------------------------------------
-# The embedded Unicode data against the libunistring library it was taken from
-# ---------------------------------------------------------------------------------------------
-
-
-def load_libunistring() -> ctypes.CDLL | None:
-    """libunistring 1.0 (the version the data is from), or None."""
-    name = ctypes.util.find_library("unistring")
-    if name is None:
-        return None
-    try:
-        lib = ctypes.CDLL(name)
-        version = ctypes.c_int.in_dll(lib, "_libunistring_version").value
-        lib.u8_width_linebreaks_v2  # noqa: B018 - present since 1.0
-    except (OSError, ValueError, AttributeError):
-        return None
-    if version >> 8 != 0x0100:
-        return None
-    lib.uc_width.argtypes = [ctypes.c_uint32, ctypes.c_char_p]
-    lib.uc_width.restype = ctypes.c_int
-    lib.u8_width_linebreaks_v2.argtypes = [
-        ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-        ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
-    ]  # fmt: skip
-    lib.u8_width_linebreaks_v2.restype = ctypes.c_int
-    return lib
-
-
-LIBUNISTRING = load_libunistring()
-needs_libunistring = pytest.mark.skipif(
-    LIBUNISTRING is None, reason="libunistring 1.0, which the embedded data comes from, is not installed"
-)
-
-
-@needs_libunistring
-def test_widths_match_libunistring() -> None:
-    assert LIBUNISTRING is not None
-    uc_width = LIBUNISTRING.uc_width
-    starts, values = poformat._width_starts, poformat._width_values
-    for cp in range(0x110000):
-        if 0xD800 <= cp < 0xE000:
-            continue
-        expected = max(uc_width(cp, b"UTF-8"), 0)
-        assert values[bisect_right(starts, cp) - 1] == expected, hex(cp)
-
-
-def libunistring_breaks(text: str, forbidden: set[int], width: int, start: int) -> list[int]:
-    """``_line_breaks`` done by libunistring itself."""
-    assert LIBUNISTRING is not None
-    offsets = []  # byte offset of each character
-    size = 0
-    for ch in text:
-        offsets.append(size)
-        size += len(ch.encode("utf-8"))
-    overrides = bytearray(size)
-    for index in forbidden:
-        overrides[offsets[index]] = 1  # UC_BREAK_PROHIBITED
-    out = ctypes.create_string_buffer(size)
-    data = text.encode("utf-8")
-    LIBUNISTRING.u8_width_linebreaks_v2(data, size, width, start, 0, bytes(overrides), b"UTF-8", out)
-    return [i for i, offset in enumerate(offsets) if out.raw[offset] == 2]  # UC_BREAK_POSSIBLE
-
-
-@needs_libunistring
-def test_line_breaks_match_libunistring() -> None:
-    rng = random.Random(20240301)
-    common = list(" -/.,;:!?'\"()<>«»“”‘’–—…%\u00a0\u200b\u200d\u0301\u2028\u0085\t")
-    common += ["abc", "perché", "1", "22", "\\n", '\\"', "日本", "한", "\U0001f1ee\U0001f1f9", "😀🏽", "א\u05be", "ก"]
-    for _ in range(3000):
-        pieces = []
-        for _ in range(rng.randint(1, 30)):
-            if rng.random() < 0.7:
-                pieces.append(rng.choice(common))
-            else:
-                cp = rng.randrange(0x110000)
-                pieces.append(chr(cp) if not 0xD800 <= cp < 0xE000 and cp else "x")
-        text = "".join(pieces)
-        forbidden = set(rng.sample(range(len(text)), min(len(text), rng.randint(0, 4))))
-        width, start = rng.randint(1, 80), rng.randint(0, 15)
-        assert poformat._line_breaks(text, forbidden, width, start) == libunistring_breaks(
-            text, forbidden, width, start
-        ), (text, forbidden, width, start)
 
 
 # Format directives: gettext never breaks inside one, when it recognises it (C and Python),

@@ -1,0 +1,93 @@
+"""A project's documents and catalogues: finding them, reading a source text, its template.
+
+Every command that looks at source texts or catalogues finds them here, so that `update`,
+`coverage`, `todo`, `review`, `check`, `build` and `compile` agree on what the project
+holds: the source texts are the ``*.md`` files under the content folder (each a regular
+file, with an id that names no catalogue of another kind); a language's catalogues are the
+``*.po`` files under ``locales/<lang>/LC_MESSAGES``. A document's template entries are
+built here too, from its segments, for `update` to merge and for the others to measure
+against.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from i18ntool.errors import ContentError
+from i18ntool.markdown.segmenting import Document, read_document
+from i18ntool.po.catalogue import Message
+from i18ntool.project import Project, document_id
+
+UI_DOMAIN = "ui"  # the catalogue of the built pages' own words (``outputs.page_words``)
+
+
+def source_paths(project: Project) -> list[Path]:
+    """The paths of the project's source texts, sorted; an error for one that cannot be one."""
+    if not project.content_dir.is_dir():
+        raise ContentError("content folder does not exist", project.relative(project.content_dir))
+    paths = source_files(project)
+    for path in paths:
+        if not path.is_file():  # a FIFO would make the read wait for ever
+            raise ContentError("not a regular file; a source text must be a plain Markdown file", project.relative(path))
+        identifier = document_id(project, path)
+        if identifier in (UI_DOMAIN, project.glossary):
+            role = "the words of the built pages" if identifier == UI_DOMAIN else "the glossary"
+            raise ContentError(
+                f"'{identifier}' is the name of the catalogue that holds {role}, so a document cannot have it; "
+                "rename the file", project.relative(path),
+            )
+    return paths
+
+
+def source_files(project: Project) -> list[Path]:
+    """Every ``*.md`` under the content folder, sorted, unchecked (for listing names in a message)."""
+    return sorted(project.content_dir.rglob("*.md")) if project.content_dir.is_dir() else []
+
+
+def load_documents(project: Project) -> list[Document]:
+    """Every source text of the project, sorted by path."""
+    return [load_document(project, path) for path in source_paths(project)]
+
+
+def load_document(project: Project, path: Path, identifier: str | None = None) -> Document:
+    """The source text at ``path`` (under the content folder), with the id its path gives
+    unless ``identifier`` is already known."""
+    return read_document(
+        path, document_id=document_id(project, path) if identifier is None else identifier,
+        source=project.relative(path), default_language=project.source_language, languages=project.languages,
+        translatable_keys=project.translatable_keys,
+    )
+
+
+def catalogue_folder(project: Project, language: str) -> Path:
+    """The folder of a language's catalogues: ``locales/<lang>/LC_MESSAGES``."""
+    return project.catalogue_path(language, "x").parent
+
+
+def catalogue_paths(project: Project, language: str) -> list[Path]:
+    """Every catalogue of ``language``, sorted by path; none if its folder does not exist."""
+    folder = catalogue_folder(project, language)
+    return sorted(folder.rglob("*.po")) if folder.is_dir() else []
+
+
+def catalogue_domain(project: Project, language: str, path: Path) -> str:
+    """The domain of a catalogue of ``language``: its path in the folder, without ``.po``."""
+    return path.relative_to(catalogue_folder(project, language)).with_suffix("").as_posix()
+
+
+def build_template(document: Document) -> tuple[Message, ...]:
+    """The template entries of a document: one per distinct (context, text), in source order."""
+    entries: dict[tuple[str | None, str], dict[str, list[str]]] = {}
+    for segment in document.segments:
+        entry = entries.setdefault((segment.context, segment.text), {"references": [], "comments": [], "kinds": []})
+        entry["references"].append(f"{document.source}:{segment.line}")
+        entry["comments"].extend(note for note in segment.notes if note not in entry["comments"])
+        if segment.kind not in entry["kinds"]:
+            entry["kinds"].append(segment.kind)
+    return tuple(
+        Message(
+            msgid=text, msgctxt=context, references=tuple(entry["references"]),
+            extracted_comments=tuple(entry["comments"] + entry["kinds"]),
+        )
+        for (context, text), entry in entries.items()
+    )

@@ -1,0 +1,89 @@
+"""The output formats `i18ntool build` writes: one table, from which everything else derives.
+
+``OUTPUT_FORMATS`` maps a format's name (as the ``formats`` setting and ``build --format``
+spell it) to its file extension and its renderer. The settings are checked against it, the
+command line offers its names, and the build renders and names every output through it,
+so a format that is not in the table is refused everywhere rather than written as
+something else.
+
+To add a format: write its renderer in a module of its own beside ``html.py`` and
+``text.py``, taking a ``Page`` and returning the file's text, and add one entry here.
+
+This module imports no renderer at load time (each entry's function imports its own), so
+that reading the settings and `i18ntool --help` stay quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from i18ntool.outputs.html import Link
+    from i18ntool.outputs.localised import LocalisedText
+    from i18ntool.outputs.page_words import UiText
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a renderer is given: one published text in one language, and its surroundings."""
+
+    text: LocalisedText
+    others: tuple[Link, ...]  # the text in the other languages it is published in
+    index_href: str  # the address of the language's index page, from this page
+    ui: Mapping[str, UiText]  # the pages' own words, by language
+    date_locale: str
+    languages: tuple[str, ...]  # the project's, in the order a language switcher shows them
+    tokens: list[Token]  # the text's ``localised_tokens``, when the format reads them; else empty
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    extension: str  # without the dot
+    render: Callable[[Page], str]
+    # Rendered from the text's Markdown tokens, with the pages' own words: raw HTML blocks
+    # are left out, and the build warns about them and about words not translated.
+    from_tokens: bool
+
+
+def _markdown(page: Page) -> str:
+    return page.text.markdown()
+
+
+def _html(page: Page) -> str:
+    from i18ntool.outputs.html import render_page
+
+    return render_page(
+        page.text, others=page.others, index_href=page.index_href, ui=page.ui, date_locale=page.date_locale,
+        languages=page.languages, tokens=page.tokens,
+    )
+
+
+def _text(page: Page) -> str:
+    from i18ntool.outputs.text import render_text
+
+    return render_text(page.text, ui=page.ui[page.text.language], date_locale=page.date_locale, tokens=page.tokens)
+
+
+OUTPUT_FORMATS: dict[str, OutputFormat] = {output.name: output for output in (
+    OutputFormat("md", "md", _markdown, from_tokens=False),
+    OutputFormat("html", "html", _html, from_tokens=True),
+    OutputFormat("txt", "txt", _text, from_tokens=True),
+)}
+
+
+def output_format(name: str) -> OutputFormat:
+    """The format called ``name``; a ValueError naming the known ones for any other."""
+    try:
+        return OUTPUT_FORMATS[name]
+    except KeyError:
+        raise ValueError(f"unknown format '{name}'; formats are {', '.join(OUTPUT_FORMATS)}") from None
+
+
+def extensions() -> tuple[str, ...]:
+    """The file extensions of every format, with their dot."""
+    return tuple(f".{chosen.extension}" for chosen in OUTPUT_FORMATS.values())
