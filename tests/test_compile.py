@@ -14,7 +14,7 @@ from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.po.mo import mo_bytes, mo_entries
-from tests.conftest import REPOSITORY, requires_gettext, run_gettext
+from tests.conftest import REPOSITORY, profile, requires_gettext, run_gettext
 
 SHIPPED = sorted((REPOSITORY / "locales").rglob("*.po"))
 HEADER = (
@@ -67,7 +67,7 @@ def _catalogue(drawn: list[tuple[str, str | None, str, bool, str]]) -> Catalogue
 
 
 @requires_gettext
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=profile(30, 600), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(drawn=st.lists(_message, max_size=60), include_fuzzy=st.booleans())
 def test_generated_catalogues_compile_as_msgfmt_compiles_them(
     tmp_path: Path, drawn: list[tuple[str, str | None, str, bool, str]], include_fuzzy: bool

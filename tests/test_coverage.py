@@ -23,7 +23,7 @@ from i18ntool.project import find_project
 from i18ntool.po.states import State, review_of, state_of
 from i18ntool.targets import select_targets
 from i18ntool.markdown.words import count_words
-from tests.conftest import REPOSITORY, requires_gettext, snapshot
+from tests.conftest import REPOSITORY, profile, requires_gettext, snapshot
 
 CATALOGUES = Path(__file__).parent / "catalogues" / "coverage"
 AWARD = "russo-brothers-award"
@@ -118,7 +118,7 @@ _messages = st.builds(
 
 
 @requires_gettext
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=profile(30, 600), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_messages, max_size=12, unique_by=lambda message: (message.obsolete, message.msgctxt, message.msgid)))
 def test_counts_agree_with_msgfmt_on_generated_catalogues(tmp_path: Path, messages: list[Message]) -> None:
     catalogue = Catalogue(

@@ -212,13 +212,13 @@ def press_paragraph(draw: random.Random) -> str:
 def larger_catalogue() -> tuple[list[Message], list[Message], list[list[float | None]]]:
     """A catalogue of many paragraphs in a small vocabulary, where common words are everywhere
     and retrieval has to rank; some paragraphs repeat with one word changed. Then the entries
-    to match, and each one's reference scores (comparing every pair is the slow part, and the
-    same for every budget)."""
+    to match (30 by default, 600 in the long profile), and each one's reference scores
+    (comparing every pair is the slow part, and the same for every budget)."""
     draw = random.Random(16)
     texts = [press_paragraph(draw) for _ in range(160)]
     texts += [edit(draw.choice(texts), draw) for _ in range(40)]
     candidates = [message(text) for text in dict.fromkeys(texts)]
-    queries = [edit(draw.choice(texts), draw) for _ in range(50)] + [press_paragraph(draw) for _ in range(10)]
+    queries = [edit(draw.choice(texts), draw) for _ in range(profile(25, 500))] + [press_paragraph(draw) for _ in range(profile(5, 100))]
     entries = [message(query) for query in dict.fromkeys(queries)]
     return entries, candidates, [reference_scores(entry, candidates) for entry in entries]
 
