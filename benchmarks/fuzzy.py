@@ -69,7 +69,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", choices=("i18ntool", "msgmerge", "neither"), help="run one tool (or neither: generate)")
+    parser.add_argument(
+        "--only", choices=("i18ntool", "msgmerge", "neither"), help="run one tool (or neither: generate)"
+    )
     parser.add_argument("--out", type=Path, help="append the Markdown table here too")
     parser.add_argument("--keep", type=Path, help="leave the generated projects in this folder")
     arguments = parser.parse_args()
@@ -87,8 +89,11 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
             states, edits = make_project(folder, segments, random.Random(arguments.seed))
             translated = sum(1 for edit in edits if states[edit.old][0] == TRANSLATED)
-            print(f"{segments} segments: {len(edits)} edits ({sum(e.repeated for e in edits)} in repeated texts), "
-                  f"{translated} of them translated before", file=sys.stderr)
+            print(
+                f"{segments} segments: {len(edits)} edits ({sum(e.repeated for e in edits)} in repeated texts), "
+                f"{translated} of them translated before",
+                file=sys.stderr,
+            )
             ours = run_i18ntool(folder, states, edits) if arguments.only in (None, "i18ntool") else None
             if ours:
                 print(f"  i18ntool update {ours.seconds:.2f} s", file=sys.stderr)
@@ -111,12 +116,13 @@ def _row(segments: int, translated: int, ours: Outcome | None, theirs: Outcome |
     only_ours = len(ours.got - theirs.got) if ours and theirs else "-"
     only_theirs = len(theirs.got - ours.got) if ours and theirs else "-"
     return (
-        f"| {segments:,} | {translated} | {ours.seconds:.2f} |" if ours else f"| {segments:,} | {translated} | - |"
-    ) + (
-        f" {theirs.seconds:.2f} | {ratio} | {share(ours)} | {share(theirs)} | {only_ours} | {only_theirs} "
-        if theirs else f" - | - | {share(ours)} | - | - | - "
-    ) + (
-        f"| {ours.offered_to_untranslated if ours else '-'} | {theirs.offered_to_untranslated if theirs else '-'} |"
+        (f"| {segments:,} | {translated} | {ours.seconds:.2f} |" if ours else f"| {segments:,} | {translated} | - |")
+        + (
+            f" {theirs.seconds:.2f} | {ratio} | {share(ours)} | {share(theirs)} | {only_ours} | {only_theirs} "
+            if theirs
+            else f" - | - | {share(ours)} | - | - | - "
+        )
+        + (f"| {ours.offered_to_untranslated if ours else '-'} | {theirs.offered_to_untranslated if theirs else '-'} |")
     )
 
 
@@ -235,10 +241,7 @@ class _Words:
         self.vocabulary = [word for word, _ in counts.most_common()]
         self.weights = [1 / (rank + 1) ** 1.05 for rank in range(len(self.vocabulary))]
         syllables = "al ber ca do el fi gia lo ma ne ri sa to va zo mon cru rus tel par".split()
-        names = {
-            "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).capitalize()
-            for _ in range(40000)
-        }
+        names = {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(40000)}
         self.names = sorted(names)
         self.name_weights = [1 / (rank + 1) ** 0.8 for rank in range(len(self.names))]
 
@@ -249,10 +252,14 @@ class _Words:
         return self.rng.choices(self.names, self.name_weights)[0]
 
     def figure(self) -> str:
-        return self.rng.choice([
-            f"{self.rng.randint(1890, 2030)}", f"${self.rng.randint(1, 99)},{self.rng.randint(0, 999):03d}",
-            f"{self.rng.randint(2, 950)}", f"{self.rng.randint(1, 99)}%",
-        ])
+        return self.rng.choice(
+            [
+                f"{self.rng.randint(1890, 2030)}",
+                f"${self.rng.randint(1, 99)},{self.rng.randint(0, 999):03d}",
+                f"{self.rng.randint(2, 950)}",
+                f"{self.rng.randint(1, 99)}%",
+            ]
+        )
 
     def sentence(self, shortest: int, longest: int, end: str = ".") -> str:
         length = self.rng.randint(shortest, longest)
@@ -278,7 +285,9 @@ def run_i18ntool(folder: Path, states: dict[str, tuple[str, str]], edits: list[E
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(folder, work)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "i18ntool", "--project", str(work), "update"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "i18ntool", "--project", str(work), "update"], check=True, capture_output=True
+    )
     seconds = time.perf_counter() - start
     return _outcome(seconds, read_catalogue(work / "locales/it/LC_MESSAGES/archive.po"), states, edits)
 
@@ -291,9 +300,17 @@ def run_msgmerge(folder: Path, states: dict[str, tuple[str, str]], edits: list[E
     _write_template(work, template)
     start = time.perf_counter()
     subprocess.run(
-        ["msgmerge", "--quiet", "--previous", "-o", str(work / "merged.po"),
-         str(work / "locales/it/LC_MESSAGES/archive.po"), str(template)],
-        check=True, capture_output=True,
+        [
+            "msgmerge",
+            "--quiet",
+            "--previous",
+            "-o",
+            str(work / "merged.po"),
+            str(work / "locales/it/LC_MESSAGES/archive.po"),
+            str(template),
+        ],
+        check=True,
+        capture_output=True,
     )
     seconds = time.perf_counter() - start
     return _outcome(seconds, read_catalogue(work / "merged.po"), states, edits)

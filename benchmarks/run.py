@@ -134,12 +134,42 @@ def _tasks() -> list[Task]:
             "folder (templates and catalogues); `md2po` (mdpo) once per file; `po4a-updatepo` "
             "(po4a, Markdown mode) once per file.",
             [
-                Tool("i18ntool", lambda kit: [[*I18NTOOL, "--project", str(kit / "fresh"), "update"]], sys.executable,
-                     prepare=lambda kit: _fresh_project(kit)),
-                Tool("md2po", lambda kit: [["md2po", str(path), "--save", "--po-filepath", str(kit / "out" / f"{path.stem}.pot"), "-q"] for path in sources(kit)], "md2po",
-                     prepare=lambda kit: (kit / "out").mkdir(exist_ok=True)),
-                Tool("po4a-updatepo", lambda kit: [["po4a-updatepo", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-m", str(path), "-p", str(kit / "out" / f"{path.stem}.pot")] for path in sources(kit)], "po4a-updatepo",
-                     prepare=lambda kit: (kit / "out").mkdir(exist_ok=True)),
+                Tool(
+                    "i18ntool",
+                    lambda kit: [[*I18NTOOL, "--project", str(kit / "fresh"), "update"]],
+                    sys.executable,
+                    prepare=lambda kit: _fresh_project(kit),
+                ),
+                Tool(
+                    "md2po",
+                    lambda kit: [
+                        ["md2po", str(path), "--save", "--po-filepath", str(kit / "out" / f"{path.stem}.pot"), "-q"]
+                        for path in sources(kit)
+                    ],
+                    "md2po",
+                    prepare=lambda kit: (kit / "out").mkdir(exist_ok=True),
+                ),
+                Tool(
+                    "po4a-updatepo",
+                    lambda kit: [
+                        [
+                            "po4a-updatepo",
+                            "-f",
+                            "text",
+                            "-o",
+                            "markdown",
+                            "-M",
+                            "UTF-8",
+                            "-m",
+                            str(path),
+                            "-p",
+                            str(kit / "out" / f"{path.stem}.pot"),
+                        ]
+                        for path in sources(kit)
+                    ],
+                    "po4a-updatepo",
+                    prepare=lambda kit: (kit / "out").mkdir(exist_ok=True),
+                ),
             ],
         ),
         Task(
@@ -149,7 +179,14 @@ def _tasks() -> list[Task]:
             "template, which compares but reads no Markdown.",
             [
                 Tool("i18ntool", lambda kit: [[*I18NTOOL, "--project", str(kit), "update", "--check"]], sys.executable),
-                Tool("msgcmp", lambda kit: [["msgcmp", "--use-untranslated", str(path), str(_template_of(kit, path))] for path in catalogues(kit)], "msgcmp"),
+                Tool(
+                    "msgcmp",
+                    lambda kit: [
+                        ["msgcmp", "--use-untranslated", str(path), str(_template_of(kit, path))]
+                        for path in catalogues(kit)
+                    ],
+                    "msgcmp",
+                ),
             ],
         ),
         Task(
@@ -158,7 +195,11 @@ def _tasks() -> list[Task]:
             "process; `msgcat` once per catalogue.",
             [
                 Tool("i18ntool", lambda kit: [[sys.executable, "-c", _REWRITE, str(kit / "locales")]], sys.executable),
-                Tool("msgcat", lambda kit: [["msgcat", "-o", "/dev/null", str(path)] for path in catalogues(kit)], "msgcat"),
+                Tool(
+                    "msgcat",
+                    lambda kit: [["msgcat", "-o", "/dev/null", str(path)] for path in catalogues(kit)],
+                    "msgcat",
+                ),
             ],
         ),
         Task(
@@ -167,8 +208,16 @@ def _tasks() -> list[Task]:
             "`msgfmt --statistics` once per catalogue; `pocount` (Translate Toolkit) on the "
             "locales folder.",
             [
-                Tool("i18ntool", lambda kit: [[*I18NTOOL, "--project", str(kit), "coverage", "--format", "json"]], sys.executable),
-                Tool("msgfmt --statistics", lambda kit: [["msgfmt", "--statistics", "-o", "/dev/null", str(path)] for path in catalogues(kit)], "msgfmt"),
+                Tool(
+                    "i18ntool",
+                    lambda kit: [[*I18NTOOL, "--project", str(kit), "coverage", "--format", "json"]],
+                    sys.executable,
+                ),
+                Tool(
+                    "msgfmt --statistics",
+                    lambda kit: [["msgfmt", "--statistics", "-o", "/dev/null", str(path)] for path in catalogues(kit)],
+                    "msgfmt",
+                ),
                 Tool("pocount", lambda kit: [["pocount", str(kit / "locales")]], "pocount"),
             ],
         ),
@@ -178,12 +227,56 @@ def _tasks() -> list[Task]:
             "once per document and target language; `po4a-translate` (Markdown mode, "
             "`-k 0`) once per document and target language.",
             [
-                Tool("i18ntool", lambda kit: [[*I18NTOOL, "--project", str(kit), "build", "--format", "md", "--out", str(kit / "built")]], sys.executable,
-                     prepare=lambda kit: shutil.rmtree(kit / "built", ignore_errors=True)),
-                Tool("po2md", lambda kit: [["po2md", str(source), "--pofiles", str(po), "--save", str(kit / "out" / f"{po.stem}.{po.parent.parent.name}.md"), "-q"] for source, po in _pairs(kit)], "po2md",
-                     prepare=lambda kit: (kit / "out").mkdir(exist_ok=True)),
-                Tool("po4a-translate", lambda kit: [["po4a-translate", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-k", "0", "-m", str(source), "-p", str(po), "-l", str(kit / "out" / f"{po.stem}.{po.parent.parent.name}.md")] for source, po in _pairs(kit)], "po4a-translate",
-                     prepare=lambda kit: (kit / "out").mkdir(exist_ok=True)),
+                Tool(
+                    "i18ntool",
+                    lambda kit: [
+                        [*I18NTOOL, "--project", str(kit), "build", "--format", "md", "--out", str(kit / "built")]
+                    ],
+                    sys.executable,
+                    prepare=lambda kit: shutil.rmtree(kit / "built", ignore_errors=True),
+                ),
+                Tool(
+                    "po2md",
+                    lambda kit: [
+                        [
+                            "po2md",
+                            str(source),
+                            "--pofiles",
+                            str(po),
+                            "--save",
+                            str(kit / "out" / f"{po.stem}.{po.parent.parent.name}.md"),
+                            "-q",
+                        ]
+                        for source, po in _pairs(kit)
+                    ],
+                    "po2md",
+                    prepare=lambda kit: (kit / "out").mkdir(exist_ok=True),
+                ),
+                Tool(
+                    "po4a-translate",
+                    lambda kit: [
+                        [
+                            "po4a-translate",
+                            "-f",
+                            "text",
+                            "-o",
+                            "markdown",
+                            "-M",
+                            "UTF-8",
+                            "-k",
+                            "0",
+                            "-m",
+                            str(source),
+                            "-p",
+                            str(po),
+                            "-l",
+                            str(kit / "out" / f"{po.stem}.{po.parent.parent.name}.md"),
+                        ]
+                        for source, po in _pairs(kit)
+                    ],
+                    "po4a-translate",
+                    prepare=lambda kit: (kit / "out").mkdir(exist_ok=True),
+                ),
             ],
         ),
     ]

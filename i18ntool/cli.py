@@ -84,7 +84,11 @@ def locale_option(help_text: str = "Only this target language (repeatable). Defa
 def format_option(choices: Sequence[str], *, help_text: str, default: str | None = None) -> Callable[[F], F]:
     """``--format``: one of ``choices`` (a registry's names), ``default`` unless given."""
     return click.option(
-        "--format", "output_format", type=click.Choice(list(choices)), default=default, show_default=default is not None,
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=default is not None,
         help=help_text,
     )
 
@@ -113,8 +117,11 @@ def writes_project(*, unless: str | None = None) -> Callable[[F], F]:
                 return function(session, *args, **options)
             name = click.get_current_context().info_name
             with project_lock(
-                session.project.root, f"i18ntool {name}",
-                on_wait=lambda holder: click.echo(f"i18ntool: waiting for {holder} to finish writing the project", err=True),
+                session.project.root,
+                f"i18ntool {name}",
+                on_wait=lambda holder: click.echo(
+                    f"i18ntool: waiting for {holder} to finish writing the project", err=True
+                ),
             ):
                 return function(session, *args, **options)
 
@@ -137,7 +144,9 @@ class Group(click.Group):
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="i18ntool")
 @click.option(
-    "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
     help="The project folder. Default: the nearest folder upwards with i18ntool settings.",
 )
 @click.pass_context
@@ -202,15 +211,28 @@ def _wants_colour() -> bool:
 @locale_option()
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
 @format_option(COVERAGE_FORMATS, default="table", help_text="How to write the report.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PCT",
-              help="Exit 1 if a document is less than PCT percent translated in a language.")
-@click.option("--fail-under-reviewed", type=click.FloatRange(0, 100), metavar="PCT",
-              help="Exit 1 if a document is less than PCT percent reviewed in a language.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Exit 1 if a document is less than PCT percent translated in a language.",
+)
+@click.option(
+    "--fail-under-reviewed",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Exit 1 if a document is less than PCT percent reviewed in a language.",
+)
 @click.option("--words", is_flag=True, help="Count source words instead of entries, in the table and the gates.")
 @click.pass_obj
 def coverage(
-    session: Session, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
-    fail_under: float | None, fail_under_reviewed: float | None, words: bool,
+    session: Session,
+    locales: tuple[str, ...],
+    documents: tuple[str, ...],
+    output_format: str,
+    fail_under: float | None,
+    fail_under_reviewed: float | None,
+    words: bool,
 ) -> None:
     """How much of each document is translated and reviewed, per target language.
 
@@ -239,13 +261,19 @@ def coverage(
 @locale_option()
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
 @click.option(
-    "--state", "states", multiple=True, type=click.Choice(["untranslated", "fuzzy", "unreviewed"]),
+    "--state",
+    "states",
+    multiple=True,
+    type=click.Choice(["untranslated", "fuzzy", "unreviewed"]),
     help="Only entries in this state (repeatable). Default: all three.",
 )
-@format_option(TODO_FORMATS, default="text", help_text="text: one entry per line, as catalogue:line; json: for scripts.")
+@format_option(
+    TODO_FORMATS, default="text", help_text="text: one entry per line, as catalogue:line; json: for scripts."
+)
 @click.pass_obj
-def todo(session: Session, locales: tuple[str, ...], documents: tuple[str, ...], states: tuple[str, ...],
-         output_format: str) -> None:
+def todo(
+    session: Session, locales: tuple[str, ...], documents: tuple[str, ...], states: tuple[str, ...], output_format: str
+) -> None:
     """List what is left: untranslated, fuzzy and unreviewed entries, as catalogue:line.
 
     Fuzzy entries come with the previous source text where the catalogue keeps it;
@@ -265,17 +293,34 @@ def todo(session: Session, locales: tuple[str, ...], documents: tuple[str, ...],
 )
 @click.argument("documents", metavar="[DOC]...", nargs=-1)
 @click.option("--reviewer", metavar="NAME", help="Who signs off. Default: git's user.name.")
-@click.option("--entry", "entries", multiple=True, metavar="PATH:LINE",
-              help="Only the entry on this line of the catalogue, such as the msgid line `i18ntool todo` shows "
-                   "(repeatable); LINE alone when DOC and --locale name one catalogue.")
-@click.option("--msgid", "msgids", multiple=True, metavar="TEXT", help="Only entries with this source text (repeatable).")
-@click.option("--date", "review_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Date of the review. Default: today.")
+@click.option(
+    "--entry",
+    "entries",
+    multiple=True,
+    metavar="PATH:LINE",
+    help="Only the entry on this line of the catalogue, such as the msgid line `i18ntool todo` shows "
+    "(repeatable); LINE alone when DOC and --locale name one catalogue.",
+)
+@click.option(
+    "--msgid", "msgids", multiple=True, metavar="TEXT", help="Only entries with this source text (repeatable)."
+)
+@click.option(
+    "--date",
+    "review_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Date of the review. Default: today.",
+)
 @click.pass_obj
 @writes_project()
 def review(
-    session: Session, locales: tuple[str, ...], documents: tuple[str, ...], reviewer: str | None,
-    entries: tuple[str, ...], msgids: tuple[str, ...], review_date: Any,
+    session: Session,
+    locales: tuple[str, ...],
+    documents: tuple[str, ...],
+    reviewer: str | None,
+    entries: tuple[str, ...],
+    msgids: tuple[str, ...],
+    review_date: Any,
 ) -> None:
     """Sign off translations: stamp every translated entry of DOC, or chosen entries, as reviewed.
 
@@ -302,20 +347,42 @@ def review(
 
 @main.command()
 @locale_option()
-@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(list(OUTPUT_FORMATS)),
-              help="Only this format (repeatable). Default: the project's formats.")
-@click.option("--out", "output_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
-              help="Write the outputs to DIR. Default: the project's output folder.")
+@click.option(
+    "--format",
+    "-f",
+    "formats",
+    multiple=True,
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    help="Only this format (repeatable). Default: the project's formats.",
+)
+@click.option(
+    "--out",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write the outputs to DIR. Default: the project's output folder.",
+)
 @click.option("--include-fuzzy", is_flag=True, help="Use fuzzy translations, and count them as translated.")
-@click.option("--strict", is_flag=True,
-              help="Exit 1 if a text was held back or a passage fell back to its source language.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Render with N processes. Default: every core for large projects, one for small ones.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 if a text was held back or a passage fell back to its source language."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Render with N processes. Default: every core for large projects, one for small ones.",
+)
 @click.pass_obj
 @writes_project()
 def build(
-    session: Session, locales: tuple[str, ...], formats: tuple[str, ...], output_dir: Path | None,
-    include_fuzzy: bool, strict: bool, jobs: int | None,
+    session: Session,
+    locales: tuple[str, ...],
+    formats: tuple[str, ...],
+    output_dir: Path | None,
+    include_fuzzy: bool,
+    strict: bool,
+    jobs: int | None,
 ) -> None:
     """Build the press texts in every language: Markdown, HTML pages and plain text.
 
@@ -329,8 +396,9 @@ def build(
     from i18ntool.outputs.build import build as run_build
 
     project = session.project
-    options = BuildOptions(languages=locales, formats=formats, output_dir=output_dir,
-                           include_fuzzy=include_fuzzy, jobs=jobs)
+    options = BuildOptions(
+        languages=locales, formats=formats, output_dir=output_dir, include_fuzzy=include_fuzzy, jobs=jobs
+    )
     progress = _Progress() if sys.stdout.isatty() and sys.stderr.isatty() else None
     try:
         result = run_build(project, options, progress=progress)
@@ -387,12 +455,19 @@ def _shown_path(project: Any, path: Path) -> str:
 
 @main.command(name="compile")
 @locale_option()
-@click.option("--out", "output_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
-              help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo. Default: each MO file beside its catalogue.")
+@click.option(
+    "--out",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo. Default: each MO file beside its catalogue.",
+)
 @click.option("--include-fuzzy", is_flag=True, help="Include fuzzy entries, as msgfmt --use-fuzzy does.")
 @click.pass_obj
 @writes_project()
-def compile_catalogues(session: Session, locales: tuple[str, ...], output_dir: Path | None, include_fuzzy: bool) -> None:
+def compile_catalogues(
+    session: Session, locales: tuple[str, ...], output_dir: Path | None, include_fuzzy: bool
+) -> None:
     """Compile every catalogue into an MO file, for sites that use gettext at run time.
 
     The MO files hold what msgfmt puts in them (translated entries and the header; no
@@ -407,6 +482,7 @@ def compile_catalogues(session: Session, locales: tuple[str, ...], output_dir: P
             click.echo(f"{_shown_path(project, item.mo)}: written ({item.messages} messages, header included)")
     written = sum(item.written for item in results)
     click.echo(f"{len(results)} MO file(s): {written} written, {len(results) - written} unchanged.")
+
 
 # -- check -----------------------------------------------------------------------------------
 
@@ -430,16 +506,23 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
 @main.command()
 @locale_option()
 @click.argument("documents", nargs=-1, metavar="[DOC]...")
-@format_option(CHECK_FORMATS, default="text",
-               help_text="text: one `path:line: CODE message` per finding; json: for scripts.")
+@format_option(
+    CHECK_FORMATS, default="text", help_text="text: one `path:line: CODE message` per finding; json: for scripts."
+)
 @_codes_option("--select", "Only these checks: codes or their start, comma-separated (e.g. NUM,MD101).")
 @_codes_option("--ignore", "Skip these checks: codes or their start, comma-separated.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--list-checks", is_flag=True, help="List every check: code, severity, description; then exit.")
 @click.pass_obj
 def check(
-    session: Session, locales: tuple[str, ...], documents: tuple[str, ...], output_format: str,
-    select: list[str], ignore: list[str], strict: bool, list_checks: bool,
+    session: Session,
+    locales: tuple[str, ...],
+    documents: tuple[str, ...],
+    output_format: str,
+    select: list[str],
+    ignore: list[str],
+    strict: bool,
+    list_checks: bool,
 ) -> None:
     """Check the catalogues of the documents DOC (default: all) before they are committed.
 
@@ -464,6 +547,7 @@ def check(
     if output_format == "json":
         click.echo(check_json(report))
     else:
+
         def emphasise(code: str, error: bool) -> str:
             return click.style(code, fg="red" if error else "yellow", bold=True)
 

@@ -78,7 +78,11 @@ def review_lines(outcomes: Sequence[Outcome], reviewer: str, day: datetime.date)
     for outcome in outcomes:
         signed = outcome.stamped + outcome.renewed
         if signed:
-            renewed = f" ({outcome.renewed} stale review{'s' if outcome.renewed != 1 else ''} renewed)" if outcome.renewed else ""
+            renewed = (
+                f" ({outcome.renewed} stale review{'s' if outcome.renewed != 1 else ''} renewed)"
+                if outcome.renewed
+                else ""
+            )
             said = f"{signed} signed off by {reviewer} on {day.isoformat()}{renewed}"
         else:
             said = "nothing to sign off"
@@ -86,17 +90,24 @@ def review_lines(outcomes: Sequence[Outcome], reviewer: str, day: datetime.date)
         lines.append(Line(f"{outcome.catalogue}: {said}{kept}"))
         if outcome.chosen:
             for refusal in outcome.refused:
-                hint = "check the translation and clear its fuzzy flag" if refusal.state is State.FUZZY else "translate it"
-                lines.append(Line(
-                    f"{outcome.catalogue}:{refusal.line}: {refusal.state.value}; not signed off ({hint} first)", True,
-                ))
+                hint = (
+                    "check the translation and clear its fuzzy flag" if refusal.state is State.FUZZY else "translate it"
+                )
+                lines.append(
+                    Line(
+                        f"{outcome.catalogue}:{refusal.line}: {refusal.state.value}; not signed off ({hint} first)",
+                        True,
+                    )
+                )
         elif outcome.refused:
             kinds = [
                 f"{sum(1 for refusal in outcome.refused if refusal.state is state)} {state.value}"
                 for state in (State.FUZZY, State.UNTRANSLATED)
                 if any(refusal.state is state for refusal in outcome.refused)
             ]
-            lines.append(Line(f"{outcome.catalogue}: {' and '.join(kinds)} not signed off; `i18ntool todo` lists them", True))
+            lines.append(
+                Line(f"{outcome.catalogue}: {' and '.join(kinds)} not signed off; `i18ntool todo` lists them", True)
+            )
     return lines
 
 
@@ -117,11 +128,17 @@ def check_lines(report: CheckReport, emphasise: Callable[[str, bool], str] = lam
 
 def check_json(report: CheckReport) -> str:
     """The report for scripts; the schema is documented in the README and only grows under one name."""
-    return json.dumps({
-        "schema": CHECK_SCHEMA,
-        "findings": [finding.as_json() for finding in report.findings],
-        "errors": report.errors, "warnings": report.warnings, "catalogues": report.catalogues,
-    }, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "schema": CHECK_SCHEMA,
+            "findings": [finding.as_json() for finding in report.findings],
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "catalogues": report.catalogues,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def check_list(checks: Iterable[Check]) -> list[Line]:

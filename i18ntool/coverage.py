@@ -58,8 +58,10 @@ class Counts:
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
-            self.untranslated + other.untranslated, self.fuzzy + other.fuzzy,
-            self.translated + other.translated, self.reviewed + other.reviewed,
+            self.untranslated + other.untranslated,
+            self.fuzzy + other.fuzzy,
+            self.translated + other.translated,
+            self.reviewed + other.reviewed,
             self.obsolete + other.obsolete,
         )
 
@@ -69,8 +71,11 @@ class Counts:
         for state, amount in amounts:
             totals[state] += amount
         return cls(
-            totals[State.UNTRANSLATED], totals[State.FUZZY], totals[State.TRANSLATED],
-            totals[State.REVIEWED], totals[State.OBSOLETE],
+            totals[State.UNTRANSLATED],
+            totals[State.FUZZY],
+            totals[State.TRANSLATED],
+            totals[State.REVIEWED],
+            totals[State.OBSOLETE],
         )
 
 
@@ -154,8 +159,7 @@ def row_of(project: Project, inventory: Inventory, threshold: float) -> Row:
     counted += [(State.OBSOLETE, message) for message in inventory.obsolete]
     entries = Counts.of((state, 1) for state, _ in counted)
     stale = sum(
-        1 for entry in inventory.entries
-        if entry.state is State.TRANSLATED and review_of(entry.message) is not None
+        1 for entry in inventory.entries if entry.state is State.TRANSLATED and review_of(entry.message) is not None
     )
     return Row(
         document=target.name,
@@ -179,16 +183,18 @@ def totals_of(rows: Sequence[Row], languages: Sequence[str]) -> tuple[Total, ...
         group = [row for row in rows if row.language == language]
         if not group:
             continue
-        totals.append(Total(
-            language=language,
-            catalogues=len(group),
-            entries=sum((row.entries for row in group), Counts()),
-            words=sum((row.words for row in group), Counts()),
-            stale_reviews=sum(row.stale_reviews for row in group),
-            in_step=sum(1 for row in group if row.in_step),
-            with_source=sum(1 for row in group if row.in_step is not None),
-            publishable=sum(1 for row in group if row.publishable),
-        ))
+        totals.append(
+            Total(
+                language=language,
+                catalogues=len(group),
+                entries=sum((row.entries for row in group), Counts()),
+                words=sum((row.words for row in group), Counts()),
+                stale_reviews=sum(row.stale_reviews for row in group),
+                in_step=sum(1 for row in group if row.in_step),
+                with_source=sum(1 for row in group if row.in_step is not None),
+                publishable=sum(1 for row in group if row.publishable),
+            )
+        )
     return tuple(totals)
 
 
@@ -216,7 +222,10 @@ class Shortfall:
 
 
 def shortfalls(
-    coverage: Coverage, *, fail_under: float | None = None, fail_under_reviewed: float | None = None,
+    coverage: Coverage,
+    *,
+    fail_under: float | None = None,
+    fail_under_reviewed: float | None = None,
     words: bool = False,
 ) -> tuple[Shortfall, ...]:
     """Every row under ``fail_under`` percent translated or ``fail_under_reviewed`` percent reviewed."""

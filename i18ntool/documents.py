@@ -28,13 +28,16 @@ def source_paths(project: Project) -> list[Path]:
     paths = source_files(project)
     for path in paths:
         if not path.is_file():  # a FIFO would make the read wait for ever
-            raise ContentError("not a regular file; a source text must be a plain Markdown file", project.relative(path))
+            raise ContentError(
+                "not a regular file; a source text must be a plain Markdown file", project.relative(path)
+            )
         identifier = document_id(project, path)
         if identifier in (UI_DOMAIN, project.glossary):
             role = "the words of the built pages" if identifier == UI_DOMAIN else "the glossary"
             raise ContentError(
                 f"'{identifier}' is the name of the catalogue that holds {role}, so a document cannot have it; "
-                "rename the file", project.relative(path),
+                "rename the file",
+                project.relative(path),
             )
     return paths
 
@@ -53,8 +56,11 @@ def load_document(project: Project, path: Path, identifier: str | None = None) -
     """The source text at ``path`` (under the content folder), with the id its path gives
     unless ``identifier`` is already known."""
     return read_document(
-        path, document_id=document_id(project, path) if identifier is None else identifier,
-        source=project.relative(path), default_language=project.source_language, languages=project.languages,
+        path,
+        document_id=document_id(project, path) if identifier is None else identifier,
+        source=project.relative(path),
+        default_language=project.source_language,
+        languages=project.languages,
         translatable_keys=project.translatable_keys,
     )
 
@@ -86,7 +92,9 @@ def build_template(document: Document) -> tuple[Message, ...]:
             entry["kinds"].append(segment.kind)
     return tuple(
         Message(
-            msgid=text, msgctxt=context, references=tuple(entry["references"]),
+            msgid=text,
+            msgctxt=context,
+            references=tuple(entry["references"]),
             extracted_comments=tuple(entry["comments"] + entry["kinds"]),
         )
         for (context, text), entry in entries.items()

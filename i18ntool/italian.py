@@ -33,13 +33,27 @@ from dataclasses import dataclass
 
 # Article or articulated preposition -> its elided form (the apostrophe is added by the caller).
 ELIDED: dict[str, str] = {
-    "il": "l", "lo": "l", "la": "l",
-    "del": "dell", "dello": "dell", "della": "dell",
-    "al": "all", "allo": "all", "alla": "all",
-    "dal": "dall", "dallo": "dall", "dalla": "dall",
-    "nel": "nell", "nello": "nell", "nella": "nell",
-    "sul": "sull", "sullo": "sull", "sulla": "sull",
-    "quel": "quell", "quello": "quell", "quella": "quell",
+    "il": "l",
+    "lo": "l",
+    "la": "l",
+    "del": "dell",
+    "dello": "dell",
+    "della": "dell",
+    "al": "all",
+    "allo": "all",
+    "alla": "all",
+    "dal": "dall",
+    "dallo": "dall",
+    "dalla": "dall",
+    "nel": "nell",
+    "nello": "nell",
+    "nella": "nell",
+    "sul": "sull",
+    "sullo": "sull",
+    "sulla": "sull",
+    "quel": "quell",
+    "quello": "quell",
+    "quella": "quell",
 }
 TYPOGRAPHIC_APOSTROPHE = "’"
 
@@ -81,13 +95,15 @@ def unelided(text: str, apostrophe: str = TYPOGRAPHIC_APOSTROPHE) -> list[Unelid
         end = match.end("after") if match.group("after") else match.end("digits")
         number = text[match.start("digits") : end]
         following = _FOLLOWING.match(text, end)
-        found.append(Unelided(
-            written=f"{match.group('article')}{match.group('space')}{number}",
-            elided=elided(match.group("article"), apostrophe) + number,
-            start=match.start(),
-            end=end,
-            following=following.group() if following else "",
-        ))
+        found.append(
+            Unelided(
+                written=f"{match.group('article')}{match.group('space')}{number}",
+                elided=elided(match.group("article"), apostrophe) + number,
+                start=match.start(),
+                end=end,
+                following=following.group() if following else "",
+            )
+        )
     return found
 
 
@@ -114,7 +130,9 @@ def elided_before_values(translation: str, values: Mapping[str, str]) -> str:
             continue
         placeholder = re.escape(f"%({name})s")
         pattern = r"(?<![\w’'])(" + "|".join(ELIDED) + r")[^\S\n]+(?=" + placeholder + ")"
-        translation = re.sub(pattern, lambda match: elided(match.group(1), apostrophe), translation, flags=re.IGNORECASE)
+        translation = re.sub(
+            pattern, lambda match: elided(match.group(1), apostrophe), translation, flags=re.IGNORECASE
+        )
     return translation
 
 

@@ -165,7 +165,9 @@ def best_matches(entries: Sequence[Message], candidates: Sequence[Message]) -> l
         return [None] * len(entries)
     texts = [_NewText(entry.msgid) for entry in entries]
     index = _Index(candidates, texts)
-    return [_best_match(entry, text, candidates, index.retrieve(text)) for entry, text in zip(entries, texts, strict=True)]
+    return [
+        _best_match(entry, text, candidates, index.retrieve(text)) for entry, text in zip(entries, texts, strict=True)
+    ]
 
 
 def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> Message | None:

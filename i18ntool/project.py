@@ -151,9 +151,13 @@ def load_project(config_path: Path) -> Project:
         raise fail("languages", f"setting 'languages' lists '{twice}' twice; list each language once")
     if len(languages) < 2:
         raise fail("languages", f"setting 'languages' needs two or more different languages, not {list(languages)}")
-    source_language = _check_language(expect("source-language", str, "a language code"), lambda m: fail("source-language", m))
+    source_language = _check_language(
+        expect("source-language", str, "a language code"), lambda m: fail("source-language", m)
+    )
     if source_language not in languages:
-        raise fail("source-language", f"source language '{source_language}' is not one of the languages {list(languages)}")
+        raise fail(
+            "source-language", f"source language '{source_language}' is not one of the languages {list(languages)}"
+        )
     formats = strings("formats")
     for output_format in formats:
         if output_format not in OUTPUT_FORMATS:
@@ -162,15 +166,20 @@ def load_project(config_path: Path) -> Project:
     if not 0 <= threshold <= 100:
         raise fail("publish-threshold", f"setting 'publish-threshold' must be between 0 and 100, not {threshold}")
 
-    date_locales = expect("date-locales", dict, "a table of languages and locales, e.g. { en = \"en_GB\" }")
+    date_locales = expect("date-locales", dict, 'a table of languages and locales, e.g. { en = "en_GB" }')
     for language, locale in date_locales.items():
         if language not in languages:
-            raise fail("date-locales", f"'{language}' in setting 'date-locales' is not one of the languages {list(languages)}")
+            raise fail(
+                "date-locales", f"'{language}' in setting 'date-locales' is not one of the languages {list(languages)}"
+            )
         if not isinstance(locale, str):
             raise fail("date-locales", f"setting 'date-locales' must map languages to locale codes, not {locale!r}")
         checked = _check_language(locale, lambda m: fail("date-locales", m))
         if Locale.parse(checked).language != Locale.parse(language).language:
-            raise fail("date-locales", f"locale '{locale}' for '{language}' in setting 'date-locales' is not a variant of '{language}'")
+            raise fail(
+                "date-locales",
+                f"locale '{locale}' for '{language}' in setting 'date-locales' is not a variant of '{language}'",
+            )
 
     root = config_path.parent.resolve()
 
@@ -185,12 +194,18 @@ def load_project(config_path: Path) -> Project:
     for key, inputs in (("content", content_dir), ("locales", locales_dir), ("config", root / ".git")):
         if output_dir == inputs or output_dir.is_relative_to(inputs) or inputs.is_relative_to(output_dir):
             what = "the project's own folder" if key == "config" else f"the {key} folder"
-            raise fail("output", f"setting 'output' must not be, hold or lie inside {what}: built files would be read "
-                       "back as sources or overwrite them; use a folder of its own, such as \"build\"")
+            raise fail(
+                "output",
+                f"setting 'output' must not be, hold or lie inside {what}: built files would be read "
+                'back as sources or overwrite them; use a folder of its own, such as "build"',
+            )
     for key in ("name", "bugs-address"):
         value = values[key]
         if isinstance(value, str) and any(ord(character) < 0x20 or ord(character) == 0x7F for character in value):
-            raise fail(key, f"setting '{key}' goes into every catalogue's header and must be one line with no control characters")
+            raise fail(
+                key,
+                f"setting '{key}' goes into every catalogue's header and must be one line with no control characters",
+            )
 
     return Project(
         root=root,
@@ -231,7 +246,8 @@ def check_new_language(project: Project, code: str) -> str:
     if language not in project.languages:
         raise ConfigError(
             f"add '{language}' to languages ({', '.join(project.languages)}), then run init again",
-            project.config_path, _line_of_key(project.config_path.read_text(encoding="utf-8"), "languages"),
+            project.config_path,
+            _line_of_key(project.config_path.read_text(encoding="utf-8"), "languages"),
         )
     return language
 
@@ -269,11 +285,13 @@ def check_document_id(identifier: str, where: str | Path | None = None) -> str:
 
 def _safe_name(name: str) -> bool:
     """A folder or file name made of letters, digits, '-', '_' and '.', starting with a letter or digit."""
+
     def category(char: str) -> str:
         return unicodedata.category(char)[0]
 
     return (
-        bool(name) and category(name[0]) in "LN"
+        bool(name)
+        and category(name[0]) in "LN"
         and all(category(char) in "LMN" or char in _ID_PUNCTUATION for char in name)
     )
 
@@ -283,7 +301,9 @@ def _glossary_name(name: str, fail: Any) -> str:
     try:
         return check_document_id(name)
     except ContentError:
-        raise fail("glossary", f"setting 'glossary' must be a catalogue name such as \"glossary\", not {name!r}") from None
+        raise fail(
+            "glossary", f"setting 'glossary' must be a catalogue name such as \"glossary\", not {name!r}"
+        ) from None
 
 
 def _dedicated_settings(data: dict[str, Any], config_path: Path) -> Any:
@@ -297,7 +317,8 @@ def _dedicated_settings(data: dict[str, Any], config_path: Path) -> Any:
         raise ConfigError(
             "settings both at the top level and in [tool.i18ntool]; write them in one place, "
             "either at the top level of i18ntool.toml or all under [tool.i18ntool]",
-            config_path, _line_of_key(text, "tool"),
+            config_path,
+            _line_of_key(text, "tool"),
         )
     return table["i18ntool"]
 
@@ -337,7 +358,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            "invalid UTF-8 byte sequence; TOML files are UTF-8, save it as UTF-8", path, data[: exc.start].count(b"\n") + 1,
+            "invalid UTF-8 byte sequence; TOML files are UTF-8, save it as UTF-8",
+            path,
+            data[: exc.start].count(b"\n") + 1,
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))

@@ -47,7 +47,10 @@ def render(coverage: Coverage, output_format: str, *, words: bool = False, colou
 def groups(coverage: Coverage) -> Iterator[tuple[Total, list[Row]]]:
     """Rows by language, in the project's order of languages, documents sorted by name."""
     for total in coverage.totals:
-        yield total, sorted((row for row in coverage.rows if row.language == total.language), key=lambda row: row.document)
+        yield (
+            total,
+            sorted((row for row in coverage.rows if row.language == total.language), key=lambda row: row.document),
+        )
 
 
 def notes(row: Row) -> list[str]:
@@ -88,8 +91,13 @@ def _yes_no(value: bool | None) -> str:
 
 def _cells(counts: Counts) -> list[str]:
     return [
-        str(counts.total), str(counts.untranslated), str(counts.fuzzy), str(counts.translated),
-        str(counts.reviewed), f"{counts.percent_translated:.1f}%", f"{counts.percent_reviewed:.1f}%",
+        str(counts.total),
+        str(counts.untranslated),
+        str(counts.fuzzy),
+        str(counts.translated),
+        str(counts.reviewed),
+        f"{counts.percent_translated:.1f}%",
+        f"{counts.percent_reviewed:.1f}%",
     ]
 
 
@@ -109,8 +117,19 @@ def table(coverage: Coverage, *, words: bool = False, colour: bool = False) -> s
     def paint(text: str, name: str | None) -> str:
         return f"\x1b[{_COLOURS[name]}m{text}\x1b[0m" if colour and name else text
 
-    header = ["document", "lang", unit(words), "untransl.", "fuzzy", "transl.", "reviewed",
-              "% transl.", "% reviewed", "in step", "publishable"]
+    header = [
+        "document",
+        "lang",
+        unit(words),
+        "untransl.",
+        "fuzzy",
+        "transl.",
+        "reviewed",
+        "% transl.",
+        "% reviewed",
+        "in step",
+        "publishable",
+    ]
     lines: list[tuple[list[str], list[str | None]]] = []
     for total, rows in groups(coverage):
         for row in rows:
@@ -124,7 +143,9 @@ def table(coverage: Coverage, *, words: bool = False, colour: bool = False) -> s
             lines.append((cells, styles))
         cells = ["total", total.language, *_cells(total.counts(words)), *_total_cells(total)]
         lines.append((cells, ["bold"] * len(cells)))
-    widths = [max(len(cells[index]) for cells in [header, *(cells for cells, _ in lines)]) for index in range(len(header))]
+    widths = [
+        max(len(cells[index]) for cells in [header, *(cells for cells, _ in lines)]) for index in range(len(header))
+    ]
     left = {0, 1, 9, 10}
 
     def layout(cells: list[str], styles: Sequence[str | None]) -> str:
@@ -139,7 +160,12 @@ def table(coverage: Coverage, *, words: bool = False, colour: bool = False) -> s
     out.append(layout(header, [None] * len(header)))
     for cells, styles in lines:
         out.append(layout(cells, styles))
-    remarks = [f"{row.document} ({row.language}): {note}" for _, rows in groups(coverage) for row in rows for note in notes(row)]
+    remarks = [
+        f"{row.document} ({row.language}): {note}"
+        for _, rows in groups(coverage)
+        for row in rows
+        for note in notes(row)
+    ]
     if remarks:
         out.append("")
         out.extend(paint(remark, "yellow") for remark in remarks)
@@ -224,26 +250,52 @@ def _markdown_text(text: str) -> str:
 
 def markdown(coverage: Coverage, *, words: bool = False) -> str:
     """A GitHub-flavoured Markdown table, to paste into a pull request."""
-    out = [f"### Translation coverage: {_markdown_text(coverage.project)}", "",
-           f"{_headline(coverage, words).capitalize()}.", ""]
+    out = [
+        f"### Translation coverage: {_markdown_text(coverage.project)}",
+        "",
+        f"{_headline(coverage, words).capitalize()}.",
+        "",
+    ]
     if not coverage.rows:
         return "\n".join([*out, "No catalogues to count."]) + "\n"
-    header = ["Document", "Language", unit(words).capitalize(), "Untranslated", "Fuzzy", "Translated",
-              "Reviewed", "% translated", "% reviewed", "In step", "Publishable"]
+    header = [
+        "Document",
+        "Language",
+        unit(words).capitalize(),
+        "Untranslated",
+        "Fuzzy",
+        "Translated",
+        "Reviewed",
+        "% translated",
+        "% reviewed",
+        "In step",
+        "Publishable",
+    ]
     out.append("| " + " | ".join(header) + " |")
     out.append("| --- | --- | " + " | ".join(["---:"] * 7) + " | --- | --- |")
     for total, rows in groups(coverage):
         for row in rows:
             publishable = "yes" if row.publishable else "**no**"
-            out.append("| " + " | ".join([
-                _markdown_text(row.document), row.language, *_cells(row.counts(words)),
-                _yes_no(row.in_step), publishable,
-            ]) + " |")
+            out.append(
+                "| "
+                + " | ".join(
+                    [
+                        _markdown_text(row.document),
+                        row.language,
+                        *_cells(row.counts(words)),
+                        _yes_no(row.in_step),
+                        publishable,
+                    ]
+                )
+                + " |"
+            )
         cells = ["Total", total.language, *_cells(total.counts(words)), *_total_cells(total)]
         out.append("| " + " | ".join(f"**{cell}**" for cell in cells) + " |")
     remarks = [
         f"- `{row.document}` ({row.language}): {_markdown_text(note)}"
-        for _, rows in groups(coverage) for row in rows for note in notes(row)
+        for _, rows in groups(coverage)
+        for row in rows
+        for note in notes(row)
     ]
     if remarks:
         out += ["", *remarks]
@@ -258,18 +310,40 @@ def to_csv(coverage: Coverage) -> str:
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
     measures = [*_STATES, "obsolete", "total", "percent_translated", "percent_reviewed"]
-    writer.writerow([
-        "document", "language", "source", "catalogue", "catalogue_exists", "in_step", "missing", "extra",
-        *(f"entries_{name}" for name in measures), *(f"words_{name}" for name in measures),
-        "stale_reviews", "publishable",
-    ])
+    writer.writerow(
+        [
+            "document",
+            "language",
+            "source",
+            "catalogue",
+            "catalogue_exists",
+            "in_step",
+            "missing",
+            "extra",
+            *(f"entries_{name}" for name in measures),
+            *(f"words_{name}" for name in measures),
+            "stale_reviews",
+            "publishable",
+        ]
+    )
     for _, rows in groups(coverage):
         for row in rows:
-            writer.writerow([
-                _cell(row.document), row.language, _cell(row.source or ""), _cell(row.catalogue), _bool(row.exists),
-                _bool(row.in_step), row.missing, row.extra,
-                *_csv_counts(row.entries), *_csv_counts(row.words), row.stale_reviews, _bool(row.publishable),
-            ])
+            writer.writerow(
+                [
+                    _cell(row.document),
+                    row.language,
+                    _cell(row.source or ""),
+                    _cell(row.catalogue),
+                    _bool(row.exists),
+                    _bool(row.in_step),
+                    row.missing,
+                    row.extra,
+                    *_csv_counts(row.entries),
+                    *_csv_counts(row.words),
+                    row.stale_reviews,
+                    _bool(row.publishable),
+                ]
+            )
     return stream.getvalue()
 
 
@@ -286,8 +360,14 @@ def _bool(value: bool | None) -> str:
 
 def _csv_counts(counts: Counts) -> list[object]:
     return [
-        counts.untranslated, counts.fuzzy, counts.translated, counts.reviewed, counts.obsolete,
-        counts.total, f"{counts.percent_translated:.1f}", f"{counts.percent_reviewed:.1f}",
+        counts.untranslated,
+        counts.fuzzy,
+        counts.translated,
+        counts.reviewed,
+        counts.obsolete,
+        counts.total,
+        f"{counts.percent_translated:.1f}",
+        f"{counts.percent_reviewed:.1f}",
     ]
 
 
@@ -344,7 +424,9 @@ def to_html(coverage: Coverage, *, words: bool = False) -> str:
             "<th>In step</th><th>Publishable</th></tr></thead><tbody>"
         )
         for row in rows:
-            body.append(_html_row(e(row.document), row.counts(words), _html_flag(row.in_step), _html_flag(row.publishable), ""))
+            body.append(
+                _html_row(e(row.document), row.counts(words), _html_flag(row.in_step), _html_flag(row.publishable), "")
+            )
         in_step, publishable = _total_cells(total)
         body.append(_html_row("Total", total.counts(words), e(in_step), e(publishable), ' class="total"'))
         body.append("</tbody></table>")
@@ -371,7 +453,7 @@ def _escape(text: str) -> str:
 
 def _html_row(name: str, counts: Counts, in_step: str, publishable: str, attributes: str) -> str:
     return (
-        f"<tr{attributes}><td title=\"{name}\">{name}</td><td>{_bar(counts)}</td>"
+        f'<tr{attributes}><td title="{name}">{name}</td><td>{_bar(counts)}</td>'
         f'<td class="number">{counts.percent_translated:.1f}%</td>'
         f'<td class="number">{counts.percent_reviewed:.1f}%</td>'
         f'<td class="number">{counts.total}</td><td class="number">{counts.fuzzy}</td>'
@@ -381,8 +463,12 @@ def _html_row(name: str, counts: Counts, in_step: str, publishable: str, attribu
 
 def _bar(counts: Counts) -> str:
     """A stacked bar: reviewed, translated, fuzzy, untranslated, each as wide as its share."""
-    parts = [("reviewed", counts.reviewed), ("translated", counts.translated),
-             ("fuzzy", counts.fuzzy), ("untranslated", counts.untranslated)]
+    parts = [
+        ("reviewed", counts.reviewed),
+        ("translated", counts.translated),
+        ("fuzzy", counts.fuzzy),
+        ("untranslated", counts.untranslated),
+    ]
     label = ", ".join(f"{amount} {state}" for state, amount in parts)
     spans = "".join(
         f'<span class="{state}" style="width:{amount * 100 / counts.total:.3f}%" title="{amount} {state}"></span>'

@@ -78,7 +78,12 @@ def reviewer_name(given: str | None, folder: Path) -> str:
     if name is None:
         try:
             result = subprocess.run(
-                ["git", "config", "user.name"], cwd=folder, capture_output=True, text=True, check=False, timeout=10,
+                ["git", "config", "user.name"],
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=10,
             )
         except (OSError, subprocess.SubprocessError):
             result = None
@@ -92,8 +97,11 @@ def reviewer_name(given: str | None, folder: Path) -> str:
 
 
 def requests_for(
-    project: Project, names: Sequence[str], languages: Sequence[str],
-    entries: Sequence[str] = (), msgids: Sequence[str] = (),
+    project: Project,
+    names: Sequence[str],
+    languages: Sequence[str],
+    entries: Sequence[str] = (),
+    msgids: Sequence[str] = (),
 ) -> list[Request]:
     """The catalogues to stamp, from documents, languages, entry locations and source texts.
 
@@ -156,7 +164,11 @@ def review(project: Project, requests: Sequence[Request], reviewer: str, date: d
             request = dataclasses.replace(request, lines=_msgid_lines(request.path, catalogue, request.lines))
         planned.append((request.path, *stamp_catalogue(catalogue, name, request, reviewer, date)))
     for msgid in dict.fromkeys(msgid for request in requests for msgid in request.msgids):
-        if not any(message.msgid == msgid and not message.obsolete for catalogue in catalogues for message in catalogue.messages):
+        if not any(
+            message.msgid == msgid and not message.obsolete
+            for catalogue in catalogues
+            for message in catalogue.messages
+        ):
             names = ", ".join(project.relative(request.path) for request in requests if msgid in request.msgids)
             raise I18nToolError(f"--msgid {_shorten(msgid)!r}: no entry has this source text in {names}")
     remove_stale_temporaries(project.locales_dir, (".po",))
@@ -173,7 +185,11 @@ def review(project: Project, requests: Sequence[Request], reviewer: str, date: d
 
 
 def stamp_catalogue(
-    catalogue: Catalogue, name: str, request: Request, reviewer: str, date: datetime.date,
+    catalogue: Catalogue,
+    name: str,
+    request: Request,
+    reviewer: str,
+    date: datetime.date,
 ) -> tuple[Catalogue, Outcome]:
     """``catalogue`` with the entries ``request`` chooses stamped, and what was done."""
     active = [message for message in catalogue.messages if not message.obsolete]
@@ -256,8 +272,11 @@ def _no_entry_at(line: int, lines: Sequence[int]) -> str:
     before = [number for number in lines if number < line][-1:]
     after = [number for number in lines if number > line][:1]
     nearest = " and ".join(str(number) for number in (*before, *after))
-    hint = f"; the nearest are at lines {nearest}" if len(before + after) == 2 else (
-        f"; the nearest is at line {nearest}" if nearest else "")
+    hint = (
+        f"; the nearest are at lines {nearest}"
+        if len(before + after) == 2
+        else (f"; the nearest is at line {nearest}" if nearest else "")
+    )
     return f"no entry on this line{hint} (`i18ntool todo` shows each entry's line)"
 
 

@@ -59,8 +59,11 @@ class MergeCounts:
         parts = [
             f"{count} {label}"
             for count, label in (
-                (self.new, "new"), (self.reused, "reused"), (self.fuzzy, "fuzzy"),
-                (self.revived, "revived"), (self.obsoleted, "obsolete"),
+                (self.new, "new"),
+                (self.reused, "reused"),
+                (self.fuzzy, "fuzzy"),
+                (self.revived, "revived"),
+                (self.obsoleted, "obsolete"),
             )
             if count
         ]
@@ -123,7 +126,8 @@ def merge(
     # is the one to offer (msgmerge does the same). Not one whose translation went back above
     # to the text it was made for, and is not wanted itself.
     candidates = [
-        message for message in old
+        message
+        for message in old
         if message.msgid and _translated(message) and (message.key in wanted or message.key not in used)
     ]
     unmatched = [entry for index, entry in enumerate(template) if merged[index] is None and entry.key not in memory]
@@ -164,14 +168,18 @@ def _fuzzy_from(entry: Message, old: Message) -> Message:
     previous_msgid = old.previous_msgid if old.fuzzy and old.previous_msgid is not None else old.msgid
     previous_msgctxt = old.previous_msgctxt if old.fuzzy and old.previous_msgid is not None else old.msgctxt
     carried = dict(
-        msgstr=old.msgstr, msgstr_plural=old.msgstr_plural, translator_comments=old.translator_comments,
+        msgstr=old.msgstr,
+        msgstr_plural=old.msgstr_plural,
+        translator_comments=old.translator_comments,
     )
     if previous_msgid == entry.msgid and previous_msgctxt == entry.msgctxt:
         # The text went back to the one this translation was made for (an edit undone).
         return entry.replace(**carried, flags=tuple(flag for flag in old.flags if flag != "fuzzy"))
     flags = ("fuzzy", *(flag for flag in old.flags if flag != "fuzzy"))
     return entry.replace(
-        **carried, flags=flags, previous_msgid=previous_msgid,
+        **carried,
+        flags=flags,
+        previous_msgid=previous_msgid,
         previous_msgctxt=previous_msgctxt if previous_msgctxt != entry.msgctxt or previous_msgctxt else None,
     )
 
@@ -240,7 +248,9 @@ def catalogue_header(
     }
     fields = []
     for key, value in existing:
-        if key in ("Project-Id-Version", "POT-Creation-Date", "Content-Type", "Language") or (key in required and not value):
+        if key in ("Project-Id-Version", "POT-Creation-Date", "Content-Type", "Language") or (
+            key in required and not value
+        ):
             value = required[key]
         fields.append((key, value))
     present = {key for key, _ in fields}
@@ -277,10 +287,15 @@ def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
         for document in documents
     ]
     pages = ui_template(())
-    found.append(Domain(
-        name=UI_DOMAIN, messages=pages.messages, template_comments=pages.header_comments,
-        describes="the words of the pages that `i18ntool build` writes", languages=project.languages,
-    ))
+    found.append(
+        Domain(
+            name=UI_DOMAIN,
+            messages=pages.messages,
+            template_comments=pages.header_comments,
+            describes="the words of the pages that `i18ntool build` writes",
+            languages=project.languages,
+        )
+    )
     return found
 
 
@@ -334,9 +349,9 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             merged = marked
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
-                header_comments=old.header_comments if old else (
-                    f"{Locale.parse(language).english_name} translation of {domain.describes}.",
-                ),
+                header_comments=old.header_comments
+                if old
+                else (f"{Locale.parse(language).english_name} translation of {domain.describes}.",),
                 header_flags=old.header_flags if old else (),
                 messages=merged,
             )
@@ -372,9 +387,7 @@ def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Ca
     return parse_catalogue(raw[path], project.relative(path))
 
 
-def _other_catalogues(
-    project: Project, language: str, read: Callable[[Path], Catalogue | None]
-) -> Iterator[Catalogue]:
+def _other_catalogues(project: Project, language: str, read: Callable[[Path], Catalogue | None]) -> Iterator[Catalogue]:
     for path in catalogue_paths(project, language):
         catalogue = read(path)
         if catalogue is not None:

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from i18ntool.documents import build_template, catalogue_domain, catalogue_paths, load_document, load_documents, source_files
+from i18ntool.documents import (
+    build_template,
+    catalogue_domain,
+    catalogue_paths,
+    load_document,
+    load_documents,
+    source_files,
+)
 from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.project import Project, check_document_id
@@ -91,7 +98,9 @@ def select_targets(
         Target(domain, language, project.catalogue_path(language, domain))
         for domain in domains
         for language in wanted
-        if catalogue_exists(project.catalogue_path(language, domain), project.relative(project.catalogue_path(language, domain)))
+        if catalogue_exists(
+            project.catalogue_path(language, domain), project.relative(project.catalogue_path(language, domain))
+        )
     ]
     return targets
 
@@ -147,10 +156,16 @@ def _resolve(project: Project, name: str) -> Document | str:
     path = project.source_path(identifier)
     if path.is_file():
         return load_document(project, path, identifier)
-    if any(catalogue_exists(project.catalogue_path(language, identifier), project.relative(project.catalogue_path(language, identifier)))
-           for language in project.languages):
+    if any(
+        catalogue_exists(
+            project.catalogue_path(language, identifier), project.relative(project.catalogue_path(language, identifier))
+        )
+        for language in project.languages
+    ):
         return identifier
-    known = sorted({source.relative_to(project.content_dir).with_suffix("").as_posix() for source in source_files(project)})
+    known = sorted(
+        {source.relative_to(project.content_dir).with_suffix("").as_posix() for source in source_files(project)}
+    )
     known += _domains(project)
     choices = f"; choose from {', '.join(known)}" if known else ""
     raise ContentError(f"no such source text, and no catalogue named '{identifier}'{choices}", project.relative(path))

@@ -59,13 +59,18 @@ def tasks(project: Project, targets: Sequence[Target], kinds: Iterable[str] = KI
             if kind is None or kind not in wanted:
                 continue
             message = entry.message
-            found.append(Task(
-                kind=kind, document=target.name, language=target.language, catalogue=catalogue,
-                line=message.line if entry.in_catalogue else None,
-                source=message.references[0] if message.references else None,
-                message=message,
-                review=review_of(message) if kind == "unreviewed" else None,
-            ))
+            found.append(
+                Task(
+                    kind=kind,
+                    document=target.name,
+                    language=target.language,
+                    catalogue=catalogue,
+                    line=message.line if entry.in_catalogue else None,
+                    source=message.references[0] if message.references else None,
+                    message=message,
+                    review=review_of(message) if kind == "unreviewed" else None,
+                )
+            )
     return tuple(found)
 
 
@@ -115,8 +120,11 @@ def render_json(found: Sequence[Task]) -> str:
             "msgid": task.message.msgid,
             "msgid_plural": task.message.msgid_plural,
             "previous_msgid": task.message.previous_msgid if task.kind == "fuzzy" else None,
-            "stale_review": None if task.review is None else {
-                "reviewer": task.review.reviewer, "date": task.review.date.isoformat(),
+            "stale_review": None
+            if task.review is None
+            else {
+                "reviewer": task.review.reviewer,
+                "date": task.review.date.isoformat(),
             },
         }
         for task in found

@@ -20,7 +20,9 @@ from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.outputs.localised import inline_plain
 
-CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
+CHROMIUM = next(
+    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None
+)
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)"
 )
@@ -71,10 +73,24 @@ def dump_dom(page: Path, profile: Path) -> Page:
     assert CHROMIUM is not None
     profile.mkdir(parents=True)
     result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return Page(result.stdout)
@@ -85,7 +101,9 @@ def title(project: Path, language: str) -> str:
     the plain words a browser's title bar shows (the front matter writes the film's title
     in italics: ``*Leaving the Factory*``)."""
     catalogue = read_catalogue(project / "locales/it/LC_MESSAGES" / f"{AWARD}.po")
-    entry = next(m for m in catalogue.messages if any(c.startswith("front matter: title") for c in m.extracted_comments))
+    entry = next(
+        m for m in catalogue.messages if any(c.startswith("front matter: title") for c in m.extracted_comments)
+    )
     return inline_plain(entry.msgstr if language == "it" else entry.msgid)
 
 
@@ -103,7 +121,9 @@ def built(project_dir: Path) -> Path:
         return done.replace(msgstr=INJECTED) if message.msgid == paragraph else done
 
     write_catalogue(path, catalogue.replace(messages=tuple(change(m) for m in catalogue.messages)))
-    result = CliRunner().invoke(main, ["--project", str(project_dir), "build", "--format", "html"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["--project", str(project_dir), "build", "--format", "html"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return project_dir / "build"
 
@@ -145,7 +165,7 @@ def test_the_index_pages_list_the_texts_with_localised_dates(built: Path, tmp_pa
     hrefs = {str(link.get("href")) for link in index.links}
     assert f"{AWARD}.html" in hrefs and "../en/index.html" in hrefs
     # The film's title is in italics in the headings, as in the texts.
-    headings = [index.tags[i:i + 3] for i, tag in enumerate(index.tags) if tag == "h2"]
+    headings = [index.tags[i : i + 3] for i, tag in enumerate(index.tags) if tag == "h2"]
     assert ["h2", "a", "em"] in headings
     assert "*" not in index.words and "Leaving the Factory vince" in index.words
     for href in hrefs:

@@ -42,21 +42,30 @@ def complete(message: Message) -> Message:
     """Every entry translated, whatever state the kit's catalogue is in today."""
     if message.obsolete:
         return message
-    return message.replace(msgstr=message.msgstr or f"[it] {message.msgid}",
-                           flags=tuple(flag for flag in message.flags if flag != "fuzzy"))
+    return message.replace(
+        msgstr=message.msgstr or f"[it] {message.msgid}", flags=tuple(flag for flag in message.flags if flag != "fuzzy")
+    )
 
 
 def first_paragraph(project: Path, document: str) -> str:
     path = project / "content" / f"{document}.md"
-    parsed = parse_document(path.read_text(encoding="utf-8"), document_id=document, source=f"content/{document}.md",
-                            default_language="en", languages=("en", "it"), translatable_keys=("title", "summary"))
+    parsed = parse_document(
+        path.read_text(encoding="utf-8"),
+        document_id=document,
+        source=f"content/{document}.md",
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=("title", "summary"),
+    )
     return next(segment.text for segment in parsed.segments if segment.kind == "paragraph")
 
 
 def set_threshold(project: Path, threshold: int) -> None:
     config = project / "pyproject.toml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("[tool.i18ntool]\n", f"[tool.i18ntool]\npublish-threshold = {threshold}\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("[tool.i18ntool]\n", f"[tool.i18ntool]\npublish-threshold = {threshold}\n"), encoding="utf-8"
+    )
 
 
 def published(project: Path) -> set[tuple[str, str]]:
@@ -66,7 +75,9 @@ def published(project: Path) -> set[tuple[str, str]]:
     for document in load_documents(loaded):
         for language in loaded.languages:
             path = loaded.catalogue_path(language, document.id)
-            text = localise(document, language, read_catalogue(path) if path.exists() and language != document.language else None)
+            text = localise(
+                document, language, read_catalogue(path) if path.exists() and language != document.language else None
+            )
             if text.is_source or text.completeness.reaches(loaded.publish_threshold):
                 pairs.add((document.id, language))
     return pairs
@@ -79,7 +90,9 @@ def test_the_kit_builds_every_output_and_a_second_build_writes_nothing(project_d
     result = run(project_dir)
     assert result.exit_code == 0, result.output
     out = project_dir / "build"
-    expected = {f"{language}/{document}.{ext}" for document, language in published(project_dir) for ext in ("md", "html", "txt")}
+    expected = {
+        f"{language}/{document}.{ext}" for document, language in published(project_dir) for ext in ("md", "html", "txt")
+    }
     expected |= {"en/index.html", "it/index.html", "manifest.json"}
     assert {path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file()} == expected
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -120,8 +133,10 @@ def test_the_kits_italian_pages_write_dates_as_an_italian_editor_does(built: Pat
 
 def test_film_titles_are_in_italics_in_the_headings_and_plain_in_the_title_bar(built: Path) -> None:
     """The kit's front-matter titles write the film's title as the texts do, *Leaving the Factory*."""
-    for language, title in (("en", "Leaving the Factory wins the Russo Brothers Italian American Film Forum"),
-                            ("it", "Leaving the Factory vince il Russo Brothers Italian American Film Forum")):
+    for language, title in (
+        ("en", "Leaving the Factory wins the Russo Brothers Italian American Film Forum"),
+        ("it", "Leaving the Factory vince il Russo Brothers Italian American Film Forum"),
+    ):
         index = (built / language / "index.html").read_text(encoding="utf-8")
         heading = title.replace("Leaving the Factory", "<em>Leaving the Factory</em>", 1)
         assert f'<h2><a href="{AWARD}.html">{heading}</a></h2>' in index
@@ -130,15 +145,22 @@ def test_film_titles_are_in_italics_in_the_headings_and_plain_in_the_title_bar(b
         assert f"<title>{title}</title>" in page
         assert (built / language / f"{AWARD}.txt").read_text(encoding="utf-8").startswith(f"{title}\n")
         assert f'title: "*{title.replace("Leaving the Factory", "Leaving the Factory*", 1)}"' in (
-            (built / language / f"{AWARD}.md").read_text(encoding="utf-8"))
+            (built / language / f"{AWARD}.md").read_text(encoding="utf-8")
+        )
 
 
 def test_translated_md_holds_the_translations_and_its_language(project_dir: Path) -> None:
     edit_catalogue(project_dir, "it", AWARD, complete)
     assert run(project_dir, "--format", "md", "--locale", "it").exit_code == 0
     text = (project_dir / "build" / "it" / f"{AWARD}.md").read_text(encoding="utf-8")
-    output = parse_document(text, document_id=AWARD, source="x", default_language="en", languages=("en", "it"),
-                            translatable_keys=("title", "summary"))
+    output = parse_document(
+        text,
+        document_id=AWARD,
+        source="x",
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=("title", "summary"),
+    )
     catalogue = {m.msgid: m.msgstr for m in read_catalogue(project_dir / f"locales/it/LC_MESSAGES/{AWARD}.po").messages}
     source = load_documents(find_project(project_dir))
     original = next(document for document in source if document.id == AWARD)
@@ -166,8 +188,14 @@ def test_translated_front_matter_is_quoted_so_that_yaml_reads_it_back(project_di
     edit_catalogue(project_dir, "it", AWARD, retitle)
     assert run(project_dir, "--format", "md", "--locale", "it").exit_code == 0
     text = (project_dir / "build/it" / f"{AWARD}.md").read_text(encoding="utf-8")
-    output = parse_document(text, document_id=AWARD, source="x", default_language="en", languages=("en", "it"),
-                            translatable_keys=("title", "summary"))
+    output = parse_document(
+        text,
+        document_id=AWARD,
+        source="x",
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=("title", "summary"),
+    )
     assert output.metadata["title"] == title
     assert output.metadata["lang"] == "it"
 
@@ -177,19 +205,26 @@ def test_translated_front_matter_is_quoted_so_that_yaml_reads_it_back(project_di
 
 def test_an_untranslated_paragraph_holds_a_text_back_until_the_threshold_allows_it(project_dir: Path) -> None:
     paragraph = first_paragraph(project_dir, AWARD)
-    edit_catalogue(project_dir, "it", AWARD, lambda m: complete(m).replace(msgstr="") if m.msgid == paragraph else complete(m))
+    edit_catalogue(
+        project_dir, "it", AWARD, lambda m: complete(m).replace(msgstr="") if m.msgid == paragraph else complete(m)
+    )
     entries = len(read_catalogue(project_dir / f"locales/it/LC_MESSAGES/{AWARD}.po").messages)
 
     held = run(project_dir)
     assert held.exit_code == 0
-    assert (f"Held back: {AWARD} is not published in it: {entries - 1} of {entries} entries translated" in held.output)
+    assert f"Held back: {AWARD} is not published in it: {entries - 1} of {entries} entries translated" in held.output
     assert f"under the publish threshold of 100%; 1 untranslated in locales/it/LC_MESSAGES/{AWARD}.po" in held.output
     assert not (project_dir / "build/it" / f"{AWARD}.html").exists()
     assert f"{AWARD}.html" not in (project_dir / "build/it/index.html").read_text(encoding="utf-8")
     assert 'hreflang="it"' not in (project_dir / f"build/en/{AWARD}.html").read_text(encoding="utf-8")
     manifest = json.loads((project_dir / "build/manifest.json").read_text(encoding="utf-8"))
     record = next(r for r in manifest["held_back"] if r["document"] == AWARD)
-    assert (record["language"], record["translated"], record["entries"], record["untranslated"]) == ("it", entries - 1, entries, 1)
+    assert (record["language"], record["translated"], record["entries"], record["untranslated"]) == (
+        "it",
+        entries - 1,
+        entries,
+        1,
+    )
 
     assert run(project_dir, "--strict").exit_code == 1
 
@@ -209,7 +244,9 @@ def test_fuzzy_translations_are_used_only_when_asked(project_dir: Path) -> None:
 
     def fuzzy(message: Message) -> Message:
         done = complete(message)
-        return done.replace(msgstr="Traduzione approssimativa.", flags=("fuzzy",)) if message.msgid == paragraph else done
+        return (
+            done.replace(msgstr="Traduzione approssimativa.", flags=("fuzzy",)) if message.msgid == paragraph else done
+        )
 
     edit_catalogue(project_dir, "it", AWARD, fuzzy)
     set_threshold(project_dir, 0)
@@ -227,8 +264,10 @@ def test_a_new_language_without_catalogues_publishes_only_its_own_texts(project_
     config.write_text(config.read_text().replace('languages = ["en", "it"]', 'languages = ["en", "it", "fr"]'))
     result = run(project_dir)
     assert result.exit_code == 0, result.output
-    assert (f"Held back: {AWARD} is not published in fr: there is no catalogue locales/fr/LC_MESSAGES/{AWARD}.po; "
-            "run `i18ntool init fr`") in result.output
+    assert (
+        f"Held back: {AWARD} is not published in fr: there is no catalogue locales/fr/LC_MESSAGES/{AWARD}.po; "
+        "run `i18ntool init fr`"
+    ) in result.output
     assert "locales/fr/LC_MESSAGES/ui.po: 7 of the pages' own words shown in English" in result.output
     index = (project_dir / "build/fr/index.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in index and "No press releases yet." in index
@@ -288,10 +327,13 @@ def test_a_text_that_falls_under_the_threshold_is_withdrawn(project_dir: Path) -
 
 def test_html_blocks_of_a_source_are_left_out_of_pages_with_a_warning(project_dir: Path) -> None:
     source = project_dir / "content" / f"{AWARD}.md"
-    source.write_text(source.read_text(encoding="utf-8") + "\n<div class=\"embed\">video</div>\n", encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8") + '\n<div class="embed">video</div>\n', encoding="utf-8")
     result = run(project_dir, "--locale", "en")
     line = source.read_text(encoding="utf-8").splitlines().index('<div class="embed">video</div>') + 1
-    assert f"i18ntool: warning: content/{AWARD}.md:{line}: HTML block left out of the html and txt outputs" in result.output
+    assert (
+        f"i18ntool: warning: content/{AWARD}.md:{line}: HTML block left out of the html and txt outputs"
+        in result.output
+    )
     assert "embed" not in (project_dir / "build/en" / f"{AWARD}.html").read_text(encoding="utf-8")
     assert '<div class="embed">' in (project_dir / "build/en" / f"{AWARD}.md").read_text(encoding="utf-8")
 
@@ -305,13 +347,23 @@ def test_a_partial_build_keeps_the_rest_of_the_manifest(project_dir: Path) -> No
 
 def test_the_manifest_describes_every_output(built: Path) -> None:
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest) == {"generator", "project", "languages", "publish_threshold", "include_fuzzy", "outputs", "held_back"}
+    assert set(manifest) == {
+        "generator",
+        "project",
+        "languages",
+        "publish_threshold",
+        "include_fuzzy",
+        "outputs",
+        "held_back",
+    }
     for record in manifest["outputs"]:
         assert hashlib.sha256((built / record["path"]).read_bytes()).hexdigest() == record["sha256"]
         assert record["path"] == f"{record['language']}/{record['document'] or 'index'}.{record['format']}"
         if record["document"] is not None:
             assert 0 <= record["completeness"] <= 100 and record["translated"] <= record["entries"]
-    assert [record["path"] for record in manifest["outputs"]] == sorted(record["path"] for record in manifest["outputs"])
+    assert [record["path"] for record in manifest["outputs"]] == sorted(
+        record["path"] for record in manifest["outputs"]
+    )
 
 
 def test_a_manifest_naming_files_outside_the_output_is_not_obeyed(project_dir: Path) -> None:
@@ -369,7 +421,11 @@ def test_out_writes_elsewhere(project_dir: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
-        pytest.param('date-locales = { fr = "fr_FR" }', "'fr' in setting 'date-locales' is not one of the languages", id="unknown-language"),
+        pytest.param(
+            'date-locales = { fr = "fr_FR" }',
+            "'fr' in setting 'date-locales' is not one of the languages",
+            id="unknown-language",
+        ),
         pytest.param('date-locales = { en = "it_IT" }', "is not a variant of 'en'", id="other-language"),
         pytest.param('date-locales = { en = "en_XX" }', "unknown language 'en_XX'", id="unknown-locale"),
         pytest.param('date-locales = "en_GB"', "must be a table", id="not-a-table"),

@@ -26,7 +26,8 @@ def code_literals(path: str) -> set[str]:
     """The check codes written as strings in a module of the package."""
     tree = ast.parse((REPOSITORY / path).read_text(encoding="utf-8"))
     return {
-        node.value for node in ast.walk(tree)
+        node.value
+        for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.fullmatch(node.value)
     }
 
@@ -34,7 +35,7 @@ def code_literals(path: str) -> set[str]:
 @pytest.mark.parametrize(("family", "prefix"), FAMILIES)
 def test_a_family_declares_the_codes_it_reports(family: ModuleType, prefix: str) -> None:
     declared = [check.code for check in family.CHECKS]
-    assert declared and all(code.startswith(prefix) and code[len(prefix):].isdigit() for code in declared)
+    assert declared and all(code.startswith(prefix) and code[len(prefix) :].isdigit() for code in declared)
     assert declared == sorted(declared)
     path = f"i18ntool/checks/{family.__name__.rsplit('.', 1)[-1]}.py"
     assert code_literals(path) == set(declared)  # each code it declares is reported, and only those

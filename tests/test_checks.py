@@ -67,7 +67,11 @@ def header(language: str, domain: str, field: str, value: str | None) -> Callabl
     def damage(project: Path) -> None:
         path = po(project, language, domain)
         catalogue = read_catalogue(path)
-        fields = tuple((key, value if key == field else old) for key, old in catalogue.header_fields if value is not None or key != field)
+        fields = tuple(
+            (key, value if key == field else old)
+            for key, old in catalogue.header_fields
+            if value is not None or key != field
+        )
         write_catalogue(path, catalogue.replace(header_fields=fields))
 
     return damage
@@ -100,24 +104,39 @@ DAMAGES: dict[str, Callable[[Path], None]] = {
     "PO104": header("it", "historical-background", "Language", "en"),
     "PO105": header("it", "historical-background", "Plural-Forms", "nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);"),
     "PO106": header("it", "historical-background", "MIME-Version", None),
-    "PO201": append("it", "ui", Message(
-        msgid="one guest", msgid_plural="%d guests", msgstr_plural=("un invitato", "%d invitati", "%d invitati"), flags=("c-format",),
-    )),
+    "PO201": append(
+        "it",
+        "ui",
+        Message(
+            msgid="one guest",
+            msgid_plural="%d guests",
+            msgstr_plural=("un invitato", "%d invitati", "%d invitati"),
+            flags=("c-format",),
+        ),
+    ),
     "PO202": append("it", "ui", Message(msgid="Press contact\n", msgstr="Contatti per la stampa")),
     "PO203": translate("it", "ui", "%(date)s", "%(data)s"),
     "MD101": translate("it", "festivals", "(https://www.newfilmmakersla.com/)", "(https://newfilmmakersla.com/)"),
     "MD102": translate("it", "festivals", "su YouTube", "su `YouTube`"),
     "MD103": translate("it", "historical-background", "su YouTube.", "su YouTube. ![Locandina](poster.jpg)"),
-    "MD104": translate("it", "festivals", "**NewFilmmakers Los Angeles (NFMLA):**", "NewFilmmakers Los Angeles (NFMLA):"),
+    "MD104": translate(
+        "it", "festivals", "**NewFilmmakers Los Angeles (NFMLA):**", "NewFilmmakers Los Angeles (NFMLA):"
+    ),
     "MD105": translate("it", "press-release", "*Leaving the Factory* è", "*Leaving the Factory è"),
     "MD106": translate("it", "director-biography", "è nata e cresciuta in città,", "è nata e cresciuta in città,<br>"),
-    "MD107": translate("it", "festivals", "**ETHOS International Film Festival:**", "- **ETHOS International Film Festival:**"),
-    "MD108": translate("it", "russo-brothers-award", "Videomessaggio di Anthony e Joe Russo", "Videomessaggio | Anthony e Joe Russo"),
+    "MD107": translate(
+        "it", "festivals", "**ETHOS International Film Festival:**", "- **ETHOS International Film Festival:**"
+    ),
+    "MD108": translate(
+        "it", "russo-brothers-award", "Videomessaggio di Anthony e Joe Russo", "Videomessaggio | Anthony e Joe Russo"
+    ),
     "NUM101": translate("it", "festivals", ", con un contributo di 8.000 dollari", ""),
     "NUM102": translate("it", "historical-background", "Nel 1911", "Il 25 marzo 1911"),
     "NUM103": translate("it", "russo-brothers-award", "8.000 dollari durante", "8.500 dollari durante"),
     "NUM104": translate("it", "russo-brothers-award", "circa 1.000 invitati.", "circa 1,000 invitati."),
-    "KEEP101": translate("it", "festivals", "agli account @alessia.cruci e @producedbyalessia", "all’account @producedbyalessia"),
+    "KEEP101": translate(
+        "it", "festivals", "agli account @alessia.cruci e @producedbyalessia", "all’account @producedbyalessia"
+    ),
     "KEEP102": translate("en", "annuncio-proiezione", "@producedbyalessia", "@producedbyalessia (and @alessiacruci)"),
     "GL101": translate("it", "press-release", "Roberta Sparta", "Roberta Sparti"),
     "GL102": translate("it", "press-release", "Il cortometraggio premiato", "Il corto premiato"),
@@ -202,7 +221,9 @@ def test_the_shipped_press_kit_with_the_glossaries_has_no_errors(with_glossaries
 
 
 def test_a_changed_figure_is_caught(project_dir: Path) -> None:
-    translate("it", "russo-brothers-award", "un contributo di 8.000 dollari durante", "un contributo di 8.500 dollari durante")(project_dir)
+    translate(
+        "it", "russo-brothers-award", "un contributo di 8.000 dollari durante", "un contributo di 8.500 dollari durante"
+    )(project_dir)
     result = run(project_dir, "--ignore", "GL")
     assert result.exit_code == 1
     assert [without_line(line) for line in findings(result)] == [
@@ -231,7 +252,9 @@ Section 3.2.1 of RFC 9110 applies (see #1234). Screens of 1920x1080 or more; Pyt
 def translate_as_itself(project: Path, domain: str) -> None:
     path = po(project, "it", domain)
     catalogue = read_catalogue(path)
-    messages = tuple(message.replace(msgstr=message.msgid) if message.msgid else message for message in catalogue.messages)
+    messages = tuple(
+        message.replace(msgstr=message.msgid) if message.msgid else message for message in catalogue.messages
+    )
     write_catalogue(path, catalogue.replace(messages=messages))
 
 
@@ -261,8 +284,11 @@ def test_a_front_matter_title_keeps_its_emphasis_and_opens_no_block(project_dir:
     headings), so a translation that drops the emphasis is a finding; the value is only ever
     read inline, so a leading "- " is none."""
     translate("it", "press-release", "*Leaving the Factory*: un", "Leaving the Factory: un")(project_dir)
-    line = next(m.line for m in read_catalogue(po(project_dir, "it", "press-release")).messages
-                if "front matter: title" in m.extracted_comments)
+    line = next(
+        m.line
+        for m in read_catalogue(po(project_dir, "it", "press-release")).messages
+        if "front matter: title" in m.extracted_comments
+    )
     assert findings(run(project_dir, "--ignore", "GL")) == [
         f"locales/it/LC_MESSAGES/press-release.po:{line}: MD104 emphasis: 1 in the source, 0 here"
     ]
@@ -271,7 +297,9 @@ def test_a_front_matter_title_keeps_its_emphasis_and_opens_no_block(project_dir:
 
 
 def test_italian_to_english_is_checked_with_the_document_language_as_source(project_dir: Path) -> None:
-    translate("en", "annuncio-proiezione", "receiving a grant of $8,000", "receiving a grant of 8.000 dollars")(project_dir)
+    translate("en", "annuncio-proiezione", "receiving a grant of $8,000", "receiving a grant of 8.000 dollars")(
+        project_dir
+    )
     result = run(project_dir, "--ignore", "GL")
     assert [without_line(line) for line in findings(result)] == [
         "locales/en/LC_MESSAGES/annuncio-proiezione.po:N: NUM104 8.000 dollars reads as 8 in English; "
@@ -284,8 +312,8 @@ def test_the_typography_check_finds_an_unelided_article_in_an_italian_translatio
     result = run(project_dir, "--ignore", "GL")
     assert result.exit_code == 0  # a warning
     assert [without_line(line) for line in findings(result)] == [
-        "locales/it/LC_MESSAGES/historical-background.po:N: TYPO101 \"il 8 marzo\": the article elides before a number "
-        "read with a vowel; write \"l’8 marzo\""
+        'locales/it/LC_MESSAGES/historical-background.po:N: TYPO101 "il 8 marzo": the article elides before a number '
+        'read with a vowel; write "l’8 marzo"'
     ]
 
 
@@ -295,15 +323,19 @@ def test_a_catalogue_written_with_straight_apostrophes_throughout_is_consistent(
     straight = [message.replace(msgstr=message.msgstr.replace("’", "'")) for message in catalogue.messages]
     write_catalogue(path, catalogue.replace(messages=tuple(straight)))
     assert findings(run(project_dir, "--select", "TYPO")) == []
-    translate("it", "press-release", "nell'edificio", "nell’edificio")(project_dir)  # now one typographic among straight ones
+    translate("it", "press-release", "nell'edificio", "nell’edificio")(
+        project_dir
+    )  # now one typographic among straight ones
     assert findings(run(project_dir, "--select", "TYPO")) == []
 
 
 def test_code_link_titles_and_other_languages_are_not_typography(project_dir: Path) -> None:
-    translate("it", "festivals", "(https://alessiacruci.com)", "(https://alessiacruci.com \"Il sito dell'autrice\")")(project_dir)
+    translate("it", "festivals", "(https://alessiacruci.com)", '(https://alessiacruci.com "Il sito dell\'autrice")')(
+        project_dir
+    )
     translate("it", "historical-background", "Perché l’8 marzo", "Perché `il 8` marzo")(project_dir)
     append("en", "ui", Message(msgid="Translated: 80%", msgstr="Translated: 80 %"))(project_dir)
-    translate("en", "annuncio-proiezione", "@producedbyalessia", "@producedbyalessia's page, \"il 8\"")(project_dir)
+    translate("en", "annuncio-proiezione", "@producedbyalessia", '@producedbyalessia\'s page, "il 8"')(project_dir)
     assert findings(run(project_dir, "--select", "TYPO")) == []
 
 
@@ -328,7 +360,9 @@ def test_a_readable_but_invalid_catalogue_gives_findings_with_file_and_line(proj
     before = snapshot(project_dir)
     result = run(project_dir)
     name = f"locales/it/LC_MESSAGES/{path.name}"
-    for line, code, fragment in re.findall(r"^# expect: (\d+): (\w+) (.*)$", path.read_bytes().decode("latin-1"), re.MULTILINE):
+    for line, code, fragment in re.findall(
+        r"^# expect: (\d+): (\w+) (.*)$", path.read_bytes().decode("latin-1"), re.MULTILINE
+    ):
         assert any(f.startswith(f"{name}:{line}: {code} ") and fragment in f for f in findings(result)), result.output
     errors = any(CHECKS[FINDING.match(f)["code"]].severity.value == "error" for f in findings(result))  # type: ignore[index]
     assert result.exit_code == (1 if errors else 0)
@@ -361,7 +395,12 @@ def test_select_and_ignore(damaged: tuple[Path, Result]) -> None:
     only_figures = findings(run(project, "--select", "NUM"))
     assert only_figures and all(" NUM" in line for line in only_figures)
     assert {line.split()[1] for line in findings(run(project, "--select", "MD101,PO1", "--ignore", "PO106"))} == {
-        "MD101", "PO101", "PO102", "PO103", "PO104", "PO105",
+        "MD101",
+        "PO101",
+        "PO102",
+        "PO103",
+        "PO104",
+        "PO105",
     }
     result = run(project, "--select", "GL", "--ignore", "GL101,GL103")
     assert result.exit_code == 0  # only warnings left
@@ -403,7 +442,9 @@ def test_list_checks_names_every_check() -> None:
 
 
 def test_localised_link_prefixes_come_from_the_settings(project_dir: Path) -> None:
-    translate("it", "festivals", "(https://www.newfilmmakersla.com/)", "(https://www.newfilmmakersla.com/it/)")(project_dir)
+    translate("it", "festivals", "(https://www.newfilmmakersla.com/)", "(https://www.newfilmmakersla.com/it/)")(
+        project_dir
+    )
     assert [line.split()[1] for line in findings(run(project_dir, "--ignore", "GL"))] == ["MD101"]
     config = project_dir / "pyproject.toml"
     config.write_text(
@@ -419,7 +460,11 @@ def test_localised_link_prefixes_come_from_the_settings(project_dir: Path) -> No
     [
         pytest.param('"/press/"', "must be a list of tables", id="not-a-list"),
         pytest.param('[{ en = "/press/" }]', "two or more languages", id="one-language"),
-        pytest.param('[{ en = "/press/", fr = "/fr/press/" }]', "names 'fr', which is not one of the languages", id="unknown-language"),
+        pytest.param(
+            '[{ en = "/press/", fr = "/fr/press/" }]',
+            "names 'fr', which is not one of the languages",
+            id="unknown-language",
+        ),
         pytest.param('[{ en = "/press/", it = "" }]', "must be a non-empty string", id="empty-prefix"),
     ],
 )
@@ -450,10 +495,15 @@ def test_the_readme_lists_every_check_with_its_real_example() -> None:
 
 
 def test_the_pre_commit_hooks_run_check_and_coverage() -> None:
-    hooks = {hook["id"]: hook for hook in yaml.safe_load((REPOSITORY / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    hooks = {
+        hook["id"]: hook for hook in yaml.safe_load((REPOSITORY / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
     assert hooks["i18ntool-check"]["entry"] == "i18ntool check"
     assert hooks["i18ntool-coverage"]["entry"].startswith("i18ntool coverage")
-    assert any("--fail-under" in argument for argument in hooks["i18ntool-coverage"].get("args", []) + hooks["i18ntool-coverage"]["entry"].split())
+    assert any(
+        "--fail-under" in argument
+        for argument in hooks["i18ntool-coverage"].get("args", []) + hooks["i18ntool-coverage"]["entry"].split()
+    )
     for hook in hooks.values():
         assert hook["language"] == "python" and hook["pass_filenames"] is False
         assert re.search(hook["files"], "locales/it/LC_MESSAGES/press-release.po")
@@ -476,10 +526,15 @@ def test_the_pages_words_get_no_markdown_checks(project_dir: Path, old: str, new
     # The same translation in a document's catalogue is a Markdown finding.
     festivals = po(project_dir, "it", "festivals")
     catalogue = read_catalogue(festivals)
-    write_catalogue(festivals, catalogue.replace(messages=tuple(
-        message.replace(msgstr=new) if "heading 2" in message.extracted_comments else message
-        for message in catalogue.messages
-    )))
+    write_catalogue(
+        festivals,
+        catalogue.replace(
+            messages=tuple(
+                message.replace(msgstr=new) if "heading 2" in message.extracted_comments else message
+                for message in catalogue.messages
+            )
+        ),
+    )
     assert code in {line.split()[1] for line in findings(run(project_dir, "festivals"))}
     # Validity and the other checks that fit a catalogue of strings still apply to `ui`.
     translate("it", "ui", "%(date)s", "%(data)s 1.000")(project_dir)

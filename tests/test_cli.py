@@ -102,27 +102,47 @@ def break_catalogue(project: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "arguments", "message"),
     [
-        pytest.param(break_catalogue, ["update"], f"locales/it/LC_MESSAGES/{AWARD}.po:25: unterminated string", id="malformed-catalogue"),
+        pytest.param(
+            break_catalogue,
+            ["update"],
+            f"locales/it/LC_MESSAGES/{AWARD}.po:25: unterminated string",
+            id="malformed-catalogue",
+        ),
         pytest.param(
             lambda p: (p / "pyproject.toml").write_text((p / "pyproject.toml").read_text() + "colour = 'red'\n"),
-            ["update"], "pyproject.toml:", id="unknown-setting",
+            ["update"],
+            "pyproject.toml:",
+            id="unknown-setting",
         ),
-        pytest.param(lambda p: None, ["update", "--locale", "xx"], "'xx' is not a language of this project; choose from en, it", id="unknown-locale"),
+        pytest.param(
+            lambda p: None,
+            ["update", "--locale", "xx"],
+            "'xx' is not a language of this project; choose from en, it",
+            id="unknown-locale",
+        ),
         pytest.param(
             lambda p: (p / "content" / "bad name.md").write_text("# x\n"),
-            ["update"], "content/bad name.md: unsafe document id 'bad name'", id="unsafe-id",
+            ["update"],
+            "content/bad name.md: unsafe document id 'bad name'",
+            id="unsafe-id",
         ),
         pytest.param(
             lambda p: (p / "content" / "x.md").write_text("---\nlang: de\n---\n"),
-            ["update"], "content/x.md:2: 'lang: de' is not a language of this project", id="unknown-document-language",
+            ["update"],
+            "content/x.md:2: 'lang: de' is not a language of this project",
+            id="unknown-document-language",
         ),
         pytest.param(
             lambda p: (p / "content" / "x.md").write_text("---\ntitle: X\n\n# X\n"),
-            ["build"], "content/x.md:1: front matter is never closed; end it with a line '---'", id="unclosed-front-matter",
+            ["build"],
+            "content/x.md:1: front matter is never closed; end it with a line '---'",
+            id="unclosed-front-matter",
         ),
         pytest.param(
             lambda p: (p / "content" / "x.md").write_text("---\ntitle: X\nlang: en\ntitle: Y\n---\n"),
-            ["update"], "content/x.md:4: front matter has the key 'title' twice (first on line 2)", id="duplicate-key",
+            ["update"],
+            "content/x.md:4: front matter has the key 'title' twice (first on line 2)",
+            id="duplicate-key",
         ),
     ],
 )
@@ -156,7 +176,9 @@ def test_catalogues_written_by_update_after_edits_pass_msgfmt_and_msgcat(project
     source = project_dir / "content" / f"{AWARD}.md"
     text = source.read_text(encoding="utf-8")
     paragraph = paragraph_containing(project_dir, AWARD, "$8,000")
-    source.write_text(text.replace(paragraph, paragraph.replace("$8,000", "$8,500")).replace("## ", "### ", 1), encoding="utf-8")
+    source.write_text(
+        text.replace(paragraph, paragraph.replace("$8,000", "$8,500")).replace("## ", "### ", 1), encoding="utf-8"
+    )
     assert run(project_dir, "update").exit_code == 0
     for path in sorted((project_dir / "locales").rglob("*.po*")):
         assert run_gettext("msgfmt", "-c", "-o", "/dev/null", path).returncode == 0
@@ -208,7 +230,9 @@ def test_removed_document_keeps_its_catalogues_and_says_so(project_dir: Path) ->
     assert snapshot(project_dir / "locales") == before
 
 
-def test_update_brings_the_page_words_in_step_with_this_version(project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_update_brings_the_page_words_in_step_with_this_version(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import i18ntool.outputs.page_words as ui
 
     monkeypatch.setattr(ui, "UI_MESSAGES", (*ui.UI_MESSAGES, ui.UiMessage("Download", "A new button.")))
@@ -220,11 +244,17 @@ def test_update_brings_the_page_words_in_step_with_this_version(project_dir: Pat
         assert (entry.msgstr, entry.extracted_comments) == ("", ("A new button.",))
 
 
-def test_update_rewrites_the_page_words_headers_from_the_settings_and_keeps_their_translations(project_dir: Path) -> None:
+def test_update_rewrites_the_page_words_headers_from_the_settings_and_keeps_their_translations(
+    project_dir: Path,
+) -> None:
     """What the README says `update` does to the `ui` catalogues when `name` or `bugs-address` changes."""
     config = project_dir / "pyproject.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        'name = "Leaving the Factory press kit"', 'name = "Kit"\nbugs-address = "press@example.org"'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'name = "Leaving the Factory press kit"', 'name = "Kit"\nbugs-address = "press@example.org"'
+        ),
+        encoding="utf-8",
+    )
     before = read_catalogue(project_dir / "locales" / "it" / "LC_MESSAGES" / "ui.po")
     result = run(project_dir, "update")
     assert "locales/it/LC_MESSAGES/ui.po: updated (header)" in result.output
@@ -279,7 +309,10 @@ def test_blocks_with_no_words_are_copied_by_update_coverage_check_and_build(proj
     path = project_dir / "locales" / "it" / "LC_MESSAGES" / "links.po"
     catalogue = read_catalogue(path)
     assert [m.msgid for m in catalogue.messages] == [
-        "Links for the press", "The press kit, as text and pages.", "Link", "Note",
+        "Links for the press",
+        "The press kit, as text and pages.",
+        "Link",
+        "Note",
     ]
     # A catalogue from before, with an entry for the bare URL "translated" as itself.
     old_entry = '\n#. paragraph\n#: content/links.md:8\nmsgid "https://www.smc.edu/"\nmsgstr "https://www.smc.edu/"\n'
@@ -290,8 +323,12 @@ def test_blocks_with_no_words_are_copied_by_update_coverage_check_and_build(proj
     assert run(project_dir, "update").exit_code == 0
     obsolete = [m for m in read_catalogue(path).messages if m.obsolete]
     assert [(m.msgid, m.msgstr) for m in obsolete] == [("https://www.smc.edu/", "https://www.smc.edu/")]
-    edit = {"Links for the press": "Link per la stampa", "The press kit, as text and pages.": "La cartella stampa.",
-            "Link": "Link", "Note": "Nota"}
+    edit = {
+        "Links for the press": "Link per la stampa",
+        "The press kit, as text and pages.": "La cartella stampa.",
+        "Link": "Link",
+        "Note": "Nota",
+    }
     text = path.read_text(encoding="utf-8")
     for msgid, msgstr in edit.items():
         text = text.replace(f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgstr}"')
@@ -317,8 +354,9 @@ def complete_with(environment: dict[str, str], cwd: Path) -> str:
     import sys
 
     executable = Path(sys.executable).parent / "i18ntool"
-    result = subprocess.run([str(executable)], env={**os.environ, **environment}, cwd=cwd,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(executable)], env={**os.environ, **environment}, cwd=cwd, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -346,7 +384,9 @@ def test_shell_completion_scripts_as_the_readme_says(shell: str, registers: str,
         pytest.param("i18ntool build --locale ", ["en", "it"], id="the-projects-languages"),
     ],
 )
-def test_shell_completion_offers_commands_options_and_languages(words: str, expected: list[str], shipped_project: Path) -> None:
+def test_shell_completion_offers_commands_options_and_languages(
+    words: str, expected: list[str], shipped_project: Path
+) -> None:
     output = complete_with(
         {"_I18NTOOL_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)},
         shipped_project,
@@ -357,13 +397,17 @@ def test_shell_completion_offers_commands_options_and_languages(words: str, expe
 def set_languages(line: str) -> Callable[[Path], None]:
     def edit(project: Path) -> None:
         config = project / "pyproject.toml"
-        config.write_text(config.read_text(encoding="utf-8").replace('languages = ["en", "it"]', line), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace('languages = ["en", "it"]', line), encoding="utf-8"
+        )
+
     return edit
 
 
 def dedicated_settings(text: str) -> Callable[[Path], None]:
     def edit(project: Path) -> None:
         (project / "i18ntool.toml").write_text(text, encoding="utf-8")
+
     return edit
 
 
@@ -373,13 +417,19 @@ def dedicated_settings(text: str) -> Callable[[Path], None]:
         pytest.param(set_languages('language = ["en", "it"]'), ["update"], id="misspelt-key"),
         pytest.param(set_languages('languages = ["en", "it", "it"]'), ["update"], id="language-twice"),
         pytest.param(lambda project: None, ["init", "fr"], id="init-an-unlisted-language"),
-        pytest.param(dedicated_settings('languages = ["en", "it"]\n\n[tool.i18ntool]\nname = "Kit"\n'), ["update"],
-                     id="both-shapes"),
+        pytest.param(
+            dedicated_settings('languages = ["en", "it"]\n\n[tool.i18ntool]\nname = "Kit"\n'),
+            ["update"],
+            id="both-shapes",
+        ),
         pytest.param(dedicated_settings('[i18ntool]\nlanguages = ["en", "it"]\n'), ["update"], id="wrong-table"),
     ],
 )
 def test_the_readme_shows_the_real_settings_errors(
-    edit: Callable[[Path], None], arguments: list[str], project_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    edit: Callable[[Path], None],
+    arguments: list[str],
+    project_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each settings error the README shows is what the command says, file, line and all."""
     edit(project_dir)

@@ -18,8 +18,12 @@ from tests.conftest import REPOSITORY, profile, requires_gettext, run_gettext
 
 SHIPPED = sorted((REPOSITORY / "locales").rglob("*.po"))
 HEADER = (
-    ("Project-Id-Version", "test"), ("POT-Creation-Date", "2023-03-08 10:00+0000"), ("Language", "it"),
-    ("MIME-Version", "1.0"), ("Content-Type", "text/plain; charset=UTF-8"), ("Content-Transfer-Encoding", "8bit"),
+    ("Project-Id-Version", "test"),
+    ("POT-Creation-Date", "2023-03-08 10:00+0000"),
+    ("Language", "it"),
+    ("MIME-Version", "1.0"),
+    ("Content-Type", "text/plain; charset=UTF-8"),
+    ("Content-Transfer-Encoding", "8bit"),
     ("Plural-Forms", "nplurals=2; plural=(n != 1);"),
 )
 
@@ -43,7 +47,11 @@ def test_the_shipped_catalogues_compile_as_msgfmt_compiles_them(path: Path, tmp_
 _text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
 _message = st.builds(
     lambda msgid, context, translation, plural, state: (msgid, context, translation, plural, state),
-    _text, st.none() | _text, _text, st.booleans(), st.sampled_from(["done", "fuzzy", "empty", "obsolete", "half"]),
+    _text,
+    st.none() | _text,
+    _text,
+    st.booleans(),
+    st.sampled_from(["done", "fuzzy", "empty", "obsolete", "half"]),
 )
 
 
@@ -55,7 +63,8 @@ def _catalogue(drawn: list[tuple[str, str | None, str, bool, str]]) -> Catalogue
         seen.add((context, msgid))
         forms = (translation, translation + "s") if state != "half" else (translation, "")
         message = Message(
-            msgid=msgid, msgctxt=context,
+            msgid=msgid,
+            msgctxt=context,
             msgstr="" if plural or state == "empty" else translation,
             msgid_plural=msgid + " (plural)" if plural else None,
             msgstr_plural=(("", "") if state == "empty" else forms) if plural else (),
@@ -80,13 +89,16 @@ def test_generated_catalogues_compile_as_msgfmt_compiles_them(
 
 
 def test_python_gettext_reads_what_compile_writes(tmp_path: Path) -> None:
-    catalogue = Catalogue(header_fields=HEADER, messages=(
-        Message(msgid="Press releases", msgstr="Comunicati stampa"),
-        Message(msgid="Links", msgctxt="footer", msgstr="Collegamenti"),
-        Message(msgid="one text", msgid_plural="%d texts", msgstr_plural=("un testo", "%d testi")),
-        Message(msgid="Draft", msgstr="Bozza", flags=("fuzzy",)),
-        Message(msgid="Gone", msgstr="Sparito", obsolete=True),
-    ))
+    catalogue = Catalogue(
+        header_fields=HEADER,
+        messages=(
+            Message(msgid="Press releases", msgstr="Comunicati stampa"),
+            Message(msgid="Links", msgctxt="footer", msgstr="Collegamenti"),
+            Message(msgid="one text", msgid_plural="%d texts", msgstr_plural=("un testo", "%d testi")),
+            Message(msgid="Draft", msgstr="Bozza", flags=("fuzzy",)),
+            Message(msgid="Gone", msgstr="Sparito", obsolete=True),
+        ),
+    )
     path = tmp_path / "ui.mo"
     path.write_bytes(mo_bytes(mo_entries(catalogue)))
     with path.open("rb") as stream:
@@ -113,8 +125,9 @@ def test_compile_writes_each_mo_beside_its_catalogue_once(project_dir: Path) -> 
 
 def test_compile_out_lays_files_out_for_gettext(project_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "mo"
-    result = CliRunner().invoke(main, ["--project", str(project_dir), "compile", "--locale", "it", "--out", str(out)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["--project", str(project_dir), "compile", "--locale", "it", "--out", str(out)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     translations = gettext.translation("ui", localedir=out, languages=["it"])
     assert translations.gettext("Press releases") == "Comunicati stampa"

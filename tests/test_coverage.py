@@ -48,7 +48,10 @@ def msgfmt_statistics(path: Path) -> tuple[int, int, int]:
     """(translated, fuzzy, untranslated) as ``msgfmt --statistics`` reports them."""
     result = subprocess.run(
         ["msgfmt", "--statistics", "-o", os.devnull, str(path)],
-        capture_output=True, text=True, check=False, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""},
     )
     assert result.returncode == 0, result.stderr
 
@@ -81,11 +84,15 @@ def complete(project: Path) -> None:
 @pytest.mark.parametrize(
     "path",
     [pytest.param(path, id=path.name) for path in sorted(CATALOGUES.glob("*.po"))]
-    + [pytest.param(path, id=path.relative_to(REPOSITORY).as_posix())
-       for path in sorted((REPOSITORY / "locales").glob("*/LC_MESSAGES/*.po"))],
+    + [
+        pytest.param(path, id=path.relative_to(REPOSITORY).as_posix())
+        for path in sorted((REPOSITORY / "locales").glob("*/LC_MESSAGES/*.po"))
+    ],
 )
 def test_counts_agree_with_msgfmt_statistics(path: Path) -> None:
-    assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True, check=False).returncode == 0
+    assert (
+        subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True, check=False).returncode == 0
+    )
     assert as_msgfmt(count_catalogue(read_catalogue(path))) == msgfmt_statistics(path)
 
 
@@ -96,14 +103,19 @@ def test_the_realistic_catalogues_hold_every_kind_of_entry() -> None:
     assert any(message.msgid_plural and state_of(message) is State.FUZZY for message in messages)
     assert any(message.msgid_plural and message.obsolete for message in messages)
     assert any(message.fuzzy and not message.msgstr and message.msgid_plural is None for message in messages)
-    assert any(message.msgid_plural and message.msgstr_plural[0] and not all(message.msgstr_plural) for message in messages)
-    assert any(message.msgid_plural and not message.msgstr_plural[0] and any(message.msgstr_plural) for message in messages)
+    assert any(
+        message.msgid_plural and message.msgstr_plural[0] and not all(message.msgstr_plural) for message in messages
+    )
+    assert any(
+        message.msgid_plural and not message.msgstr_plural[0] and any(message.msgstr_plural) for message in messages
+    )
 
 
 _texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
 _messages = st.builds(
     lambda msgid, context, plural, forms, single, fuzzy, obsolete: Message(
-        msgid=msgid, msgctxt=context,
+        msgid=msgid,
+        msgctxt=context,
         msgid_plural=f"{msgid} (plural)" if plural else None,
         msgstr_plural=tuple(forms) if plural else (),
         msgstr="" if plural else single,
@@ -112,8 +124,11 @@ _messages = st.builds(
     ),
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12),
     st.one_of(st.none(), st.sampled_from(["menu", "button"])),
-    st.booleans(), st.lists(st.sampled_from(["", "x", "forma"]), min_size=3, max_size=3), _texts,
-    st.booleans(), st.booleans(),
+    st.booleans(),
+    st.lists(st.sampled_from(["", "x", "forma"]), min_size=3, max_size=3),
+    _texts,
+    st.booleans(),
+    st.booleans(),
 )
 
 
@@ -123,8 +138,11 @@ _messages = st.builds(
 def test_counts_agree_with_msgfmt_on_generated_catalogues(tmp_path: Path, messages: list[Message]) -> None:
     catalogue = Catalogue(
         header_fields=(
-            ("Project-Id-Version", "generated"), ("Language", "pl"), ("MIME-Version", "1.0"),
-            ("Content-Type", "text/plain; charset=UTF-8"), ("Content-Transfer-Encoding", "8bit"),
+            ("Project-Id-Version", "generated"),
+            ("Language", "pl"),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", "text/plain; charset=UTF-8"),
+            ("Content-Transfer-Encoding", "8bit"),
             ("Plural-Forms", "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"),
         ),
         messages=tuple(messages),
@@ -141,7 +159,9 @@ def test_counts_agree_with_msgfmt_on_generated_catalogues(tmp_path: Path, messag
 def test_coverage_json_on_the_shipped_kit_matches_the_catalogues(shipped_project: Path) -> None:
     data = coverage_json(shipped_project)
     assert data["schema"] == "i18ntool-coverage/1"
-    catalogues = sorted(path for path in (shipped_project / "locales").glob("*/LC_MESSAGES/*.po") if path.stem != "glossary")
+    catalogues = sorted(
+        path for path in (shipped_project / "locales").glob("*/LC_MESSAGES/*.po") if path.stem != "glossary"
+    )
     assert sorted(item["catalogue"] for item in data["documents"]) == [
         path.relative_to(shipped_project).as_posix() for path in catalogues
     ]
@@ -154,12 +174,18 @@ def test_coverage_json_on_the_shipped_kit_matches_the_catalogues(shipped_project
         entries = item["entries"]
         assert entries["total"] == len(active)
         assert entries["obsolete"] == len(catalogue.messages) - len(active)
-        reviewed = [message for message in active if (review := review_of(message)) and review.current and state_of(message).done]
+        reviewed = [
+            message
+            for message in active
+            if (review := review_of(message)) and review.current and state_of(message).done
+        ]
         assert entries["reviewed"] == len(reviewed)
         assert entries["untranslated"] == sum(1 for message in active if not message.msgstr)
         assert entries["fuzzy"] == sum(1 for message in active if message.fuzzy and message.msgstr)
         assert entries["translated"] + entries["reviewed"] == sum(1 for m in active if m.msgstr and not m.fuzzy)
-        assert item["stale_reviews"] == sum(1 for m in active if (r := review_of(m)) and not r.current and state_of(m).done)
+        assert item["stale_reviews"] == sum(
+            1 for m in active if (r := review_of(m)) and not r.current and state_of(m).done
+        )
         if item["source"] is not None:
             template = read_catalogue(shipped_project / "locales" / "templates" / f"{item['document']}.pot")
             assert item["words"]["total"] == sum(count_words(message.msgid) for message in template.messages)
@@ -187,7 +213,10 @@ def test_a_paragraph_added_without_update_lowers_the_percentage(project_dir: Pat
     before = row(coverage_json(project_dir), AWARD, "it")
     assert before["entries"]["percent_translated"] == 100.0 and before["in_step"] is True
     source = project_dir / "content" / f"{AWARD}.md"
-    source.write_text(source.read_text(encoding="utf-8") + "\nA closing paragraph about the [gala](https://www.niaf.org/).\n", encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\nA closing paragraph about the [gala](https://www.niaf.org/).\n",
+        encoding="utf-8",
+    )
     after = row(coverage_json(project_dir), AWARD, "it")
     assert after["in_step"] is False and after["missing"] == 1 and after["extra"] == 0
     assert after["entries"]["total"] == before["entries"]["total"] + 1
@@ -228,9 +257,12 @@ def test_catalogues_with_no_document_are_counted_from_their_entries(project_dir:
     ui = row(data, "site", "de")
     assert ui["source"] is None and ui["in_step"] is None
     expected = count_catalogue(read_catalogue(CATALOGUES / "ui-de.po"))
-    assert (ui["entries"]["translated"], ui["entries"]["fuzzy"], ui["entries"]["untranslated"], ui["entries"]["obsolete"]) == (
-        expected.translated, expected.fuzzy, expected.untranslated, expected.obsolete
-    )
+    assert (
+        ui["entries"]["translated"],
+        ui["entries"]["fuzzy"],
+        ui["entries"]["untranslated"],
+        ui["entries"]["obsolete"],
+    ) == (expected.translated, expected.fuzzy, expected.untranslated, expected.obsolete)
     assert all(item["document"] != "glossary" for item in data["documents"])  # terms, not text to publish
     assert row(coverage_json(project_dir, "glossary"), "glossary", "it")["entries"]["total"] == 5
     missing = row(data, "press-release", "de")
@@ -245,7 +277,9 @@ def test_catalogues_with_no_document_are_counted_from_their_entries(project_dir:
 def test_documents_and_locales_filter_the_rows(shipped_project: Path) -> None:
     data = coverage_json(shipped_project, "press-release", f"content/{AWARD}.md", "radici-fiorentine")
     assert [(item["document"], item["language"]) for item in data["documents"]] == [
-        ("radici-fiorentine", "en"), ("press-release", "it"), (AWARD, "it"),
+        ("radici-fiorentine", "en"),
+        ("press-release", "it"),
+        (AWARD, "it"),
     ]
     assert [total["language"] for total in coverage_json(shipped_project, "--locale", "it")["totals"]] == ["it"]
     assert coverage_json(shipped_project, "--locale", "en", "press-release")["documents"] == []
@@ -259,7 +293,9 @@ def test_fail_under_100_fails_on_one_fuzzy_entry_and_passes_when_it_is_fixed(pro
     assert run(project_dir, "coverage", "--fail-under", "100").exit_code == 0
     path = project_dir / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
     text = path.read_text(encoding="utf-8")
-    marked = text.replace('#: content/russo-brothers-award.md:10\n', '#: content/russo-brothers-award.md:10\n#, fuzzy\n', 1)
+    marked = text.replace(
+        "#: content/russo-brothers-award.md:10\n", "#: content/russo-brothers-award.md:10\n#, fuzzy\n", 1
+    )
     assert marked != text
     path.write_text(marked, encoding="utf-8")
     result = run(project_dir, "coverage", "--fail-under", "100")
@@ -273,7 +309,10 @@ def test_fail_under_100_fails_on_one_fuzzy_entry_and_passes_when_it_is_fixed(pro
 def test_gates_on_reviews_and_on_words(project_dir: Path) -> None:
     complete(project_dir)
     result = run(project_dir, "coverage", "--fail-under-reviewed", "50", "--locale", "it")
-    reviewed = {item["document"]: item["entries"]["percent_reviewed"] for item in coverage_json(project_dir, "--locale", "it")["documents"]}
+    reviewed = {
+        item["document"]: item["entries"]["percent_reviewed"]
+        for item in coverage_json(project_dir, "--locale", "it")["documents"]
+    }
     under = sorted(document for document, value in reviewed.items() if value < 50)
     assert (result.exit_code == 1) == bool(under)
     for document in under:
@@ -281,9 +320,14 @@ def test_gates_on_reviews_and_on_words(project_dir: Path) -> None:
     path = project_dir / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
     catalogue = read_catalogue(path)
     short = next(message for message in catalogue.messages if message.msgid == "Grant")
-    write_catalogue(path, catalogue.replace(messages=tuple(
-        message.replace(msgstr="") if message is short else message for message in catalogue.messages
-    )))
+    write_catalogue(
+        path,
+        catalogue.replace(
+            messages=tuple(
+                message.replace(msgstr="") if message is short else message for message in catalogue.messages
+            )
+        ),
+    )
     words = row(coverage_json(project_dir), AWARD, "it")["words"]
     assert words["untranslated"] == 1
     assert run(project_dir, "coverage", AWARD, "--fail-under", "99", "--words").exit_code == 0
@@ -330,12 +374,26 @@ def break_catalogue(project: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "arguments", "message"),
     [
-        pytest.param(break_catalogue, [], f"locales/it/LC_MESSAGES/{AWARD}.po:25: unterminated string", id="malformed-catalogue"),
-        pytest.param(lambda p: None, ["no-such-text"], "content/no-such-text.md: no such source text, and no catalogue named 'no-such-text'; choose from", id="unknown-document"),
-        pytest.param(lambda p: None, ["content/nothing.md"], "content/nothing.md: no such source text", id="unknown-path"),
+        pytest.param(
+            break_catalogue, [], f"locales/it/LC_MESSAGES/{AWARD}.po:25: unterminated string", id="malformed-catalogue"
+        ),
+        pytest.param(
+            lambda p: None,
+            ["no-such-text"],
+            "content/no-such-text.md: no such source text, and no catalogue named 'no-such-text'; choose from",
+            id="unknown-document",
+        ),
+        pytest.param(
+            lambda p: None, ["content/nothing.md"], "content/nothing.md: no such source text", id="unknown-path"
+        ),
         pytest.param(lambda p: None, ["../../etc/passwd"], "unsafe document id '../../etc/passwd'", id="unsafe-id"),
         pytest.param(lambda p: None, ["/etc/passwd"], "unsafe document id '/etc/passwd'", id="absolute-id"),
-        pytest.param(lambda p: None, ["--locale", "xx"], "'xx' is not a language of this project; choose from en, it", id="unknown-locale"),
+        pytest.param(
+            lambda p: None,
+            ["--locale", "xx"],
+            "'xx' is not a language of this project; choose from en, it",
+            id="unknown-locale",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_2_nothing_written(

@@ -29,7 +29,16 @@ from i18ntool.po.catalogue import read_catalogue
 from i18ntool.locking import LOCK_NAME
 from tests.conftest import REPOSITORY, copy_project, profile, snapshot
 
-REVIEW = ["review", "festivals", "press-release", "director-biography", "--reviewer", "Maria Rossi", "--date", "2026-01-05"]
+REVIEW = [
+    "review",
+    "festivals",
+    "press-release",
+    "director-biography",
+    "--reviewer",
+    "Maria Rossi",
+    "--date",
+    "2026-01-05",
+]
 COMMANDS = {"update": ["update"], "build": ["build"], "review": REVIEW}
 ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "I18NTOOL_LOCK_TIMEOUT": "120", "NO_COLOR": "1"}
 
@@ -37,7 +46,10 @@ ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "I18NTOOL_LOCK_T
 def start(project: Path, arguments: list[str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "i18ntool", "--project", str(project), *arguments],
-        cwd=REPOSITORY, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=REPOSITORY,
+        env=ENVIRONMENT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -67,7 +79,9 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Tests copy it before they run a command in it, so one copy serves them all."""
     project = copy_project(tmp_path_factory.mktemp("pristine") / "project")
     for source in (project / "content").glob("*.md"):
-        source.write_text(source.read_text(encoding="utf-8") + "\nA closing paragraph added to every text.\n", encoding="utf-8")
+        source.write_text(
+            source.read_text(encoding="utf-8") + "\nA closing paragraph added to every text.\n", encoding="utf-8"
+        )
     return project
 
 

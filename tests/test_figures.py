@@ -200,7 +200,9 @@ def test_an_identifier_with_the_same_value_is_not_a_finding(source: str, transla
 @pytest.mark.parametrize(
     ("source_language", "source", "translation", "kinds"),
     [
-        pytest.param("en", "the 2023 edition of the festival", "l’edizione 2023 del festival", [], id="del-is-no-currency"),
+        pytest.param(
+            "en", "the 2023 edition of the festival", "l’edizione 2023 del festival", [], id="del-is-no-currency"
+        ),
         pytest.param("en", "the third of 3 films", "il terzo dei 3 della serie", [], id="della-is-no-currency"),
         pytest.param("en", "3 new projects", "3 nuovi progetti", [], id="nuovi-is-no-currency"),
         pytest.param("en", "8 gold medals", "8 medaglie d’oro", [], id="gold-is-no-currency"),

@@ -19,7 +19,9 @@ from i18ntool.files import write_if_changed
 from tests.conftest import snapshot
 
 
-def test_a_write_interrupted_before_the_rename_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_write_interrupted_before_the_rename_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "x.po"
     path.write_bytes(b"old content\n")
 
@@ -52,7 +54,9 @@ def test_a_file_with_the_same_content_is_not_touched(tmp_path: Path) -> None:
 
 def test_two_updates_at_once_leave_whole_readable_catalogues(project_dir: Path) -> None:
     for source in (project_dir / "content").glob("*.md"):
-        source.write_text(source.read_text(encoding="utf-8") + "\nA closing paragraph added to every text.\n", encoding="utf-8")
+        source.write_text(
+            source.read_text(encoding="utf-8") + "\nA closing paragraph added to every text.\n", encoding="utf-8"
+        )
     command = [sys.executable, "-m", "i18ntool", "--project", str(project_dir), "update"]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
     results = [run.communicate(timeout=120) for run in runs]
@@ -69,7 +73,12 @@ def test_two_updates_at_once_leave_whole_readable_catalogues(project_dir: Path) 
 STALE = [  # (command, folder where it writes, a temporary file it left there when killed)
     pytest.param(["update"], "locales/it/LC_MESSAGES", ".festivals.po.o9_xpuzi.tmp", id="update-catalogue"),
     pytest.param(["update"], "locales/templates", ".festivals.pot.a1b2c3d4.tmp", id="update-template"),
-    pytest.param(["review", "festivals", "--reviewer", "Maria Rossi"], "locales/it/LC_MESSAGES", ".festivals.po.zz_9y8x7.tmp", id="review"),
+    pytest.param(
+        ["review", "festivals", "--reviewer", "Maria Rossi"],
+        "locales/it/LC_MESSAGES",
+        ".festivals.po.zz_9y8x7.tmp",
+        id="review",
+    ),
     pytest.param(["build"], "build/en", ".annuncio-proiezione.html.o9_xpuzi.tmp", id="build-page"),
     pytest.param(["build"], "build", ".manifest.json.q0w9e8r7.tmp", id="build-manifest"),
     pytest.param(["compile"], "locales/it/LC_MESSAGES", ".festivals.mo.abcdefgh.tmp", id="compile"),

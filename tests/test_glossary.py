@@ -39,7 +39,12 @@ CASES = [
     ("en-it", "the class “Film 33: Making the Short Film”", "il corso «Film 33: Making the Short Film»", []),
     ("en-it", "*Leaving the Factory* won", "*Leaving the Factory* ha vinto", []),
     ("en-it", "a short film by Alessia Crucitelli", "un corto di Alessia Crucitelli", [("short film", "different")]),
-    ("en-it", "a short film by Alessia Crucitelli", "uno short film di Alessia Crucitelli", [("short film", "untranslated")]),
+    (
+        "en-it",
+        "a short film by Alessia Crucitelli",
+        "uno short film di Alessia Crucitelli",
+        [("short film", "untranslated")],
+    ),
     ("en-it", "played by Roberta Sparta", "interpretata da Roberta Sparti", [("Roberta Sparta", "name")]),
     ("en-it", "Leaving the Factory won", "Lasciare la fabbrica ha vinto", [("Leaving the Factory", "name")]),
     ("en-it", "Leaving the Factory won", "leaving the factory ha vinto", [("Leaving the Factory", "name")]),
@@ -48,9 +53,19 @@ CASES = [
     ("it-en", "Sito della regista", "Director’s website", []),
     ("it-en", "un contributo di 8.000 dollari", "a grant of $8,000", []),
     ("it-en", "interpretata da Roberta Sparta", "played by Roberta Sparta", []),
-    ("it-en", "il cortometraggio di Alessia Crucitelli", "Alessia Crucitelli’s short", [("cortometraggio", "different")]),
+    (
+        "it-en",
+        "il cortometraggio di Alessia Crucitelli",
+        "Alessia Crucitelli’s short",
+        [("cortometraggio", "different")],
+    ),
     ("it-en", "un contributo di 8.000 dollari", "a contributo of $8,000", [("contributo", "untranslated")]),
-    ("it-en", "prodotto dal Santa Monica College", "produced by the Santa Monica college", [("Santa Monica College", "name")]),
+    (
+        "it-en",
+        "prodotto dal Santa Monica College",
+        "produced by the Santa Monica college",
+        [("Santa Monica College", "name")],
+    ),
 ]
 
 
@@ -69,7 +84,9 @@ def test_a_kept_name_translated_is_inconsistent(tmp_path: Path) -> None:
         m.replace(msgstr="Lasciare la fabbrica") if m.msgid == "Leaving the Factory" else m for m in catalogue.messages
     )
     found = glossary_of(catalogue.replace(messages=messages), "it")
-    assert [(term.source, term.translation) for term in found.inconsistent] == [("Leaving the Factory", "Lasciare la fabbrica")]
+    assert [(term.source, term.translation) for term in found.inconsistent] == [
+        ("Leaving the Factory", "Lasciare la fabbrica")
+    ]
     assert "Leaving the Factory" not in {term.source for term in found.terms}
 
 
@@ -88,7 +105,10 @@ def test_the_keep_marker_survives_msgmerge_and_msgcat(tmp_path: Path, language: 
     catalogue = read_catalogue(path)
     template = Catalogue(
         header_fields=(("Content-Type", "text/plain; charset=UTF-8"),),
-        messages=tuple(m.replace(msgstr="", translator_comments=(), extracted_comments=("glossary entry",)) for m in catalogue.messages),
+        messages=tuple(
+            m.replace(msgstr="", translator_comments=(), extracted_comments=("glossary entry",))
+            for m in catalogue.messages
+        ),
     )
     write_catalogue(tmp_path / "glossary.pot", template)
     merged = run_gettext("msgmerge", "--quiet", "-o", tmp_path / "merged.po", path, tmp_path / "glossary.pot")
@@ -98,4 +118,6 @@ def test_the_keep_marker_survives_msgmerge_and_msgcat(tmp_path: Path, language: 
     before = glossary_of(catalogue, language)
     for name in ("merged.po", "catted.po"):
         after = glossary_of(read_catalogue(tmp_path / name), language)
-        assert [(t.source, t.translation, t.keep) for t in after.terms] == [(t.source, t.translation, t.keep) for t in before.terms]
+        assert [(t.source, t.translation, t.keep) for t in after.terms] == [
+            (t.source, t.translation, t.keep) for t in before.terms
+        ]

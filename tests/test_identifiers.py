@@ -27,9 +27,13 @@ def italian_number(digits: str) -> bool:
         pytest.param("the 1.4 release", [("1.4", True)], id="label-after"),
         pytest.param("Requests 2.27.x", [("2.27", True)], id="x-suffix"),
         pytest.param("Added support for urllib3 2.0", [("2.0", True)], id="name-with-digits"),
-        pytest.param("Python 3.10, 3.11 and 3.12", [("3.10", True), ("3.11", True), ("3.12", True)], id="list-after-a-name"),
+        pytest.param(
+            "Python 3.10, 3.11 and 3.12", [("3.10", True), ("3.11", True), ("3.12", True)], id="list-after-a-name"
+        ),
         pytest.param("Python 3.8–3.12", [("3.8", True), ("3.12", True)], id="range-after-a-name"),
-        pytest.param("For example: 2.0, 2.1, 2.2 (LTS)", [("2.0", False), ("2.1", False), ("2.2", False)], id="bare-list"),
+        pytest.param(
+            "For example: 2.0, 2.1, 2.2 (LTS)", [("2.0", False), ("2.1", False), ("2.2", False)], id="bare-list"
+        ),
         pytest.param("1.10", [("1.10", False)], id="all-the-text"),
         pytest.param("See RFC 9110 and PEP 8.", [("RFC 9110", True), ("PEP 8", True)], id="acronym-codes"),
         pytest.param("CVE-2024-1234", [("CVE-2024-1234", True)], id="cve"),

@@ -87,7 +87,12 @@ def test_unelided_gives_where_and_takes_the_apostrophe() -> None:
         pytest.param("Pubblicato il %(date)s", "31 ottobre 2022", "Pubblicato il %(date)s", id="il-31"),
         pytest.param("Pubblicato il %(date)s", "1º marzo 2023", "Pubblicato il %(date)s", id="il-primo"),
         pytest.param("Dal %(date)s", "8 marzo", "Dall’%(date)s", id="capital-preposition"),
-        pytest.param("Pubblicato l'altro ieri, il %(date)s", "8 marzo", "Pubblicato l'altro ieri, l'%(date)s", id="straight-style-kept"),
+        pytest.param(
+            "Pubblicato l'altro ieri, il %(date)s",
+            "8 marzo",
+            "Pubblicato l'altro ieri, l'%(date)s",
+            id="straight-style-kept",
+        ),
         pytest.param("Pubblicato: %(date)s", "8 marzo 2023", "Pubblicato: %(date)s", id="no-article"),
         pytest.param("Aprile %(date)s", "8 marzo", "Aprile %(date)s", id="word-ending-in-article-letters"),
         pytest.param("Pubblicato il %(day)s", "8 marzo", "Pubblicato il %(day)s", id="other-placeholder"),

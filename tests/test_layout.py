@@ -145,8 +145,7 @@ CASES = [
     ),
     pytest.param(
         Message(msgid='Say "hi"\tthen C:\\path\\to\\file', msgstr="Di' «ciao»\te poi C:\\percorso"),
-        'msgid "Say \\"hi\\"\\tthen C:\\\\path\\\\to\\\\file"\n'
-        "msgstr \"Di' «ciao»\\te poi C:\\\\percorso\"\n",
+        'msgid "Say \\"hi\\"\\tthen C:\\\\path\\\\to\\\\file"\nmsgstr "Di\' «ciao»\\te poi C:\\\\percorso"\n',
         id="escapes",
     ),
     pytest.param(
@@ -161,8 +160,7 @@ CASES = [
             msgstr_plural=("%d foto", "%d foto"),
             flags=("python-format",),
         ),
-        '#, python-format\nmsgid "%d photo"\nmsgid_plural "%d photos"\n'
-        'msgstr[0] "%d foto"\nmsgstr[1] "%d foto"\n',
+        '#, python-format\nmsgid "%d photo"\nmsgid_plural "%d photos"\nmsgstr[0] "%d foto"\nmsgstr[1] "%d foto"\n',
         id="plural",
     ),
     pytest.param(
@@ -248,8 +246,7 @@ CASES = [
     ),
     pytest.param(
         Message(
-            msgid="“Quotes” and l’amico’s café — naïve résumé in Città di Castello, più o meno: "
-            "perché sì.",
+            msgid="“Quotes” and l’amico’s café — naïve résumé in Città di Castello, più o meno: perché sì.",
             msgstr="«Virgolette» e il caffè dell’amico — ingenuo curriculum a Città di Castello, "
             "più o meno: perché sì.",
         ),
@@ -289,8 +286,7 @@ CASES = [
     ),
     pytest.param(
         Message(
-            msgid="Aaaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaaaaaa aaaaaaaaaa aaaaaaa aaaaaaaaaa "
-            "www.example.com and more"
+            msgid="Aaaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaaaaaa aaaaaaaaaa aaaaaaa aaaaaaaaaa www.example.com and more"
         ),
         'msgid ""\n'
         '"Aaaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaaaaaa aaaaaaaaaa aaaaaaa aaaaaaaaaa www."\n'
@@ -299,10 +295,7 @@ CASES = [
         id="break-after-dot",
     ),
     pytest.param(
-        Message(
-            msgid="A well-known, long-standing, award-winning, world-class, state-of-the-art, "
-            "much-loved venue."
-        ),
+        Message(msgid="A well-known, long-standing, award-winning, world-class, state-of-the-art, much-loved venue."),
         'msgid ""\n'
         '"A well-known, long-standing, award-winning, world-class, state-of-the-art, "\n'
         '"much-loved venue."\n'
@@ -321,8 +314,7 @@ CASES = [
     ),
     pytest.param(
         Message(
-            msgid="Please note that the number of characters typed into this box "
-            "%(count-of-chars)s characters.",
+            msgid="Please note that the number of characters typed into this box %(count-of-chars)s characters.",
             flags=("python-format",),
         ),
         "#, python-format\n"
@@ -334,8 +326,7 @@ CASES = [
     ),
     pytest.param(
         Message(
-            msgid="Could not save the file because the disk is full or the server answered no "
-            "%-s (left-aligned).",
+            msgid="Could not save the file because the disk is full or the server answered no %-s (left-aligned).",
             flags=("c-format",),
         ),
         "#, c-format\n"
@@ -349,8 +340,7 @@ CASES = [
         # gettext 0.21 misplaces Python brace directives: it protects the first bytes of the
         # string (as long as the first directive) instead of the directives themselves.
         Message(msgid="ab cd ef " + "x" * 75 + " {obj.attr}", flags=("python-brace-format",)),
-        "#, python-brace-format\n"
-        f'msgid ""\n"ab cd ef {"x" * 75} "\n"{{obj.attr}}"\nmsgstr ""\n',
+        f'#, python-brace-format\nmsgid ""\n"ab cd ef {"x" * 75} "\n"{{obj.attr}}"\nmsgstr ""\n',
         id="python-brace-quirk",
     ),
 ]
@@ -382,10 +372,7 @@ def test_header_comments_fuzzy_and_obsolete_order(workdir: Path) -> None:
         "# Italian translation of the press site.\n"
         "#\n"
         "#   Indented note.\n"
-        "#, fuzzy\n"
-        + HEADER_TEXT
-        + '\nmsgid "New"\nmsgstr "Nuovo"\n'
-        + '\n#~ msgid "Old"\n#~ msgstr "Vecchio"\n'
+        "#, fuzzy\n" + HEADER_TEXT + '\nmsgid "New"\nmsgstr "Nuovo"\n' + '\n#~ msgid "Old"\n#~ msgstr "Vecchio"\n'
     )
     if MSGCAT and MSGFMT:
         assert_gettext_agrees(text, workdir)
@@ -433,7 +420,12 @@ def test_width(width: int, expected: str, workdir: Path) -> None:
             id="unknown-flag-kept-last",
         ),
         pytest.param(
-            Message(msgid="Hello", msgstr="Ciao", flags=("c-format", "fuzzy", "approved"), equals_line_flags=("fuzzy", "approved")),
+            Message(
+                msgid="Hello",
+                msgstr="Ciao",
+                flags=("c-format", "fuzzy", "approved"),
+                equals_line_flags=("fuzzy", "approved"),
+            ),
             '#, c-format\n#= fuzzy, approved\nmsgid "Hello"\nmsgstr "Ciao"\n',
             id="equals-line-kept",
         ),
@@ -581,18 +573,15 @@ PRESS = Catalogue(
             references=tuple(f"content/press/2024-03-spring-festival.md:{n}" for n in (9, 27, 41)),
         ),
         Message(
-            msgid="Tickets are on sale from 4 March at the usual outlets and on the festival "
-            "website, %(url)s.",
+            msgid="Tickets are on sale from 4 March at the usual outlets and on the festival website, %(url)s.",
             msgstr="I biglietti sono in vendita dal 1° marzo nei soliti punti vendita, %(url)s.",
             flags=("python-format", "fuzzy"),
             previous_msgid="Tickets are on sale from 1 March at the usual outlets.",
             references=("content/press/2024-03-spring-festival.md:11",),
         ),
         Message(
-            msgid="The full programme will be announced at a press conference in February at "
-            "the town hall.",
-            msgstr="Il programma completo sarà presentato in febbraio in una conferenza stampa "
-            "in municipio.",
+            msgid="The full programme will be announced at a press conference in February at the town hall.",
+            msgstr="Il programma completo sarà presentato in febbraio in una conferenza stampa in municipio.",
             flags=("fuzzy",),
             previous_msgid="The programme will be announced in February.",
             obsolete=True,
@@ -675,8 +664,7 @@ MARKDOWN = Catalogue(
             msgstr_plural=("%d immagine", "%d immagini"),
             flags=("fuzzy",),
             previous_msgid="%d photo",
-            previous_msgid_plural="%d photos by the press office, free to use with credit and "
-            "a link to the site",
+            previous_msgid_plural="%d photos by the press office, free to use with credit and a link to the site",
             obsolete=True,
         ),
         Message(msgid="Never translated, so msgcat drops it", obsolete=True),
@@ -727,7 +715,7 @@ SPECIAL = [
     "—",
     "–",
     "…",
-    "x\"y\"",
+    'x"y"',
     "back\\slash",
     "日本語",
     "😀",

@@ -109,14 +109,31 @@ def test_a_waiting_writer_reads_what_the_holder_wrote(project_dir: Path) -> None
     catalogue = project_dir / "locales/it/LC_MESSAGES/festivals.po"
     with project_lock(project_dir, "i18ntool update"):
         review = subprocess.Popen(
-            [sys.executable, "-m", "i18ntool", "--project", str(project_dir), "review", "festivals",
-             "--reviewer", "Maria Rossi", "--date", "2026-01-05"],
-            cwd=REPOSITORY, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "i18ntool",
+                "--project",
+                str(project_dir),
+                "review",
+                "festivals",
+                "--reviewer",
+                "Maria Rossi",
+                "--date",
+                "2026-01-05",
+            ],
+            cwd=REPOSITORY,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert review.stderr is not None
         assert "waiting for pid" in review.stderr.readline()  # it has tried, and waits
         text = catalogue.read_text(encoding="utf-8")
-        catalogue.write_text(text.replace('msgid "Screenings and prizes"', '# kept by the holder\nmsgid "Screenings and prizes"', 1), encoding="utf-8")
+        catalogue.write_text(
+            text.replace('msgid "Screenings and prizes"', '# kept by the holder\nmsgid "Screenings and prizes"', 1),
+            encoding="utf-8",
+        )
     stdout, stderr = review.communicate(timeout=60)
     assert review.returncode == 0, stderr
     assert "signed off" in stdout

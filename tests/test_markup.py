@@ -43,12 +43,22 @@ CASES = [
     ("en-it", "The award was given", "Il premio\n\n    consegnato", [("block", "code_block")]),
     ("en-it", "In 1910.", "1910. Anno", [("block", "ordered_list_open")]),
     # Italian to English, sound.
-    ("it-en", "*Leaving the Factory* su [YouTube](https://www.youtube.com/)", "*Leaving the Factory* on [YouTube](https://www.youtube.com/)", []),
+    (
+        "it-en",
+        "*Leaving the Factory* su [YouTube](https://www.youtube.com/)",
+        "*Leaving the Factory* on [YouTube](https://www.youtube.com/)",
+        [],
+    ),
     ("it-en", "[press@example.org](mailto:press@example.org)", "[press@example.org](mailto:press@example.org)", []),
     ("it-en", "vedi [il comunicato](/it/press/release)", "see [the release](/press/release)", []),
     ("it-en", "si è laureata *magna cum laude*", "graduated *magna cum laude*", []),
     # Italian to English, findings.
-    ("it-en", "Ufficio stampa: [press@example.org](mailto:press@example.org)", "Press office: press@example.org", [("link", "")]),
+    (
+        "it-en",
+        "Ufficio stampa: [press@example.org](mailto:press@example.org)",
+        "Press office: press@example.org",
+        [("link", "")],
+    ),
     ("it-en", "si è laureata *magna cum laude*", "graduated magna cum laude", [("emphasis", "")]),
     ("it-en", "si è laureata *magna cum laude*", "graduated *magna cum laude", [("marker", "")]),
     ("it-en", "Il premio", "## The award", [("block", "heading_open")]),
@@ -83,9 +93,15 @@ def test_table_cells_keep_their_row(source: str, translation: str, problem: str 
 @pytest.mark.parametrize(
     ("source", "translation", "expected"),
     [
-        pytest.param("*Leaving the Factory* wins", "- *Leaving the Factory* vince", [], id="leading-dash-opens-nothing"),
-        pytest.param("*Leaving the Factory* wins", "# *Leaving the Factory* vince", [], id="leading-hash-opens-nothing"),
-        pytest.param("*Leaving the Factory* wins", "Leaving the Factory vince", ["emphasis"], id="emphasis-still-counts"),
+        pytest.param(
+            "*Leaving the Factory* wins", "- *Leaving the Factory* vince", [], id="leading-dash-opens-nothing"
+        ),
+        pytest.param(
+            "*Leaving the Factory* wins", "# *Leaving the Factory* vince", [], id="leading-hash-opens-nothing"
+        ),
+        pytest.param(
+            "*Leaving the Factory* wins", "Leaving the Factory vince", ["emphasis"], id="emphasis-still-counts"
+        ),
         pytest.param("*Leaving the Factory* wins", "*Leaving the Factory vince", ["marker"], id="unpaired-marker"),
     ],
 )

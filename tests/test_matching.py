@@ -32,10 +32,20 @@ OTHER = "Alessia Crucitelli was born and raised in Florence, Italy, and moved to
             "named Best Short at the ETHOS International Film Festival.",
             id="reworded-sentence",
         ),
-        pytest.param(ORIGINAL, "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant.", id="split-first-half"),
-        pytest.param(ORIGINAL, "It was also named Best Short at the ETHOS International Film Festival.", id="split-second-half"),
+        pytest.param(
+            ORIGINAL,
+            "The film won the Russo Brothers Italian American Film Forum, together with an $8,000 grant.",
+            id="split-first-half",
+        ),
+        pytest.param(
+            ORIGINAL, "It was also named Best Short at the ETHOS International Film Festival.", id="split-second-half"
+        ),
         pytest.param("Press contact", "Press contacts", id="plural-heading"),
-        pytest.param("**Lead actress:** Roberta Sparta (Marina)", "**Lead actress:** Roberta Sparta, as Marina", id="fact-box-item"),
+        pytest.param(
+            "**Lead actress:** Roberta Sparta (Marina)",
+            "**Lead actress:** Roberta Sparta, as Marina",
+            id="fact-box-item",
+        ),
     ],
 )
 def test_real_edits_are_similar_enough_for_a_fuzzy_match(old: str, new: str) -> None:
@@ -85,7 +95,9 @@ def reference_scores(entry: Message, candidates: list[Message]) -> list[float | 
     return scores
 
 
-def reference_best(entry: Message, candidates: list[Message], scores: list[float | None] | None = None) -> Message | None:
+def reference_best(
+    entry: Message, candidates: list[Message], scores: list[float | None] | None = None
+) -> Message | None:
     """The plain definition: the highest score at or above the threshold, the earliest of equals.
     ``scores``, when given, are ``reference_scores(entry, candidates)`` computed already."""
     best, best_score = None, FUZZY_THRESHOLD
@@ -114,22 +126,30 @@ PARAGRAPHS = [
         pytest.param(PARAGRAPHS, message("Press contacts"), 4, id="short-heading"),
         pytest.param(PARAGRAPHS, message("The screening starts at eight."), None, id="nothing-alike"),
         pytest.param(
-            [message(ORIGINAL, "caption"), message(ORIGINAL)], message(ORIGINAL.replace("won", "took")), 1,
+            [message(ORIGINAL, "caption"), message(ORIGINAL)],
+            message(ORIGINAL.replace("won", "took")),
+            1,
             id="same-context-first",
         ),
         pytest.param(
-            [message(ORIGINAL, "a"), message(ORIGINAL, "b")], message(ORIGINAL.replace("won", "took")), 0,
+            [message(ORIGINAL, "a"), message(ORIGINAL, "b")],
+            message(ORIGINAL.replace("won", "took")),
+            0,
             id="earliest-of-equals",
         ),
         pytest.param(
-            [message("One file", plural="%d files"), message("One fil")], message("One files"), 1,
+            [message("One file", plural="%d files"), message("One fil")],
+            message("One files"),
+            1,
             id="plural-not-for-singular",
         ),
         pytest.param([], message("Press contact"), None, id="no-candidates"),
         pytest.param(
             [message(f"Paragraph {n} about the press and the film festival in Florence.") for n in range(60)]
             + [message("Press contact")],
-            message("Press contacts"), 60, id="short-among-many-long",
+            message("Press contacts"),
+            60,
+            id="short-among-many-long",
         ),
     ],
 )
@@ -183,7 +203,12 @@ texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=18).map(" ".join)
 
 @settings(max_examples=profile(100, 2000), deadline=None)
 @given(
-    st.lists(st.tuples(texts, st.sampled_from([None, None, None, "caption"])), min_size=1, max_size=30, unique_by=lambda pair: pair),
+    st.lists(
+        st.tuples(texts, st.sampled_from([None, None, None, "caption"])),
+        min_size=1,
+        max_size=30,
+        unique_by=lambda pair: pair,
+    ),
     st.integers(min_value=0),
     st.one_of(st.none(), texts),
     st.integers(min_value=0, max_value=2**32),
@@ -218,7 +243,9 @@ def larger_catalogue() -> tuple[list[Message], list[Message], list[list[float | 
     texts = [press_paragraph(draw) for _ in range(160)]
     texts += [edit(draw.choice(texts), draw) for _ in range(40)]
     candidates = [message(text) for text in dict.fromkeys(texts)]
-    queries = [edit(draw.choice(texts), draw) for _ in range(profile(25, 500))] + [press_paragraph(draw) for _ in range(profile(5, 100))]
+    queries = [edit(draw.choice(texts), draw) for _ in range(profile(25, 500))] + [
+        press_paragraph(draw) for _ in range(profile(5, 100))
+    ]
     entries = [message(query) for query in dict.fromkeys(queries)]
     return entries, candidates, [reference_scores(entry, candidates) for entry in entries]
 

@@ -72,12 +72,15 @@ def test_a_stale_stamp_reads_as_stale_after_update_and_review_replaces_it(projec
     text = path.read_text(encoding="utf-8")
     catalogue = read_catalogue(path)
     reviewed = next(
-        message for message in catalogue.messages
+        message
+        for message in catalogue.messages
         if review_of(message) and review_of(message).current and f'msgstr "{message.msgstr}"' in text  # type: ignore[union-attr]
     )
     # A translator rewrites the translation in a text editor: the stamp still says "reviewed".
     rewritten = reviewed.msgstr + " (rivisto)"
-    old_line = next(line for line in text.splitlines() if line.startswith("# reviewed:") and review_of(reviewed).digest in line)  # type: ignore[union-attr]
+    review = review_of(reviewed)
+    assert review is not None
+    old_line = next(line for line in text.splitlines() if line.startswith("# reviewed:") and review.digest in line)
     path.write_text(text.replace(f'msgstr "{reviewed.msgstr}"', f'msgstr "{rewritten}"'), encoding="utf-8")
 
     assert run(project_dir, "update").exit_code == 0
@@ -92,7 +95,17 @@ def test_a_stale_stamp_reads_as_stale_after_update_and_review_replaces_it(projec
     stale = updated.count("\n# stale review:")  # this one, and any the kit ships with
     assert f"{stale} review{' is' if stale == 1 else 's are'} stale" in coverage.output
 
-    result = run(project_dir, "review", "russo-brothers-award", "--locale", "it", "--reviewer", "Giulia Ferri", "--date", "2026-12-01")
+    result = run(
+        project_dir,
+        "review",
+        "russo-brothers-award",
+        "--locale",
+        "it",
+        "--reviewer",
+        "Giulia Ferri",
+        "--date",
+        "2026-12-01",
+    )
     assert result.exit_code == 0, result.output
     signed = path.read_text(encoding="utf-8")
     assert "stale review" not in signed and "# reviewed: Giulia Ferri, 2026-12-01, " in signed
@@ -137,7 +150,9 @@ def test_babels_previous_text_comments_are_read_as_previous_text() -> None:
 
 def test_babels_cut_previous_text_stays_a_comment() -> None:
     """Babel wraps long comments at 76 columns, cutting its quoted strings: nothing to read back."""
-    long_text = FUZZY_CATALOGUE.replace(b"The film won a grant", b"After a long campaign of screenings the film won a grant")
+    long_text = FUZZY_CATALOGUE.replace(
+        b"The film won a grant", b"After a long campaign of screenings the film won a grant"
+    )
     buffer = io.BytesIO()
     write_po(buffer, read_po(io.BytesIO(long_text)), include_previous=True)
     message = parse_catalogue(buffer.getvalue(), "x.po").messages[0]
@@ -161,9 +176,19 @@ def test_update_writes_babels_previous_text_back_as_gettext_does(project_dir: Pa
 @pytest.mark.parametrize(
     ("text", "flags", "equals", "state"),
     [
-        pytest.param('#= fuzzy\nmsgid "a"\nmsgstr "b"\n', ("fuzzy",), ("fuzzy",), State.FUZZY, id="fuzzy-on-equals-line"),
-        pytest.param('#, c-format\n#= approved\nmsgid "a %d"\nmsgstr "b %d"\n', ("c-format", "approved"), ("approved",), State.TRANSLATED, id="both-lines"),
-        pytest.param('#, fuzzy, my-check\nmsgid "a"\nmsgstr "b"\n', ("fuzzy", "my-check"), (), State.FUZZY, id="unknown-flag"),
+        pytest.param(
+            '#= fuzzy\nmsgid "a"\nmsgstr "b"\n', ("fuzzy",), ("fuzzy",), State.FUZZY, id="fuzzy-on-equals-line"
+        ),
+        pytest.param(
+            '#, c-format\n#= approved\nmsgid "a %d"\nmsgstr "b %d"\n',
+            ("c-format", "approved"),
+            ("approved",),
+            State.TRANSLATED,
+            id="both-lines",
+        ),
+        pytest.param(
+            '#, fuzzy, my-check\nmsgid "a"\nmsgstr "b"\n', ("fuzzy", "my-check"), (), State.FUZZY, id="unknown-flag"
+        ),
     ],
 )
 def test_equals_lines_carry_flags(text: str, flags: tuple[str, ...], equals: tuple[str, ...], state: State) -> None:

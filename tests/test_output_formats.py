@@ -47,7 +47,9 @@ def test_the_command_line_offers_the_formats_of_the_table(project_dir: Path) -> 
     assert list(OUTPUT_FORMATS) == ["md", "html", "txt"]
 
 
-def test_a_format_added_to_the_table_is_built_named_and_listed(project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_format_added_to_the_table_is_built_named_and_listed(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def shout(page: Page) -> str:
         return page.text.markdown().upper()
 

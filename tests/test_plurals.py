@@ -17,9 +17,27 @@ from tests.conftest import REPOSITORY
 
 # Languages a press kit may be translated into, with the number of forms gettext gives them.
 LANGUAGES = [
-    ("it", 2), ("en", 2), ("fr", 2), ("pt_BR", 2), ("pt", 2), ("es", 2), ("de", 2), ("ca", 2),
-    ("pl", 3), ("ru", 3), ("uk", 3), ("cs", 3), ("sk", 3), ("ro", 3), ("lt", 3), ("lv", 3), ("ga", 3),
-    ("sl", 4), ("ja", 1), ("ko", 1), ("vi", 1),
+    ("it", 2),
+    ("en", 2),
+    ("fr", 2),
+    ("pt_BR", 2),
+    ("pt", 2),
+    ("es", 2),
+    ("de", 2),
+    ("ca", 2),
+    ("pl", 3),
+    ("ru", 3),
+    ("uk", 3),
+    ("cs", 3),
+    ("sk", 3),
+    ("ro", 3),
+    ("lt", 3),
+    ("lv", 3),
+    ("ga", 3),
+    ("sl", 4),
+    ("ja", 1),
+    ("ko", 1),
+    ("vi", 1),
 ]
 
 
@@ -52,7 +70,9 @@ def test_the_rules_do_not_follow_babels_cldr_data(monkeypatch: pytest.MonkeyPatc
     assert gettext_rule("it").header == "nplurals=2; plural=(n != 1);"
 
 
-@pytest.mark.skipif(shutil.which("msginit") is None, reason="GNU gettext's msginit is not installed; .ci/run installs it")
+@pytest.mark.skipif(
+    shutil.which("msginit") is None, reason="GNU gettext's msginit is not installed; .ci/run installs it"
+)
 def test_the_rules_are_those_msginit_writes(tmp_path: Path) -> None:
     template = tmp_path / "t.pot"
     template.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
@@ -60,7 +80,9 @@ def test_the_rules_are_those_msginit_writes(tmp_path: Path) -> None:
     for language, forms in LANGUAGES:
         result = subprocess.run(
             ["msginit", "--no-translator", "--no-wrap", "-i", str(template), "-l", language, "-o", "-"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         written = [line for line in result.stdout.splitlines() if line.startswith('"Plural-Forms: ')]
         assert gettext_rule(language).forms == forms
@@ -76,7 +98,9 @@ def test_the_rules_are_those_msginit_writes(tmp_path: Path) -> None:
         pytest.param("nplurals=2; plural=(n != 1);", [], id="gettexts-own"),
         pytest.param("nplurals=2; plural=n!=1", [], id="equivalent-spelling"),
         pytest.param("nplurals=2; plural=(n == 1 ? 0 : 1);", [], id="equivalent-conditional"),
-        pytest.param("nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", ["PO105"], id="cldr-46-three-forms"),
+        pytest.param(
+            "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", ["PO105"], id="cldr-46-three-forms"
+        ),
         pytest.param("nplurals=2; plural=(n > 1);", ["PO105"], id="french-rule-for-italian"),
     ],
 )
@@ -107,13 +131,17 @@ def test_samples_tell_the_slavic_rules_apart() -> None:
 def test_the_generator_reads_gettexts_c_table(tmp_path: Path) -> None:
     source = tmp_path / "plural-table.c"
     source.write_text(
-        'struct plural_table_entry plural_table[] =\n  {\n'
+        "struct plural_table_entry plural_table[] =\n  {\n"
         '    { "ja", "Japanese",          "nplurals=1; plural=0;" },\n'
         '    { "pt_BR", "Brazilian",      "nplurals=2; plural=(n > 1);" }\n  };\n',
         encoding="utf-8",
     )
     output = tmp_path / "table.py"
-    subprocess.run([sys.executable, str(REPOSITORY / "scripts/generate-plural-table"), str(source), "9.9", str(output)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(REPOSITORY / "scripts/generate-plural-table"), str(source), "9.9", str(output)],
+        check=True,
+        capture_output=True,
+    )
     namespace: dict[str, object] = {}
     exec(output.read_text(encoding="utf-8"), namespace)
     assert namespace["PLURAL_FORMS"] == {"ja": "nplurals=1; plural=0;", "pt_BR": "nplurals=2; plural=(n > 1);"}

@@ -42,23 +42,45 @@ def test_no_project_is_an_error_that_says_what_to_do(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("settings", "line", "message"),
     [
-        pytest.param('languages = ["en", "it"]\nlanguage = "en"\n', 2, "unknown setting 'language'; did you mean 'languages'?", id="unknown-key"),
+        pytest.param(
+            'languages = ["en", "it"]\nlanguage = "en"\n',
+            2,
+            "unknown setting 'language'; did you mean 'languages'?",
+            id="unknown-key",
+        ),
         pytest.param('languages = ["en", "itt"]\n', 1, "unknown language 'itt'", id="unknown-language"),
         pytest.param('languages = ["en", "IT"]\n', 1, "write language 'IT' as 'it'", id="language-spelling"),
         pytest.param('languages = ["en"]\n', 1, "two or more different languages", id="one-language"),
-        pytest.param('name = "Kit"\nlanguages = ["en", "it", "it"]\n', 2,
-                     "setting 'languages' lists 'it' twice; list each language once", id="language-twice"),
-        pytest.param('languages = ["en", "it"]\n[i18ntool]\nname = "Kit"\n', 2, "unknown setting 'i18ntool'",
-                     id="unknown-table"),
-        pytest.param('languages = ["en", "it"]\n\n[tool.i18ntool]\nname = "Kit"\n', 3,
-                     "settings both at the top level and in [tool.i18ntool]", id="both-shapes"),
-        pytest.param('[tool.black]\nline-length = 99\n', 1, "unknown setting 'tool'", id="other-tool"),
-        pytest.param('[tool.i18ntool]\nlanguages = ["en", "it"]\nlanguage = "en"\n', 3,
-                     "unknown setting 'language'", id="unknown-key-in-tool-table"),
-        pytest.param('languages = ["en", "it"]\nsource-language = "fr"\n', 2, "not one of the languages", id="source-not-listed"),
+        pytest.param(
+            'name = "Kit"\nlanguages = ["en", "it", "it"]\n',
+            2,
+            "setting 'languages' lists 'it' twice; list each language once",
+            id="language-twice",
+        ),
+        pytest.param(
+            'languages = ["en", "it"]\n[i18ntool]\nname = "Kit"\n', 2, "unknown setting 'i18ntool'", id="unknown-table"
+        ),
+        pytest.param(
+            'languages = ["en", "it"]\n\n[tool.i18ntool]\nname = "Kit"\n',
+            3,
+            "settings both at the top level and in [tool.i18ntool]",
+            id="both-shapes",
+        ),
+        pytest.param("[tool.black]\nline-length = 99\n", 1, "unknown setting 'tool'", id="other-tool"),
+        pytest.param(
+            '[tool.i18ntool]\nlanguages = ["en", "it"]\nlanguage = "en"\n',
+            3,
+            "unknown setting 'language'",
+            id="unknown-key-in-tool-table",
+        ),
+        pytest.param(
+            'languages = ["en", "it"]\nsource-language = "fr"\n', 2, "not one of the languages", id="source-not-listed"
+        ),
         pytest.param('languages = "en"\n', 1, "must be a list of strings", id="wrong-type"),
         pytest.param('languages = ["en", "it"]\npublish-threshold = 120\n', 2, "between 0 and 100", id="threshold"),
-        pytest.param('languages = ["en", "it"]\ncontent = "../elsewhere"\n', 2, "folder inside the project", id="escaping-folder"),
+        pytest.param(
+            'languages = ["en", "it"]\ncontent = "../elsewhere"\n', 2, "folder inside the project", id="escaping-folder"
+        ),
         pytest.param('languages = ["en", "it"]\nformats = ["pdf"]\n', 2, "unknown format 'pdf'", id="format"),
         pytest.param('languages = ["en", "it"\n', 2, "invalid TOML", id="toml-syntax"),
     ],
@@ -99,8 +121,22 @@ def test_safe_document_ids(identifier: str) -> None:
 
 @pytest.mark.parametrize(
     "identifier",
-    ["../secret", "/etc/passwd", "a/../b", ".hidden", "-option", "with space", "a\\b", "a:b", "a\tb", "a\x00b",
-     "a\u200bb", "a//b", "", "templates"],
+    [
+        "../secret",
+        "/etc/passwd",
+        "a/../b",
+        ".hidden",
+        "-option",
+        "with space",
+        "a\\b",
+        "a:b",
+        "a\tb",
+        "a\x00b",
+        "a\u200bb",
+        "a//b",
+        "",
+        "templates",
+    ],
 )
 def test_unsafe_document_ids_are_refused(identifier: str) -> None:
     with pytest.raises(ContentError, match="unsafe document id") as caught:

@@ -18,12 +18,16 @@ from i18ntool.outputs.page_words import UiText
 REPOSITORY = Path(__file__).resolve().parent.parent
 GOLDEN = sorted(path / "source.md" for path in (Path(__file__).parent / "golden").iterdir() if path.is_dir())
 CONTENT = sorted((REPOSITORY / "content").glob("*.md"))
-ITALIAN_UI = UiText("it", {
-    "Press releases": "Comunicati stampa", "Published on %(date)s": "Pubblicato il %(date)s",
-    "Read in %(language)s": "Leggi in %(language)s", "Languages": "Lingue",
-    "Some passages of this text are not translated yet and are shown in %(language)s.":
-        "Alcuni passaggi di questo testo non sono ancora tradotti e sono riportati in %(language)s.",
-})
+ITALIAN_UI = UiText(
+    "it",
+    {
+        "Press releases": "Comunicati stampa",
+        "Published on %(date)s": "Pubblicato il %(date)s",
+        "Read in %(language)s": "Leggi in %(language)s",
+        "Languages": "Lingue",
+        "Some passages of this text are not translated yet and are shown in %(language)s.": "Alcuni passaggi di questo testo non sono ancora tradotti e sono riportati in %(language)s.",
+    },
+)
 UI = {"en": UiText("en"), "it": ITALIAN_UI}
 SOURCE = """---
 lang: en
@@ -50,20 +54,33 @@ The film won the [Russo Brothers](https://www.niaf.org/) award.
 
 
 def document_of(text: str) -> Document:
-    return parse_document(text, document_id="award", source="content/award.md", default_language="en",
-                          languages=("en", "it"), translatable_keys=("title", "summary"))
+    return parse_document(
+        text,
+        document_id="award",
+        source="content/award.md",
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=("title", "summary"),
+    )
 
 
 def page(text: str, translations: dict[str, str], language: str = "it", **options: object) -> str:
     document = document_of(text)
     entries = {(segment.context, segment.text) for segment in document.segments}
-    catalogue = Catalogue(messages=tuple(
-        Message(msgid=msgid, msgctxt=context, msgstr=translations.get(msgid, "")) for context, msgid in sorted(entries, key=str)
-    ))
+    catalogue = Catalogue(
+        messages=tuple(
+            Message(msgid=msgid, msgctxt=context, msgstr=translations.get(msgid, ""))
+            for context, msgid in sorted(entries, key=str)
+        )
+    )
     localised = localise(document, language, catalogue if language != document.language else None)
     return render_page(
-        localised, others=(Link("en", "../en/award.html"),) if language != "en" else (Link("it", "../it/award.html"),),
-        index_href="index.html", ui=UI, date_locale={"en": "en_GB"}.get(language, language), languages=("en", "it"),
+        localised,
+        others=(Link("en", "../en/award.html"),) if language != "en" else (Link("it", "../it/award.html"),),
+        index_href="index.html",
+        ui=UI,
+        date_locale={"en": "en_GB"}.get(language, language),
+        languages=("en", "it"),
         **options,  # type: ignore[arg-type]
     )
 
@@ -85,8 +102,14 @@ FULL = {
     "A short film wins an award.": "Un cortometraggio vince un premio.",
     "*Leaving the Factory* wins": "*Leaving the Factory* vince",
     "The film won the [Russo Brothers](https://www.niaf.org/) award.": "Il film ha vinto il premio [Russo Brothers](https://www.niaf.org/).",
-    "Facts": "Fatti", "Item": "Voce", "Detail": "Dettaglio", "Grant": "Contributo", "$8,000": "8.000 dollari",
-    "First fact": "Primo fatto", "Second fact": "Secondo fatto", "A quoted line.": "Una riga citata.",
+    "Facts": "Fatti",
+    "Item": "Voce",
+    "Detail": "Dettaglio",
+    "Grant": "Contributo",
+    "$8,000": "8.000 dollari",
+    "First fact": "Primo fatto",
+    "Second fact": "Secondo fatto",
+    "A quoted line.": "Una riga citata.",
 }
 
 
@@ -108,10 +131,14 @@ def test_a_translated_page() -> None:
 @pytest.mark.parametrize(
     ("date", "dateline"),
     [
-        pytest.param("2022-10-11", 'Pubblicato l’<time datetime="2022-10-11">11 ottobre 2022</time>', id="eleven-elides"),
+        pytest.param(
+            "2022-10-11", 'Pubblicato l’<time datetime="2022-10-11">11 ottobre 2022</time>', id="eleven-elides"
+        ),
         pytest.param("2022-10-31", 'Pubblicato il <time datetime="2022-10-31">31 ottobre 2022</time>', id="thirty-one"),
         pytest.param("2023-03-18", 'Pubblicato il <time datetime="2023-03-18">18 marzo 2023</time>', id="eighteen"),
-        pytest.param("2023-03-01", 'Pubblicato il <time datetime="2023-03-01">1º marzo 2023</time>', id="first-is-ordinal"),
+        pytest.param(
+            "2023-03-01", 'Pubblicato il <time datetime="2023-03-01">1º marzo 2023</time>', id="first-is-ordinal"
+        ),
     ],
 )
 def test_the_italian_dateline_reads_as_an_editor_writes_it(date: str, dateline: str) -> None:
@@ -121,15 +148,21 @@ def test_the_italian_dateline_reads_as_an_editor_writes_it(date: str, dateline: 
 
 def test_a_dateline_translation_with_straight_apostrophes_keeps_them() -> None:
     ui = {"en": UiText("en"), "it": UiText("it", {"Published on %(date)s": "Pubblicato dall'editore il %(date)s"})}
-    html = render_page(localise(document_of(SOURCE), "it", None), others=(), index_href="index.html", ui=ui,
-                       date_locale="it", languages=("en", "it"))
-    assert "Pubblicato dall&#39;editore l&#39;<time datetime=\"2023-03-08\">8 marzo 2023</time>" in html
+    html = render_page(
+        localise(document_of(SOURCE), "it", None),
+        others=(),
+        index_href="index.html",
+        ui=ui,
+        date_locale="it",
+        languages=("en", "it"),
+    )
+    assert 'Pubblicato dall&#39;editore l&#39;<time datetime="2023-03-08">8 marzo 2023</time>' in html
 
 
 def test_the_source_language_page_in_british_english() -> None:
     html = page(SOURCE, {}, language="en")
     assert '<html lang="en">' in html
-    assert "Published on <time datetime=\"2023-03-08\">8 March 2023</time>" in html
+    assert 'Published on <time datetime="2023-03-08">8 March 2023</time>' in html
     assert '<a href="../it/award.html" hreflang="it" lang="it">Leggi in italiano</a>' in html
     assert "<title>Leaving the Factory wins</title>" in html
 
@@ -137,13 +170,19 @@ def test_the_source_language_page_in_british_english() -> None:
 @pytest.mark.parametrize(
     ("untranslated", "marked"),
     [
-        pytest.param("The film won the [Russo Brothers](https://www.niaf.org/) award.", '<p lang="en">The film won', id="paragraph"),
+        pytest.param(
+            "The film won the [Russo Brothers](https://www.niaf.org/) award.",
+            '<p lang="en">The film won',
+            id="paragraph",
+        ),
         pytest.param("Facts", '<h2 lang="en">Facts</h2>', id="heading"),
         pytest.param("$8,000", '<td lang="en">$8,000</td>', id="table-cell"),
         pytest.param("Item", '<th lang="en">Item</th>', id="table-header"),
         pytest.param("First fact", '<li><span lang="en">First fact</span></li>', id="tight-list-item"),
         pytest.param("A quoted line.", '<blockquote>\n<p lang="en">A quoted line.</p>', id="block-quote"),
-        pytest.param("*Leaving the Factory* wins", '<h1 lang="en"><em>Leaving the Factory</em> wins</h1>', id="headline"),
+        pytest.param(
+            "*Leaving the Factory* wins", '<h1 lang="en"><em>Leaving the Factory</em> wins</h1>', id="headline"
+        ),
     ],
 )
 def test_a_block_that_fell_back_is_marked_with_the_source_language(untranslated: str, marked: str) -> None:
@@ -202,7 +241,9 @@ def test_every_segment_lands_in_its_own_block(path: Path) -> None:
 )
 def test_no_translation_can_inject_markup_or_script(attack: str) -> None:
     paragraph = "The film won the [Russo Brothers](https://www.niaf.org/) award."
-    html = page(SOURCE, {**FULL, paragraph: attack, "Leaving the Factory wins": attack, "A short film wins an award.": attack})
+    html = page(
+        SOURCE, {**FULL, paragraph: attack, "Leaving the Factory wins": attack, "A short film wins an award.": attack}
+    )
     for tag, attributes in Elements(html).elements:
         assert tag not in ("script", "svg", "iframe", "img", "object", "embed"), tag
         for name, value in attributes.items():
@@ -214,9 +255,15 @@ def test_no_translation_can_inject_markup_or_script(attack: str) -> None:
 
 def test_ui_translations_are_escaped_too() -> None:
     ui = {"en": UiText("en"), "it": UiText("it", {"Press releases": '<b onmouseover="x">Comunicati</b>'})}
-    html = render_page(localise(document_of(SOURCE), "it", None), others=(), index_href="index.html", ui=ui,
-                       date_locale="it", languages=("en", "it"))
-    assert '&lt;b onmouseover=&#34;x&#34;&gt;Comunicati&lt;/b&gt;' in html
+    html = render_page(
+        localise(document_of(SOURCE), "it", None),
+        others=(),
+        index_href="index.html",
+        ui=ui,
+        date_locale="it",
+        languages=("en", "it"),
+    )
+    assert "&lt;b onmouseover=&#34;x&#34;&gt;Comunicati&lt;/b&gt;" in html
     assert all(tag != "b" for tag, _ in Elements(html).elements)
 
 
@@ -231,26 +278,40 @@ def test_the_index_page() -> None:
         IndexEntry("Newer", "newer.html", datetime.date(2023, 5, 18), "About <things>", "en"),
         IndexEntry("Titolo", "older.html", datetime.date(2022, 10, 31), None, "it", title_fell_back=True),
     ]
-    html = render_index("en", entries, others=(Link("it", "../it/index.html"),), ui=UI, date_locale="en_GB",
-                        languages=("en", "it"))
+    html = render_index(
+        "en", entries, others=(Link("it", "../it/index.html"),), ui=UI, date_locale="en_GB", languages=("en", "it")
+    )
     assert "<h1>Press releases</h1>" in html
     assert '<h2><a href="newer.html">Newer</a></h2>' in html
     assert '<time datetime="2023-05-18">18 May 2023</time>' in html
     assert "About &lt;things&gt;" in html
     assert '<a href="older.html" lang="it">Titolo</a>' in html
     assert '<a href="../it/index.html" hreflang="it" lang="it">Italiano</a>' in html
-    assert "No press releases yet." in render_index("en", [], others=(), ui=UI, date_locale="en", languages=("en", "it"))
+    assert "No press releases yet." in render_index(
+        "en", [], others=(), ui=UI, date_locale="en", languages=("en", "it")
+    )
 
 
 # A front-matter title or summary is inline Markdown: emphasis shows in headings, <title> and
 # the meta description hold its words only, a title's link shows as its words.
 TITLES = [
-    pytest.param("*Leaving the Factory* wins", "<em>Leaving the Factory</em> wins", "Leaving the Factory wins", id="emphasis"),
-    pytest.param("**News:** *Leaving the Factory*", "<strong>News:</strong> <em>Leaving the Factory</em>",
-                 "News: Leaving the Factory", id="strong-and-emphasis"),
+    pytest.param(
+        "*Leaving the Factory* wins", "<em>Leaving the Factory</em> wins", "Leaving the Factory wins", id="emphasis"
+    ),
+    pytest.param(
+        "**News:** *Leaving the Factory*",
+        "<strong>News:</strong> <em>Leaving the Factory</em>",
+        "News: Leaving the Factory",
+        id="strong-and-emphasis",
+    ),
     pytest.param("The `i18ntool` kit", "The <code>i18ntool</code> kit", "The i18ntool kit", id="code"),
     pytest.param("On [YouTube](https://x.example/) now", "On YouTube now", "On YouTube now", id="link-as-its-words"),
-    pytest.param("Q&A <span>x</span>", "Q&amp;A &lt;span&gt;x&lt;/span&gt;", "Q&amp;A &lt;span&gt;x&lt;/span&gt;", id="html-is-text"),
+    pytest.param(
+        "Q&A <span>x</span>",
+        "Q&amp;A &lt;span&gt;x&lt;/span&gt;",
+        "Q&amp;A &lt;span&gt;x&lt;/span&gt;",
+        id="html-is-text",
+    ),
     pytest.param("H<sub>2</sub>O <b>now</b>", "H<sub>2</sub>O <b>now</b>", "H2O now", id="harmless-inline-html-kept"),
     pytest.param("\\*Not\\* emphasis", "*Not* emphasis", "*Not* emphasis", id="escaped-markers"),
     pytest.param("snake_case_name", "snake_case_name", "snake_case_name", id="intraword-underscores"),
@@ -258,13 +319,21 @@ TITLES = [
 
 
 @pytest.mark.parametrize(("title", "heading", "plain"), TITLES)
-def test_a_front_matter_title_is_inline_markdown_in_headings_and_plain_in_the_title(title: str, heading: str, plain: str) -> None:
+def test_a_front_matter_title_is_inline_markdown_in_headings_and_plain_in_the_title(
+    title: str, heading: str, plain: str
+) -> None:
     html = page(f"---\nlang: en\ntitle: '{title}'\nsummary: '{title}.'\n---\n\nBody.\n", {}, language="en")
     assert f"<h1>{heading}</h1>" in html
     assert f"<title>{plain}</title>" in html
     assert f'<meta name="description" content="{plain}.">' in html
-    index = render_index("en", [IndexEntry(title, "x.html", None, f"{title}.", "en")], others=(), ui=UI, date_locale="en",
-                         languages=("en", "it"))
+    index = render_index(
+        "en",
+        [IndexEntry(title, "x.html", None, f"{title}.", "en")],
+        others=(),
+        ui=UI,
+        date_locale="en",
+        languages=("en", "it"),
+    )
     assert f'<h2><a href="x.html">{heading}</a></h2>' in index
     summary = heading if "YouTube" not in title else 'On <a href="https://x.example/">YouTube</a> now'
     assert f"<p>{summary}.</p>" in index

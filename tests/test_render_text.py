@@ -16,8 +16,14 @@ CONTENT = sorted((REPOSITORY / "content").glob("*.md"))
 
 
 def plain(markdown: str, language: str = "en") -> str:
-    document = parse_document(markdown, document_id="x", source="content/x.md", default_language="en",
-                              languages=("en", "it"), translatable_keys=("title", "summary"))
+    document = parse_document(
+        markdown,
+        document_id="x",
+        source="content/x.md",
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=("title", "summary"),
+    )
     return render_text(localise(document, language, None), ui=UiText(language), date_locale="en_GB")
 
 
@@ -39,16 +45,31 @@ def body(markdown: str) -> str:
         pytest.param("### Minor\n", "Minor\n", id="minor-heading"),
         pytest.param("one  \ntwo\n", "one\ntwo\n", id="hard-break"),
         pytest.param("*em* and **strong** and `code`\n", "em and strong and code\n", id="inline-markup-dropped"),
-        pytest.param("[SMC](https://www.smc.edu/) and [again](https://www.smc.edu/)\n",
-                     "SMC [1] and again [1]\n\nLinks\n-----\n[1] https://www.smc.edu/\n", id="one-number-per-address"),
-        pytest.param("<https://www.smc.edu/> and [press@example.org](mailto:press@example.org)\n",
-                     "https://www.smc.edu/ and press@example.org\n", id="links-that-show-their-address"),
-        pytest.param("![A still](https://example.org/still.jpg)\n",
-                     "[A still] [1]\n\nLinks\n-----\n[1] https://example.org/still.jpg\n", id="image"),
-        pytest.param("| Item | Detail |\n| --- | --- |\n| Grant | $8,000 |\n",
-                     "Item   Detail\n-----  ------\nGrant  $8,000\n", id="table-in-columns"),
-        pytest.param("| Item | Detail |\n| --- | --- |\n| Grant | " + "long " * 20 + "|\n",
-                     "Item: Grant\nDetail: " + "long " * 12 + "long\n" + ("long " * 7).strip() + "\n", id="wide-table-as-records"),
+        pytest.param(
+            "[SMC](https://www.smc.edu/) and [again](https://www.smc.edu/)\n",
+            "SMC [1] and again [1]\n\nLinks\n-----\n[1] https://www.smc.edu/\n",
+            id="one-number-per-address",
+        ),
+        pytest.param(
+            "<https://www.smc.edu/> and [press@example.org](mailto:press@example.org)\n",
+            "https://www.smc.edu/ and press@example.org\n",
+            id="links-that-show-their-address",
+        ),
+        pytest.param(
+            "![A still](https://example.org/still.jpg)\n",
+            "[A still] [1]\n\nLinks\n-----\n[1] https://example.org/still.jpg\n",
+            id="image",
+        ),
+        pytest.param(
+            "| Item | Detail |\n| --- | --- |\n| Grant | $8,000 |\n",
+            "Item   Detail\n-----  ------\nGrant  $8,000\n",
+            id="table-in-columns",
+        ),
+        pytest.param(
+            "| Item | Detail |\n| --- | --- |\n| Grant | " + "long " * 20 + "|\n",
+            "Item: Grant\nDetail: " + "long " * 12 + "long\n" + ("long " * 7).strip() + "\n",
+            id="wide-table-as-records",
+        ),
         pytest.param("<div>raw</div>\n\nText.\n", "Text.\n", id="raw-html-left-out"),
     ],
 )
@@ -58,7 +79,9 @@ def test_blocks(markdown: str, expected: str) -> None:
 
 def test_title_and_dateline() -> None:
     text = plain("---\ntitle: A title from the front matter\ndate: 2023-03-08\n---\n\nBody.\n")
-    assert text == "A title from the front matter\n=============================\n\nPublished on 8 March 2023\n\nBody.\n"
+    assert (
+        text == "A title from the front matter\n=============================\n\nPublished on 8 March 2023\n\nBody.\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -98,10 +121,20 @@ def test_the_kit_reads_well_in_plain_text(path: Path) -> None:
 
 
 def test_a_translation_with_fallbacks_says_so_in_its_language() -> None:
-    document = parse_document("# Title\n\nBody.\n", document_id="x", source="content/x.md", default_language="en",
-                              languages=("en", "it"), translatable_keys=())
-    ui = UiText("it", {"Some passages of this text are not translated yet and are shown in %(language)s.":
-                       "Alcuni passaggi sono riportati in %(language)s."})
+    document = parse_document(
+        "# Title\n\nBody.\n",
+        document_id="x",
+        source="content/x.md",
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=(),
+    )
+    ui = UiText(
+        "it",
+        {
+            "Some passages of this text are not translated yet and are shown in %(language)s.": "Alcuni passaggi sono riportati in %(language)s."
+        },
+    )
     text = render_text(localise(document, "it", None), ui=ui, date_locale="it")
     assert "Alcuni passaggi sono riportati in inglese." in text
 
@@ -116,7 +149,13 @@ def test_a_translation_with_fallbacks_says_so_in_its_language() -> None:
     ],
 )
 def test_the_italian_dateline(date: str, dateline: str) -> None:
-    document = parse_document(f"---\ndate: {date}\n---\n# Titolo\n\nTesto.\n", document_id="x", source="content/x.md",
-                              default_language="it", languages=("en", "it"), translatable_keys=())
+    document = parse_document(
+        f"---\ndate: {date}\n---\n# Titolo\n\nTesto.\n",
+        document_id="x",
+        source="content/x.md",
+        default_language="it",
+        languages=("en", "it"),
+        translatable_keys=(),
+    )
     ui = UiText("it", {"Published on %(date)s": "Pubblicato il %(date)s"})
     assert render_text(localise(document, "it", None), ui=ui, date_locale="it").split("\n")[3] == dateline

@@ -31,11 +31,18 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 def make_row(document: str, language: str = "it", **changes: object) -> Row:
     values: dict[str, object] = {
-        "document": document, "language": language, "catalogue": f"locales/{language}/LC_MESSAGES/{document}.po",
-        "source": f"content/{document}.md", "exists": True,
+        "document": document,
+        "language": language,
+        "catalogue": f"locales/{language}/LC_MESSAGES/{document}.po",
+        "source": f"content/{document}.md",
+        "exists": True,
         "entries": Counts(untranslated=1, fuzzy=2, translated=3, reviewed=4, obsolete=1),
         "words": Counts(untranslated=10, fuzzy=20, translated=30, reviewed=40, obsolete=5),
-        "stale_reviews": 0, "in_step": True, "missing": 0, "extra": 0, "publishable": False,
+        "stale_reviews": 0,
+        "in_step": True,
+        "missing": 0,
+        "extra": 0,
+        "publishable": False,
     }
     values.update(changes)
     return Row(**values)  # type: ignore[arg-type]
@@ -60,7 +67,13 @@ def test_the_table_is_aligned_with_a_totals_row_per_language() -> None:
     header = next(index for index, line in enumerate(lines) if line.startswith("document"))
     body = lines[header : header + 8]
     assert [line.split()[0] for line in body[1:]] == [
-        "radici-fiorentine", "total", "director-biography", "festivals", "press-release", "ui", "total",
+        "radici-fiorentine",
+        "total",
+        "director-biography",
+        "festivals",
+        "press-release",
+        "ui",
+        "total",
     ]
     # Right-aligned numbers end in the same column as their heading.
     for heading in ("entries", "% transl.", "% reviewed"):
@@ -69,7 +82,10 @@ def test_the_table_is_aligned_with_a_totals_row_per_language() -> None:
             assert line[end - 1] in "0123456789%", (heading, line)
             assert line[end : end + 1] in ("", " ")
     assert re.search(r"^total\s+it\s+48\s+3\s+6\s+27\s+12\s+81\.2%\s+25\.0%\s+2/3\s+1/4$", text, re.MULTILINE)
-    assert "director-biography (it): catalogue out of step with content/director-biography.md (1 new in the source text, 2 gone from it)" in text
+    assert (
+        "director-biography (it): catalogue out of step with content/director-biography.md (1 new in the source text, 2 gone from it)"
+        in text
+    )
     assert "director-biography (it): 1 review is stale" in text
     assert not ANSI.search(text)
 
@@ -112,15 +128,38 @@ def test_json_schema_is_stable() -> None:
     assert data["schema"] == "i18ntool-coverage/1"
     document = next(item for item in data["documents"] if item["document"] == "press-release")
     assert list(document) == [
-        "document", "language", "source", "catalogue", "catalogue_exists", "in_step", "missing", "extra",
-        "entries", "words", "stale_reviews", "publishable",
+        "document",
+        "language",
+        "source",
+        "catalogue",
+        "catalogue_exists",
+        "in_step",
+        "missing",
+        "extra",
+        "entries",
+        "words",
+        "stale_reviews",
+        "publishable",
     ]
     assert document["entries"] == {
-        "total": 10, "untranslated": 1, "fuzzy": 2, "translated": 3, "reviewed": 4, "obsolete": 1,
-        "percent_translated": 70.0, "percent_reviewed": 40.0,
+        "total": 10,
+        "untranslated": 1,
+        "fuzzy": 2,
+        "translated": 3,
+        "reviewed": 4,
+        "obsolete": 1,
+        "percent_translated": 70.0,
+        "percent_reviewed": 40.0,
     }
     assert list(data["totals"][1]) == [
-        "language", "catalogues", "entries", "words", "stale_reviews", "in_step", "with_source", "publishable",
+        "language",
+        "catalogues",
+        "entries",
+        "words",
+        "stale_reviews",
+        "in_step",
+        "with_source",
+        "publishable",
     ]
     ui = next(item for item in data["documents"] if item["document"] == "ui")
     assert ui["source"] is None and ui["in_step"] is None
@@ -140,11 +179,20 @@ def test_markdown_is_a_table_to_paste_into_a_pull_request() -> None:
 def test_csv_has_a_line_per_document_and_language() -> None:
     lines = list(csv.DictReader(io.StringIO(to_csv(SAMPLE))))
     assert [(line["document"], line["language"]) for line in lines] == [
-        ("radici-fiorentine", "en"), ("director-biography", "it"), ("festivals", "it"), ("press-release", "it"), ("ui", "it"),
+        ("radici-fiorentine", "en"),
+        ("director-biography", "it"),
+        ("festivals", "it"),
+        ("press-release", "it"),
+        ("ui", "it"),
     ]
     first = lines[1]
     assert (first["entries_total"], first["entries_percent_translated"], first["words_total"]) == ("10", "70.0", "100")
-    assert (first["in_step"], first["publishable"], lines[-1]["in_step"], lines[-1]["source"]) == ("false", "false", "", "")
+    assert (first["in_step"], first["publishable"], lines[-1]["in_step"], lines[-1]["source"]) == (
+        "false",
+        "false",
+        "",
+        "",
+    )
 
 
 @pytest.mark.parametrize(
@@ -193,7 +241,7 @@ class _Checker(HTMLParser):
 def test_the_html_page_is_self_contained_and_escapes_everything() -> None:
     hostile = make_coverage(
         make_row("<script>alert(1)</script>", stale_reviews=2, in_step=False, missing=1),
-        make_row("x\" onmouseover=\"alert(2)"),
+        make_row('x" onmouseover="alert(2)'),
         project="<img src=x onerror=alert(3)> & Co",
     )
     page = to_html(hostile)
@@ -210,7 +258,9 @@ def test_the_html_page_is_self_contained_and_escapes_everything() -> None:
 
 def test_the_html_bars_show_each_state_in_proportion() -> None:
     page = to_html(SAMPLE)
-    bar = re.search(r'<div class="bar" role="img" aria-label="4 reviewed, 3 translated, 2 fuzzy, 1 untranslated">(.*?)</div>', page)
+    bar = re.search(
+        r'<div class="bar" role="img" aria-label="4 reviewed, 3 translated, 2 fuzzy, 1 untranslated">(.*?)</div>', page
+    )
     assert bar is not None
     widths = [float(width) for width in re.findall(r"width:([0-9.]+)%", bar.group(1))]
     assert widths == [40.0, 30.0, 20.0, 10.0]
@@ -229,7 +279,9 @@ def test_every_format_renders_an_empty_coverage(output_format: str) -> None:
 @pytest.mark.parametrize("output_format", FORMATS)
 def test_every_format_from_the_command_line(shipped_project: Path, output_format: str) -> None:
     result = CliRunner().invoke(
-        cli.main, ["--project", str(shipped_project), "coverage", "--format", output_format], catch_exceptions=False,
+        cli.main,
+        ["--project", str(shipped_project), "coverage", "--format", output_format],
+        catch_exceptions=False,
     )
     assert result.exit_code == 0
     assert "press-release" in result.stdout

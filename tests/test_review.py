@@ -41,8 +41,11 @@ def prepare(project: Path) -> tuple[str, str]:
     messages = []
     for message in catalogue.messages:
         message = message.replace(
-            translator_comments=tuple(comment for comment in message.translator_comments
-                                      if not comment.startswith(("reviewed:", "stale review:"))),
+            translator_comments=tuple(
+                comment
+                for comment in message.translator_comments
+                if not comment.startswith(("reviewed:", "stale review:"))
+            ),
             flags=tuple(flag for flag in message.flags if flag != "fuzzy"),
         )
         if message.msgid == fuzzy:
@@ -63,7 +66,10 @@ def test_review_signs_off_every_translated_entry_and_then_stays_honest(project_d
     result = run(project_dir, "review", AWARD, *REVIEWER)
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{CATALOGUE}: 25 signed off by Giulia Ferri on 2026-11-21\n"
-    assert result.stderr == f"i18ntool: {CATALOGUE}: 1 fuzzy and 1 untranslated not signed off; `i18ntool todo` lists them\n"
+    assert (
+        result.stderr
+        == f"i18ntool: {CATALOGUE}: 1 fuzzy and 1 untranslated not signed off; `i18ntool todo` lists them\n"
+    )
     before = states(project_dir)
     assert (before.pop(fuzzy), before.pop(untranslated)) == (State.FUZZY, State.UNTRANSLATED)
     assert set(before.values()) == {State.REVIEWED}
@@ -88,10 +94,16 @@ def test_review_signs_off_every_translated_entry_and_then_stays_honest(project_d
     assert (coverage["entries"]["reviewed"], coverage["entries"]["translated"], coverage["stale_reviews"]) == (24, 1, 1)
     assert "1 review is stale" in run(project_dir, "coverage", AWARD).stdout
     todo = run(project_dir, "todo", AWARD, "--state", "unreviewed").stdout
-    assert f"{CATALOGUE}:{line_of(project_dir, 'Result')}: unreviewed (review by Giulia Ferri on 2026-11-21 is stale): Result" in todo
+    assert (
+        f"{CATALOGUE}:{line_of(project_dir, 'Result')}: unreviewed (review by Giulia Ferri on 2026-11-21 is stale): Result"
+        in todo
+    )
 
     renewed = run(project_dir, "review", AWARD, "--reviewer", "Mark Ellis", "--date", "2026-11-22")
-    assert renewed.stdout == f"{CATALOGUE}: 1 signed off by Mark Ellis on 2026-11-22 (1 stale review renewed); 24 already reviewed\n"
+    assert (
+        renewed.stdout
+        == f"{CATALOGUE}: 1 signed off by Mark Ellis on 2026-11-22 (1 stale review renewed); 24 already reviewed\n"
+    )
     result_entry = next(m for m in read_catalogue(path).messages if m.msgid == "Result")
     assert [c for c in result_entry.translator_comments if c.startswith("reviewed:")] == [
         f"reviewed: Mark Ellis, 2026-11-22, {review_of(result_entry).digest}"  # type: ignore[union-attr]
@@ -113,12 +125,16 @@ def test_stamps_survive_update_msgmerge_and_msgcat_and_only_the_edited_entry_goe
     source = project_dir / "content" / f"{AWARD}.md"
     text = source.read_text(encoding="utf-8")
     paragraph = next(block for block in text.split("\n\n") if block.startswith("The award was presented"))
-    source.write_text(text.replace(paragraph, paragraph.replace("about 1,000 guests", "about 1,200 guests")), encoding="utf-8")
+    source.write_text(
+        text.replace(paragraph, paragraph.replace("about 1,000 guests", "about 1,200 guests")), encoding="utf-8"
+    )
     assert run(project_dir, "update").exit_code == 0
     edited = paragraph.replace("about 1,000 guests", "about 1,200 guests").replace("\n", " ")
     after_update = states(project_dir)
     assert after_update[edited] is State.FUZZY
-    assert {msgid for msgid, state in after_update.items() if state is State.REVIEWED} == reviewed - {paragraph.replace("\n", " ")}
+    assert {msgid for msgid, state in after_update.items() if state is State.REVIEWED} == reviewed - {
+        paragraph.replace("\n", " ")
+    }
     assert run_gettext("msgcat", path).stdout == path.read_bytes()
 
     # The same source edit merged by GNU msgmerge instead of i18ntool update.
@@ -126,9 +142,13 @@ def test_stamps_survive_update_msgmerge_and_msgcat_and_only_the_edited_entry_goe
     template = project_dir / "locales" / "templates" / f"{AWARD}.pot"
     result = run_gettext("msgmerge", "--quiet", "--previous", "-o", merged, stamped, template)
     assert result.returncode == 0, result.stderr.decode()
-    by_msgmerge = {message.msgid: state_of(message) for message in read_catalogue(merged).messages if not message.obsolete}
+    by_msgmerge = {
+        message.msgid: state_of(message) for message in read_catalogue(merged).messages if not message.obsolete
+    }
     assert by_msgmerge[edited] is State.FUZZY
-    assert {msgid for msgid, state in by_msgmerge.items() if state is State.REVIEWED} == reviewed - {paragraph.replace("\n", " ")}
+    assert {msgid for msgid, state in by_msgmerge.items() if state is State.REVIEWED} == reviewed - {
+        paragraph.replace("\n", " ")
+    }
     catted = tmp_path / "catted.po"
     assert run_gettext("msgcat", "-o", catted, merged).returncode == 0
     assert {m.msgid: state_of(m) for m in read_catalogue(catted).messages if not m.obsolete} == by_msgmerge
@@ -153,7 +173,16 @@ def test_chosen_entries_by_location_line_or_source_text(project_dir: Path) -> No
 def test_a_chosen_fuzzy_entry_is_named_and_does_not_stop_the_rest(project_dir: Path) -> None:
     fuzzy, untranslated = prepare(project_dir)
     result = run(
-        project_dir, "review", AWARD, "--msgid", fuzzy, "--msgid", untranslated, "--msgid", "Award", *REVIEWER,
+        project_dir,
+        "review",
+        AWARD,
+        "--msgid",
+        fuzzy,
+        "--msgid",
+        untranslated,
+        "--msgid",
+        "Award",
+        *REVIEWER,
     )
     assert result.exit_code == 0
     assert result.stdout == f"{CATALOGUE}: 1 signed off by Giulia Ferri on 2026-11-21\n"
@@ -195,19 +224,57 @@ def break_festivals(project: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "arguments", "message"),
     [
-        pytest.param(None, [], "name the documents to review, or give entries as --entry PATH:LINE", id="nothing-named"),
+        pytest.param(
+            None, [], "name the documents to review, or give entries as --entry PATH:LINE", id="nothing-named"
+        ),
         pytest.param(None, ["--entry", "12"], "name the documents to review", id="bare-line-without-document"),
-        pytest.param(None, [AWARD, "--entry", "3"], f"{CATALOGUE}:3: no entry on this line; the nearest is at line", id="no-entry-at-line"),
-        pytest.param(None, [AWARD, "--entry", "x:y"], "--entry 'x:y': write the entry as PATH:LINE or LINE", id="bad-location"),
-        pytest.param(None, ["--entry", "pyproject.toml:3"], "pyproject.toml: not a catalogue of this project", id="not-a-catalogue"),
-        pytest.param(None, [AWARD, "--msgid", "No such text"], "--msgid 'No such text': no entry has this source text", id="unknown-msgid"),
-        pytest.param(None, [AWARD, "--reviewer", "Rossi, Maria"], "a reviewer's name cannot be empty or hold a comma", id="comma"),
+        pytest.param(
+            None,
+            [AWARD, "--entry", "3"],
+            f"{CATALOGUE}:3: no entry on this line; the nearest is at line",
+            id="no-entry-at-line",
+        ),
+        pytest.param(
+            None, [AWARD, "--entry", "x:y"], "--entry 'x:y': write the entry as PATH:LINE or LINE", id="bad-location"
+        ),
+        pytest.param(
+            None,
+            ["--entry", "pyproject.toml:3"],
+            "pyproject.toml: not a catalogue of this project",
+            id="not-a-catalogue",
+        ),
+        pytest.param(
+            None,
+            [AWARD, "--msgid", "No such text"],
+            "--msgid 'No such text': no entry has this source text",
+            id="unknown-msgid",
+        ),
+        pytest.param(
+            None, [AWARD, "--reviewer", "Rossi, Maria"], "a reviewer's name cannot be empty or hold a comma", id="comma"
+        ),
         pytest.param(None, ["no-such-text"], "content/no-such-text.md: no such source text", id="unknown-document"),
         pytest.param(None, ["../secrets"], "unsafe document id '../secrets'", id="unsafe-id"),
-        pytest.param(None, [AWARD, "festivals", "--entry", "12"], "--entry LINE needs exactly one catalogue", id="bare-line-two-catalogues"),
-        pytest.param(break_festivals, [AWARD, "festivals"], "locales/it/LC_MESSAGES/festivals.po:", id="malformed-catalogue"),
-        pytest.param(add_french, [AWARD], f"'{AWARD}' has catalogues in it, fr; choose the language reviewed with --locale", id="several-languages"),
-        pytest.param(add_french, [AWARD, "--locale", "fr"], f"locales/fr/LC_MESSAGES/{AWARD}.po: no catalogue to review", id="no-catalogue"),
+        pytest.param(
+            None,
+            [AWARD, "festivals", "--entry", "12"],
+            "--entry LINE needs exactly one catalogue",
+            id="bare-line-two-catalogues",
+        ),
+        pytest.param(
+            break_festivals, [AWARD, "festivals"], "locales/it/LC_MESSAGES/festivals.po:", id="malformed-catalogue"
+        ),
+        pytest.param(
+            add_french,
+            [AWARD],
+            f"'{AWARD}' has catalogues in it, fr; choose the language reviewed with --locale",
+            id="several-languages",
+        ),
+        pytest.param(
+            add_french,
+            [AWARD, "--locale", "fr"],
+            f"locales/fr/LC_MESSAGES/{AWARD}.po: no catalogue to review",
+            id="no-catalogue",
+        ),
         pytest.param(None, [AWARD, "--locale", "en"], f"no catalogue of {AWARD} in en to review", id="source-language"),
     ],
 )

@@ -24,8 +24,12 @@ COMMONMARK = MarkdownIt("commonmark")
 
 def parse(text: str, source: str = "content/x.md") -> Document:
     return parse_document(
-        text, document_id="x", source=source, default_language="en",
-        languages=("en", "it"), translatable_keys=("title", "summary"),
+        text,
+        document_id="x",
+        source=source,
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=("title", "summary"),
     )
 
 
@@ -46,28 +50,58 @@ def test_no_translations_give_the_source_back_byte_for_byte(path: Path) -> None:
         pytest.param("One  \ntwo\n", [("paragraph", 1, "One  \ntwo")], id="hard-break-kept"),
         pytest.param("- *a* [b](c)\n", [("list item", 1, "*a* [b](c)")], id="inline-markdown-kept"),
         pytest.param("> q\n", [("block quote", 1, "q")], id="quote"),
-        pytest.param("| a | b |\n|---|---|\n| c |  |\n", [("table header", 1, "a"), ("table header", 1, "b"), ("table cell", 3, "c")], id="table"),
+        pytest.param(
+            "| a | b |\n|---|---|\n| c |  |\n",
+            [("table header", 1, "a"), ("table header", 1, "b"), ("table cell", 3, "c")],
+            id="table",
+        ),
         pytest.param("```\ncode\n```\n\n    code\n\n<p>html</p>\n\n[r]: /x\n", [], id="copied-blocks"),
-        pytest.param("---\ntitle: T\nsummary: S\nauthor: A\n---\n", [("front matter: title", 2, "T"), ("front matter: summary", 3, "S")], id="front-matter"),
+        pytest.param(
+            "---\ntitle: T\nsummary: S\nauthor: A\n---\n",
+            [("front matter: title", 2, "T"), ("front matter: summary", 3, "S")],
+            id="front-matter",
+        ),
         pytest.param("<!-- i18ntool: skip -->\n- a\n- b\n\nc\n", [("paragraph", 5, "c")], id="skip-whole-list"),
         # A soft line break is a space in a msgid, unless a space would change the block (spec examples).
         pytest.param("`foo   bar \nbaz`\n", [("paragraph", 1, "`foo   bar  baz`")], id="code-span-keeps-its-spaces"),
         pytest.param("``\nfoo \n``\n", [("paragraph", 1, "`` foo  ``")], id="code-span-keeps-a-trailing-space"),
-        pytest.param("[link](<foo\nbar>)\n", [("paragraph", 1, "[link](<foo\nbar>)")], id="break-that-is-no-link-destination"),
-        pytest.param("<a  /><b2\ndata=\"foo\" >\n", [("paragraph", 1, "<a  /><b2\ndata=\"foo\" >")], id="break-in-an-html-tag"),
-        pytest.param("foo <!-- a --\nb -->\n", [("paragraph", 1, "foo <!-- a --\nb -->")], id="break-in-an-html-comment"),
-        pytest.param("One `a\nb` <b>two\nthree</b>\n", [("paragraph", 1, "One `a b` <b>two three</b>")], id="spaces-where-they-change-nothing"),
-        pytest.param("[a](/u\n\"t\")\n", [("paragraph", 1, "[a](/u \"t\")")], id="break-before-a-link-title"),
+        pytest.param(
+            "[link](<foo\nbar>)\n", [("paragraph", 1, "[link](<foo\nbar>)")], id="break-that-is-no-link-destination"
+        ),
+        pytest.param(
+            '<a  /><b2\ndata="foo" >\n', [("paragraph", 1, '<a  /><b2\ndata="foo" >')], id="break-in-an-html-tag"
+        ),
+        pytest.param(
+            "foo <!-- a --\nb -->\n", [("paragraph", 1, "foo <!-- a --\nb -->")], id="break-in-an-html-comment"
+        ),
+        pytest.param(
+            "One `a\nb` <b>two\nthree</b>\n",
+            [("paragraph", 1, "One `a b` <b>two three</b>")],
+            id="spaces-where-they-change-nothing",
+        ),
+        pytest.param('[a](/u\n"t")\n', [("paragraph", 1, '[a](/u "t")')], id="break-before-a-link-title"),
         pytest.param('[a](/u "t\nu")\n', [("paragraph", 1, '[a](/u "t\nu")')], id="break-inside-a-link-title"),
         pytest.param("Foo <b\nc>\nbar\n", [("paragraph", 1, "Foo <b\nc> bar")], id="only-the-break-that-matters-kept"),
         pytest.param("Foo `a\nb`\n===\n", [("heading 1", 1, "Foo `a b`")], id="setext-heading-over-two-lines"),
         # Front matter, and what only looks like it.
         pytest.param("---\n\nText\n\n---\n", [("paragraph", 3, "Text")], id="thematic-break-then-blank-line"),
-        pytest.param("---\nFoo\n---\nBar\n", [("heading 2", 2, "Foo"), ("paragraph", 4, "Bar")], id="thematic-break-then-heading"),
+        pytest.param(
+            "---\nFoo\n---\nBar\n", [("heading 2", 2, "Foo"), ("paragraph", 4, "Bar")], id="thematic-break-then-heading"
+        ),
         pytest.param("---\n---\nText\n", [("paragraph", 3, "Text")], id="empty-front-matter"),
-        pytest.param("---\ntitle: T\n...\n\nText\n", [("front matter: title", 2, "T"), ("paragraph", 5, "Text")], id="closed-by-dots"),
-        pytest.param("\ufeff---\ntitle: T\n---\n\n# H\n", [("front matter: title", 2, "T"), ("heading 1", 5, "H")], id="byte-order-mark"),
-        pytest.param("\ufeff# H\nText\n", [("heading 1", 1, "H"), ("paragraph", 2, "Text")], id="byte-order-mark-no-front-matter"),
+        pytest.param(
+            "---\ntitle: T\n...\n\nText\n",
+            [("front matter: title", 2, "T"), ("paragraph", 5, "Text")],
+            id="closed-by-dots",
+        ),
+        pytest.param(
+            "\ufeff---\ntitle: T\n---\n\n# H\n",
+            [("front matter: title", 2, "T"), ("heading 1", 5, "H")],
+            id="byte-order-mark",
+        ),
+        pytest.param(
+            "\ufeff# H\nText\n", [("heading 1", 1, "H"), ("paragraph", 2, "Text")], id="byte-order-mark-no-front-matter"
+        ),
     ],
 )
 def test_segments(text: str, expected: list[tuple[str, int, str]]) -> None:
@@ -80,8 +114,11 @@ def test_segments(text: str, expected: list[tuple[str, int, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "copied"),
     [
-        pytest.param("[![CI](https://ci.example/badge.svg)](https://ci.example/) [![PyPI](https://img.example/v.svg)](https://pypi.org/)\n",
-                     True, id="line-of-badges"),
+        pytest.param(
+            "[![CI](https://ci.example/badge.svg)](https://ci.example/) [![PyPI](https://img.example/v.svg)](https://pypi.org/)\n",
+            True,
+            id="line-of-badges",
+        ),
         pytest.param("![Marina at the sewing machine](marina.jpg)\n", True, id="image-alone"),
         pytest.param("https://www.smc.edu/\n", True, id="bare-url"),
         pytest.param("<https://www.smc.edu/>\n", True, id="autolink"),
@@ -109,7 +146,9 @@ def test_blocks_with_no_words_are_copied_not_translated(text: str, copied: bool 
 
 
 def test_directives_give_notes_and_context() -> None:
-    document = parse("<!-- i18ntool: note Keep the title in English. -->\n<!-- i18ntool: context headline -->\n# Leaving the Factory\n\nLeaving the Factory\n")
+    document = parse(
+        "<!-- i18ntool: note Keep the title in English. -->\n<!-- i18ntool: context headline -->\n# Leaving the Factory\n\nLeaving the Factory\n"
+    )
     heading, paragraph = document.segments
     assert (heading.context, heading.notes) == ("headline", ("Keep the title in English.",))
     assert (paragraph.context, paragraph.notes) == (None, ())
@@ -123,13 +162,34 @@ def test_directives_give_notes_and_context() -> None:
         pytest.param("---\nlang: fr\n---\n", 2, "'lang: fr' is not a language of this project", id="unknown-lang"),
         pytest.param("---\ndate: March 2023\n---\n", 2, "must be an ISO date", id="bad-date"),
         pytest.param("---\ntitle: [a, b]\n---\n", 2, "must be a string", id="title-not-string"),
-        pytest.param("---\ndate: '2024-02-30'\n---\n", 2, "'date' is not a day of the calendar", id="quoted-date-not-a-day"),
+        pytest.param(
+            "---\ndate: '2024-02-30'\n---\n", 2, "'date' is not a day of the calendar", id="quoted-date-not-a-day"
+        ),
         pytest.param("---\ndate: '28/01/2024'\n---\n", 2, "must be an ISO date", id="quoted-date-not-iso"),
-        pytest.param("---\ntitle: T\n\n# Heading\n", 1, "front matter is never closed; end it with a line '---'", id="never-closed"),
-        pytest.param("\ufeff---\ntitle: T\n", 1, "front matter is never closed", id="never-closed-after-byte-order-mark"),
-        pytest.param("---\ntitle: A\ndate: 2023-03-08\ntitle: B\n---\n", 4, "the key 'title' twice (first on line 2)", id="duplicate-key"),
-        pytest.param("---\nauthor:\n  name: A\n  name: B\n---\n", 4, "the key 'name' twice (first on line 3)", id="duplicate-nested-key"),
-        pytest.param("Text\n\n<!-- i18ntool: translate-me -->\n\nMore\n", 3, "unknown i18ntool directive", id="unknown-directive"),
+        pytest.param(
+            "---\ntitle: T\n\n# Heading\n",
+            1,
+            "front matter is never closed; end it with a line '---'",
+            id="never-closed",
+        ),
+        pytest.param(
+            "\ufeff---\ntitle: T\n", 1, "front matter is never closed", id="never-closed-after-byte-order-mark"
+        ),
+        pytest.param(
+            "---\ntitle: A\ndate: 2023-03-08\ntitle: B\n---\n",
+            4,
+            "the key 'title' twice (first on line 2)",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            "---\nauthor:\n  name: A\n  name: B\n---\n",
+            4,
+            "the key 'name' twice (first on line 3)",
+            id="duplicate-nested-key",
+        ),
+        pytest.param(
+            "Text\n\n<!-- i18ntool: translate-me -->\n\nMore\n", 3, "unknown i18ntool directive", id="unknown-directive"
+        ),
         pytest.param("Text\n\n<!-- i18ntool: skip -->\n", 3, "not followed by a block", id="dangling-directive"),
     ],
 )
@@ -157,7 +217,11 @@ def test_dates(text: str, expected: datetime.date | None) -> None:
     ("text", "expected"),
     [
         pytest.param("\ufeff# Title\n", "\ufeff---\nlang: it\n---\n# Titolo\n", id="byte-order-mark-stays-first"),
-        pytest.param("\ufeff---\ntitle: Title\n---\n", "\ufeff---\ntitle: Titolo\nlang: it\n---\n", id="byte-order-mark-and-front-matter"),
+        pytest.param(
+            "\ufeff---\ntitle: Title\n---\n",
+            "\ufeff---\ntitle: Titolo\nlang: it\n---\n",
+            id="byte-order-mark-and-front-matter",
+        ),
         pytest.param("---\n\n# Title\n", "---\nlang: it\n---\n---\n\n# Titolo\n", id="thematic-break-stays-body"),
     ],
 )
@@ -182,18 +246,36 @@ def test_translated_output_is_segmented_like_its_source() -> None:
     source = parse(text)
     output = render(source, lambda s: f"«{s.text}»", "it")
     translated = parse_document(
-        output, document_id="x", source="x", default_language="en", languages=("en", "it"),
+        output,
+        document_id="x",
+        source="x",
+        default_language="en",
+        languages=("en", "it"),
         translatable_keys=("title", "summary"),
     )
     assert [s.kind for s in translated.segments] == [s.kind for s in source.segments]
     assert [s.text for s in translated.segments] == [f"«{s.text}»" for s in source.segments]
 
 
-blocks = st.sampled_from([
-    "# Heading", "Some *text*", "Two\nlines", "- item\n- item two", "> quote\n> more", "1. one\n2. two",
-    "```\ncode\n```", "| a | b |\n|---|---|\n| c | d |", "Line  \nbreak", "<div>x</div>", "Title\n=====",
-    "Code `a \nb`", "[a](<b\nc>)", "Tag <b\nx>y</b>", "---",
-])
+blocks = st.sampled_from(
+    [
+        "# Heading",
+        "Some *text*",
+        "Two\nlines",
+        "- item\n- item two",
+        "> quote\n> more",
+        "1. one\n2. two",
+        "```\ncode\n```",
+        "| a | b |\n|---|---|\n| c | d |",
+        "Line  \nbreak",
+        "<div>x</div>",
+        "Title\n=====",
+        "Code `a \nb`",
+        "[a](<b\nc>)",
+        "Tag <b\nx>y</b>",
+        "---",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -216,8 +298,12 @@ def test_golden_case(case: Path) -> None:
     (catalogue_path,) = case.glob("*.po")
     language = catalogue_path.stem
     document = parse_document(
-        (case / "source.md").read_bytes().decode("utf-8"), document_id=case.name, source=f"{case.name}/source.md",
-        default_language="en", languages=("en", "it"), translatable_keys=("title", "summary"),
+        (case / "source.md").read_bytes().decode("utf-8"),
+        document_id=case.name,
+        source=f"{case.name}/source.md",
+        default_language="en",
+        languages=("en", "it"),
+        translatable_keys=("title", "summary"),
     )
     catalogue = read_catalogue(catalogue_path)
     assert build_template(document) == tuple(message.replace(msgstr="") for message in catalogue.messages)
@@ -228,6 +314,7 @@ def test_golden_case(case: Path) -> None:
 
 def html(markdown: str) -> str:
     """CommonMark's HTML for ``markdown``, with each soft line break written as the space it stands for."""
+
     def spaced(tokens: list[Token]) -> list[Token]:
         for token in tokens:
             token.children = spaced(token.children) if token.children else token.children

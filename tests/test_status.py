@@ -13,6 +13,8 @@ from i18ntool.po.states import State, content_digest, review_of, stamp, state_of
 from tests.conftest import requires_gettext, run_gettext
 
 DAY = datetime.date(2026, 11, 21)
+
+
 def plural(msgstr_plural: tuple[str, ...] = (), flags: tuple[str, ...] = ()) -> Message:
     return Message(msgid="%d film", msgid_plural="%d films", msgstr_plural=msgstr_plural, flags=flags)
 
@@ -45,7 +47,10 @@ def test_state_of(message: Message, state: State) -> None:
 def test_a_stamp_makes_a_translated_entry_reviewed() -> None:
     message = stamp(Message("Hello", "Ciao", translator_comments=("checked with the director",)), "Giulia Ferri", DAY)
     assert state_of(message) is State.REVIEWED
-    assert message.translator_comments == ("checked with the director", f"reviewed: Giulia Ferri, 2026-11-21, {content_digest(message)}")
+    assert message.translator_comments == (
+        "checked with the director",
+        f"reviewed: Giulia Ferri, 2026-11-21, {content_digest(message)}",
+    )
     review = review_of(message)
     assert review is not None and (review.reviewer, review.date, review.current) == ("Giulia Ferri", DAY, True)
 
@@ -98,14 +103,19 @@ def _reviewed_catalogue() -> Catalogue:
     messages = (
         Message("Leaving the Factory", "Leaving the Factory", references=("content/a.md:2",)),
         Message("The film was shot in 2021.", "Il film è stato girato nel 2021.", references=("content/a.md:4",)),
-        Message("Set in 1910, it follows Marina.", "Ambientato nel 1910, segue Marina.", references=("content/a.md:6",)),
+        Message(
+            "Set in 1910, it follows Marina.", "Ambientato nel 1910, segue Marina.", references=("content/a.md:6",)
+        ),
         Message("%d prize", msgid_plural="%d prizes", msgstr_plural=("%d premio", "%d premi"), references=("a.py:1",)),
         Message("Watch the film", "Guarda il film", msgctxt="link", references=("content/a.md:8",)),
     )
     return Catalogue(
         header_fields=(
-            ("Project-Id-Version", "test"), ("Language", "it"), ("MIME-Version", "1.0"),
-            ("Content-Type", "text/plain; charset=UTF-8"), ("Content-Transfer-Encoding", "8bit"),
+            ("Project-Id-Version", "test"),
+            ("Language", "it"),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", "text/plain; charset=UTF-8"),
+            ("Content-Transfer-Encoding", "8bit"),
             ("Plural-Forms", "nplurals=2; plural=(n != 1);"),
         ),
         messages=tuple(stamp(message, "Giulia Ferri", DAY) for message in messages),
@@ -133,8 +143,12 @@ def test_stamps_survive_msgmerge_and_go_stale_where_the_source_changed(tmp_path:
     template = Catalogue(
         header_fields=(("Project-Id-Version", "test"), ("Content-Type", "text/plain; charset=UTF-8")),
         messages=tuple(
-            Message(changed if message.msgid.startswith("The film") else message.msgid, msgctxt=message.msgctxt,
-                    msgid_plural=message.msgid_plural, references=message.references)
+            Message(
+                changed if message.msgid.startswith("The film") else message.msgid,
+                msgctxt=message.msgctxt,
+                msgid_plural=message.msgid_plural,
+                references=message.references,
+            )
             for message in catalogue.messages
         ),
     )

@@ -25,7 +25,15 @@ def test_exact_entries_keep_their_translation_and_take_new_references() -> None:
     template = [entry("Fact box", references=("content/a.md:9",), extracted_comments=("heading 2",))]
     old = [entry("Fact box", "Scheda", references=("content/a.md:7",), translator_comments=("ok",))]
     merged, counts = merge(template, old, {})
-    assert merged == (entry("Fact box", "Scheda", references=("content/a.md:9",), extracted_comments=("heading 2",), translator_comments=("ok",)),)
+    assert merged == (
+        entry(
+            "Fact box",
+            "Scheda",
+            references=("content/a.md:9",),
+            extracted_comments=("heading 2",),
+            translator_comments=("ok",),
+        ),
+    )
     assert counts.kept == 1
 
 
@@ -64,7 +72,9 @@ def test_editing_one_of_two_paragraphs_with_the_same_text_offers_the_translation
     edited copy takes its translation as fuzzy all the same, as msgmerge gives it."""
     edited = ORIGINAL.replace("$8,000", "$8,500")
     old = [entry(ORIGINAL, "Il film ha vinto...", references=("content/a.md:3", "content/a.md:9"))]
-    merged, counts = merge([entry(ORIGINAL, references=("content/a.md:3",)), entry(edited, references=("content/a.md:9",))], old, {})
+    merged, counts = merge(
+        [entry(ORIGINAL, references=("content/a.md:3",)), entry(edited, references=("content/a.md:9",))], old, {}
+    )
     assert merged == (
         entry(ORIGINAL, "Il film ha vinto...", references=("content/a.md:3",)),
         entry(edited, "Il film ha vinto...", references=("content/a.md:9",), flags=("fuzzy",), previous_msgid=ORIGINAL),
@@ -81,7 +91,9 @@ def test_a_new_paragraph_takes_no_translation_from_unrelated_entries_in_use() ->
 
 
 def test_memory_fills_new_entries_before_fuzzy_matching() -> None:
-    memory: dict[tuple[str | None, str], Message] = {(None, "Press contact"): entry("Press contact", "Contatti per la stampa")}
+    memory: dict[tuple[str | None, str], Message] = {
+        (None, "Press contact"): entry("Press contact", "Contatti per la stampa")
+    }
     merged, counts = merge([entry("Press contact")], [entry("Press contacts", "Contatti")], memory)
     assert merged[0] == entry("Press contact", "Contatti per la stampa")
     assert merged[1] == entry("Press contacts", "Contatti", obsolete=True)
@@ -96,7 +108,9 @@ def test_merge_twice_changes_nothing() -> None:
     assert twice == once
 
 
-words = st.sampled_from("the film factory women workers rights grant festival award Florence 1910 $8,000 guests".split())
+words = st.sampled_from(
+    "the film factory women workers rights grant festival award Florence 1910 $8,000 guests".split()
+)
 paragraphs = st.lists(words, min_size=1, max_size=12).map(" ".join)
 
 
@@ -125,14 +139,17 @@ sentences = st.lists(
         "About 1,000 guests attended the gala. Freeda starts a rebellion. The fire of 1911 killed more than 120 women. "
         "Alessia Crucitelli grew up in Florence. The film can be watched on YouTube.".split(". ")
     ),
-    min_size=1, max_size=3,
+    min_size=1,
+    max_size=3,
 ).map(" ".join)
 documents = st.lists(st.tuples(st.sampled_from(["# ", "## ", "- ", "> ", ""]), sentences), min_size=1, max_size=6)
 
 
 @settings(max_examples=profile(15, 300), deadline=None)
 @given(st.lists(documents, min_size=1, max_size=4))
-def test_update_on_disk_changes_nothing_the_second_time_and_loses_no_translation(versions: list[list[tuple[str, str]]]) -> None:
+def test_update_on_disk_changes_nothing_the_second_time_and_loses_no_translation(
+    versions: list[list[tuple[str, str]]],
+) -> None:
     """Invariants 2 and 4 through real files: every version of a source text, updated,
     translated where untranslated, then updated again."""
     import tempfile
@@ -192,7 +209,8 @@ def test_undoing_edits_gives_every_text_back_its_translation_and_state(
     from i18ntool.po.states import mark_review, stamp, state_of
 
     catalogue = tuple(
-        stamp(entry(text, f"IT {text}"), "Maria Rossi", datetime.date(2026, 1, 5)) if index in reviewed
+        stamp(entry(text, f"IT {text}"), "Maria Rossi", datetime.date(2026, 1, 5))
+        if index in reviewed
         else entry(text, f"IT {text}")
         for index, text in enumerate(original)
     )
@@ -203,10 +221,14 @@ def test_undoing_edits_gives_every_text_back_its_translation_and_state(
         catalogue = tuple(mark_review(message) for message in catalogue)  # as `update` does
         assert {f"IT {text}" for text in original} <= {message.msgstr for message in catalogue}
         assert merge(template, catalogue, {})[0] == catalogue  # a second update changes nothing
-    assert {message.msgid: (message.msgstr, state_of(message)) for message in catalogue if not message.obsolete} == before
+    assert {
+        message.msgid: (message.msgstr, state_of(message)) for message in catalogue if not message.obsolete
+    } == before
 
 
-def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_gets_everything_back(project_dir: Path) -> None:
+def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_gets_everything_back(
+    project_dir: Path,
+) -> None:
     """Three updates: change the title; restore it and empty the body; restore the body.
     The title and the first heading are alike, as in the press kit's texts."""
     from i18ntool.po.catalogue import read_catalogue
@@ -226,12 +248,23 @@ def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_get
     source.write_text(original, encoding="utf-8")
     update(project)
     translated = read_catalogue(catalogue)
-    write_catalogue(catalogue, translated.replace(messages=tuple(
-        message if message.obsolete else message.replace(msgstr=f"IT {message.msgid}", flags=(), previous_msgid=None)
-        for message in translated.messages
-    )))
+    write_catalogue(
+        catalogue,
+        translated.replace(
+            messages=tuple(
+                message
+                if message.obsolete
+                else message.replace(msgstr=f"IT {message.msgid}", flags=(), previous_msgid=None)
+                for message in translated.messages
+            )
+        ),
+    )
     before = catalogue.read_text(encoding="utf-8")
-    for version in (original.replace("on the festival circuit\"", "at festivals around the world\""), front_matter, original):
+    for version in (
+        original.replace('on the festival circuit"', 'at festivals around the world"'),
+        front_matter,
+        original,
+    ):
         source.write_text(version, encoding="utf-8")
         update(project)
 

@@ -32,21 +32,34 @@ def set_up(project: Path) -> None:
     for path in (project / "locales").glob("*/LC_MESSAGES/*.po"):
         catalogue = read_catalogue(path)
         messages = tuple(
-            message if message.obsolete else message.replace(
-                msgstr=message.msgstr or message.msgid, flags=(),
-                translator_comments=tuple(c for c in message.translator_comments if not c.startswith(("reviewed:", "stale review:"))),
+            message
+            if message.obsolete
+            else message.replace(
+                msgstr=message.msgstr or message.msgid,
+                flags=(),
+                translator_comments=tuple(
+                    c for c in message.translator_comments if not c.startswith(("reviewed:", "stale review:"))
+                ),
             )
             for message in catalogue.messages
         )
         write_catalogue(path, catalogue.replace(messages=messages))
     source = project / "content" / f"{AWARD}.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("| Grant | $8,000 (USD) |", "| Grant | $8,500 (USD) |"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("| Grant | $8,000 (USD) |", "| Grant | $8,500 (USD) |"),
+        encoding="utf-8",
+    )
     assert run(project, "update").exit_code == 0
     path = project / CATALOGUE
     catalogue = read_catalogue(path)
-    write_catalogue(path, catalogue.replace(messages=tuple(
-        message.replace(msgstr="") if message.msgid == "Ceremony" else message for message in catalogue.messages
-    )))
+    write_catalogue(
+        path,
+        catalogue.replace(
+            messages=tuple(
+                message.replace(msgstr="") if message.msgid == "Ceremony" else message for message in catalogue.messages
+            )
+        ),
+    )
 
 
 def test_todo_lists_every_kind_of_work_at_its_msgid_line(project_dir: Path) -> None:
@@ -71,9 +84,15 @@ def test_todo_lists_every_kind_of_work_at_its_msgid_line(project_dir: Path) -> N
 
 def test_todo_filters_by_state_language_and_document(project_dir: Path) -> None:
     set_up(project_dir)
-    assert {e["state"] for e in todo_json(project_dir, "--state", "fuzzy", "--state", "untranslated")} == {"fuzzy", "untranslated"}
+    assert {e["state"] for e in todo_json(project_dir, "--state", "fuzzy", "--state", "untranslated")} == {
+        "fuzzy",
+        "untranslated",
+    }
     assert {e["language"] for e in todo_json(project_dir, "--locale", "en")} == {"en"}
-    assert {e["document"] for e in todo_json(project_dir, "press-release", "festivals")} == {"press-release", "festivals"}
+    assert {e["document"] for e in todo_json(project_dir, "press-release", "festivals")} == {
+        "press-release",
+        "festivals",
+    }
     assert todo_json(project_dir, "--state", "fuzzy", "press-release") == []
     assert run(project_dir, "todo", "--state", "fuzzy", "press-release").stdout == "Nothing to do.\n"
     assert run(project_dir, "todo", "--state", "done").exit_code == 2
@@ -89,7 +108,10 @@ def test_entries_added_since_the_last_update_are_listed_at_their_source_line(pro
     added = next(e for e in entries if e["msgid"] == "A closing paragraph.")
     assert (added["line"], added["in_catalogue"], added["location"]) == (None, False, f"content/{AWARD}.md:{line}")
     output = run(project_dir, "todo", AWARD, "--state", "untranslated").stdout
-    assert f"content/{AWARD}.md:{line}: untranslated (not in {CATALOGUE} yet; run `i18ntool update`): A closing paragraph." in output
+    assert (
+        f"content/{AWARD}.md:{line}: untranslated (not in {CATALOGUE} yet; run `i18ntool update`): A closing paragraph."
+        in output
+    )
 
 
 def test_a_stale_review_is_said_in_the_todo(project_dir: Path) -> None:

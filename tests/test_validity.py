@@ -21,7 +21,9 @@ EXPECT = re.compile(rb"# expect: (\d+): (\w+) (.*)")
 def problems_of(path: Path, language: str = "it") -> list[tuple[int, str, str]]:
     data = path.read_bytes()
     catalogue = read_catalogue(path)
-    return [(p.line, p.code, p.message) for p in check_catalogue(catalogue, data.decode("latin-1").split("\n"), language)]
+    return [
+        (p.line, p.code, p.message) for p in check_catalogue(catalogue, data.decode("latin-1").split("\n"), language)
+    ]
 
 
 @pytest.mark.parametrize("path", INVALID, ids=[path.stem for path in INVALID])
@@ -29,7 +31,9 @@ def test_invalid_catalogue_gives_its_findings_and_no_others(path: Path) -> None:
     expected = [match.groups() for match in map(EXPECT.match, path.read_bytes().splitlines()) if match]
     assert expected, f"{path.name} must start with '# expect: LINE: CODE message' lines"
     found = problems_of(path)
-    assert sorted((line, code) for line, code, _ in found) == sorted((int(line), code.decode()) for line, code, _ in expected), found
+    assert sorted((line, code) for line, code, _ in found) == sorted(
+        (int(line), code.decode()) for line, code, _ in expected
+    ), found
     for line, code, fragment in expected:
         message = next(message for at, c, message in found if at == int(line) and c == code.decode())
         assert fragment.decode("latin-1") in message
@@ -68,7 +72,12 @@ HEADER = (
         pytest.param("it", "nplurals=2; plural=(n==1 ? 0 : 1);", [], id="it-same-rule-written-otherwise"),
         pytest.param("en", "nplurals=2; plural=(n != 1);", [], id="en-babel"),
         pytest.param("fr", "nplurals=2; plural=(n > 1);", [], id="fr-babel"),
-        pytest.param("pl", "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);", [], id="pl-babel"),
+        pytest.param(
+            "pl",
+            "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+            [],
+            id="pl-babel",
+        ),
         pytest.param("ja", "nplurals=1; plural=0;", [], id="ja-babel"),
         pytest.param("it", "nplurals=2; plural=(n > 1);", ["PO105"], id="it-with-french-rule"),
         pytest.param("en", "nplurals=1; plural=0;", ["PO105"], id="en-one-form"),
@@ -115,12 +124,36 @@ def test_bad_plural_expressions_are_refused(expression: str) -> None:
         pytest.param("python-format", "%d%% done", "%d%% fatto", "", id="python-percent-escaped"),
         pytest.param("python-brace-format", "Hello {name}", "Ciao {name}!", "", id="brace-same"),
         pytest.param("c-format", "%d files in %s", "%2$s: %1$d file", "", id="c-numbered-reorder"),
-        pytest.param("python-format", "Published on %(date)s", "Pubblicato il %(data)s", "%(data)s is not an argument of msgid; use %(date)s", id="python-renamed"),
-        pytest.param("python-format", "Read in %(language)s", "Leggi", "%(language)s of msgid is missing", id="python-missing"),
-        pytest.param("python-format", "%(n)d guests", "%(n)s invitati", "%(n)s is a string here but a integer", id="python-type"),
-        pytest.param("python-format", "%d of %s", "%s di %d", "msgid takes 2 unnamed argument(s) (integer, string)", id="python-order"),
-        pytest.param("python-format", "%d%% done", "fatto al %d%", "not a valid python-format string", id="python-lone-percent"),
-        pytest.param("python-brace-format", "Hello {name}", "Ciao {nome}", "{nome} is not an argument of msgid; use {name}", id="brace-renamed"),
+        pytest.param(
+            "python-format",
+            "Published on %(date)s",
+            "Pubblicato il %(data)s",
+            "%(data)s is not an argument of msgid; use %(date)s",
+            id="python-renamed",
+        ),
+        pytest.param(
+            "python-format", "Read in %(language)s", "Leggi", "%(language)s of msgid is missing", id="python-missing"
+        ),
+        pytest.param(
+            "python-format", "%(n)d guests", "%(n)s invitati", "%(n)s is a string here but a integer", id="python-type"
+        ),
+        pytest.param(
+            "python-format",
+            "%d of %s",
+            "%s di %d",
+            "msgid takes 2 unnamed argument(s) (integer, string)",
+            id="python-order",
+        ),
+        pytest.param(
+            "python-format", "%d%% done", "fatto al %d%", "not a valid python-format string", id="python-lone-percent"
+        ),
+        pytest.param(
+            "python-brace-format",
+            "Hello {name}",
+            "Ciao {nome}",
+            "{nome} is not an argument of msgid; use {name}",
+            id="brace-renamed",
+        ),
         pytest.param("python-brace-format", "Hello {name}", "Ciao {name", "a lone '{'", id="brace-unclosed"),
     ],
 )

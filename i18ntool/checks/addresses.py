@@ -23,7 +23,10 @@ _PATTERNS = (
     ("@handle", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")),
     # A bare domain (alessiacruci.com): lower-case labels only, the first of two or more
     # letters, so that "e.g.", "Dr. Kathryn" and "S.p.A." are not taken for one.
-    ("domain", re.compile(r"(?<![\w.@/-])[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:/[^\s<>\"'`]*)?(?![\w@-])")),
+    (
+        "domain",
+        re.compile(r"(?<![\w.@/-])[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:/[^\s<>\"'`]*)?(?![\w@-])"),
+    ),
 )
 # Punctuation that ends a sentence rather than an address: "see example.org/press."
 _TRAILING = ".,;:!?)]}’”»"
@@ -112,7 +115,7 @@ def _canonical(address: str, rules: LinkRules, languages: tuple[str, str]) -> st
     for number, rule in enumerate(rules):
         for language, prefix in rule:
             if language in languages and address.startswith(prefix) and (best is None or len(prefix) > best[0]):
-                best = (len(prefix), f"\x00{number}\x00{address[len(prefix):]}")
+                best = (len(prefix), f"\x00{number}\x00{address[len(prefix) :]}")
     return best[1] if best else address
 
 
@@ -124,10 +127,18 @@ def _balanced_bracket(text: str) -> bool:
 # -- the checks of this family: their codes, and the problems they report ----------------
 
 CHECKS: tuple[Check, ...] = (
-    Check("KEEP101", ERROR, "A URL, e-mail address or @handle of the source is missing or changed",
-          f"{IT}/festivals.po:175: KEEP101 @handle @alessia.cruci of the source is missing; keep it as written"),
-    Check("KEEP102", WARNING, "The translation has a URL, e-mail address or @handle that the source does not",
-          f"{EN}/annuncio-proiezione.po:184: KEEP102 @handle @alessiacruci is not in the source; remove it or add it to the source"),
+    Check(
+        "KEEP101",
+        ERROR,
+        "A URL, e-mail address or @handle of the source is missing or changed",
+        f"{IT}/festivals.po:175: KEEP101 @handle @alessia.cruci of the source is missing; keep it as written",
+    ),
+    Check(
+        "KEEP102",
+        WARNING,
+        "The translation has a URL, e-mail address or @handle that the source does not",
+        f"{EN}/annuncio-proiezione.po:184: KEEP102 @handle @alessiacruci is not in the source; remove it or add it to the source",
+    ),
 )
 
 
@@ -139,5 +150,7 @@ def kept_problems(differences: Iterable[KeptDifference]) -> list[Problem]:
         if difference.missing:
             problems.append(Problem("KEEP101", f"{kind} {item.text} of the source is missing; keep it as written"))
         else:
-            problems.append(Problem("KEEP102", f"{kind} {item.text} is not in the source; remove it or add it to the source"))
+            problems.append(
+                Problem("KEEP102", f"{kind} {item.text} is not in the source; remove it or add it to the source")
+            )
     return problems

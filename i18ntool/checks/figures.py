@@ -51,9 +51,7 @@ Value = Decimal | tuple[int, int]
 
 _SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces group digits too
 _CANDIDATE = re.compile(rf"\d+(?:[.,{_SPACES}]\d+)*")
-_TIME = re.compile(
-    r"(?<![\d.,:])(\d{1,2})(?:([:.])(\d{2})(?![\d:]))?(?:\s?([ap])\.?m\.?(?!\w))?", re.IGNORECASE
-)
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})(?:([:.])(\d{2})(?![\d:]))?(?:\s?([ap])\.?m\.?(?!\w))?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th|º|ª|°)(?!\w)")
 _CONNECTOR = re.compile(r"[\s\u00a0]+(?:di|of|de|d[’'])[\s\u00a0]*", re.IGNORECASE)
@@ -157,7 +155,12 @@ def extract(text: str, locale: str, symbol_locales: Sequence[str] = ()) -> list[
     for match in _TIME.finditer(text):
         if any(taken[match.start() : match.end()]) or _glued(text, match.start(), match.end()):
             continue
-        hour, separator, minute, meridiem = int(match.group(1)), match.group(2), int(match.group(3) or 0), match.group(4)
+        hour, separator, minute, meridiem = (
+            int(match.group(1)),
+            match.group(2),
+            int(match.group(3) or 0),
+            match.group(4),
+        )
         if not separator and not meridiem:
             continue  # a number: "6 pm" is a time, "6" is not
         if separator == "." and not meridiem and _reads_as_number(match.group(0).strip(), facts):
@@ -198,7 +201,8 @@ def compare(source: str, source_locale: str, translation: str, locale: str) -> l
         # Or is it written exactly as the source writes a quantity, which reads otherwise here?
         reread = figure.read_as(source_locale)
         partner = next(
-            (candidate for candidate in unmatched_source if candidate.same(reread) or candidate.key == figure.key), None,
+            (candidate for candidate in unmatched_source if candidate.same(reread) or candidate.key == figure.key),
+            None,
         )
         if partner is not None:
             differences.append(FigureDifference("format", partner, figure))
@@ -333,7 +337,9 @@ def _glued(text: str, start: int, end: int) -> bool:
     after = text[end : end + 3]
     if not _NOT_AFTER_NUMBER.match(after):
         return False
-    return not (_ORDINAL.match(after) or after[0] in "sSaApP" and not after[1:2].isalpha() or after[:2].lower() in ("am", "pm"))
+    return not (
+        _ORDINAL.match(after) or after[0] in "sSaApP" and not after[1:2].isalpha() or after[:2].lower() in ("am", "pm")
+    )
 
 
 def _valid_day(month: int, day: int) -> bool:
@@ -456,7 +462,10 @@ def _currency_words(locale: str) -> dict[str, set[str]]:
                     alone.add(words[0])
     units = {noun: codes for noun, codes in nouns.items() if len(codes) > 1 or noun in alone}
     qualifying = {
-        words[index] for forms in names.values() for words in forms for index in range(len(words) - 1)
+        words[index]
+        for forms in names.values()
+        for words in forms
+        for index in range(len(words) - 1)
         if words[index + 1] in units
     }
     return {noun: codes for noun, codes in units.items() if noun not in qualifying}
@@ -474,14 +483,30 @@ def _currencies_in_use() -> frozenset[str]:
 # -- the checks of this family: their codes, and the problems they report ----------------
 
 CHECKS: tuple[Check, ...] = (
-    Check("NUM101", ERROR, "A figure of the source (number, percentage, amount, date) is missing",
-          f"{IT}/festivals.po:92: NUM101 figure $8,000 of the source is missing (8.000 in Italian)"),
-    Check("NUM102", WARNING, "The translation has a figure that the source does not",
-          f"{IT}/historical-background.po:86: NUM102 figure 25 marzo is not in the source; check it or remove it"),
-    Check("NUM103", ERROR, "A figure differs from the source's",
-          f"{IT}/russo-brothers-award.po:28: NUM103 figure 8.500 dollari differs from the source's $8,000 (8.000 in Italian)"),
-    Check("NUM104", ERROR, "A figure is written in the source language's format, which reads differently here",
-          f"{IT}/russo-brothers-award.po:55: NUM104 1,000 reads as 1 in Italian; the source's 1,000 is written 1.000"),
+    Check(
+        "NUM101",
+        ERROR,
+        "A figure of the source (number, percentage, amount, date) is missing",
+        f"{IT}/festivals.po:92: NUM101 figure $8,000 of the source is missing (8.000 in Italian)",
+    ),
+    Check(
+        "NUM102",
+        WARNING,
+        "The translation has a figure that the source does not",
+        f"{IT}/historical-background.po:86: NUM102 figure 25 marzo is not in the source; check it or remove it",
+    ),
+    Check(
+        "NUM103",
+        ERROR,
+        "A figure differs from the source's",
+        f"{IT}/russo-brothers-award.po:28: NUM103 figure 8.500 dollari differs from the source's $8,000 (8.000 in Italian)",
+    ),
+    Check(
+        "NUM104",
+        ERROR,
+        "A figure is written in the source language's format, which reads differently here",
+        f"{IT}/russo-brothers-award.po:55: NUM104 1,000 reads as 1 in Italian; the source's 1,000 is written 1.000",
+    ),
 )
 
 
@@ -501,14 +526,19 @@ def figure_problems(differences: Iterable[FigureDifference], language: str) -> l
         elif difference.kind == "added" and translation is not None:
             problems.append(Problem("NUM102", f"figure {translation.text} is not in the source; check it or remove it"))
         elif difference.kind == "changed" and source is not None and translation is not None:
-            problems.append(Problem("NUM103", f"figure {translation.text} differs from the source's {source.text}{hint(source)}"))
+            problems.append(
+                Problem("NUM103", f"figure {translation.text} differs from the source's {source.text}{hint(source)}")
+            )
         elif source is not None and translation is not None:
             read = translation.read_as(language)
             reads = "is not a number" if read.value is None else f"reads as {written_as(read, language)}"
-            problems.append(Problem(
-                "NUM104", f"{translation.text} {reads} in {name}; the source's {source.text} is written "
-                f"{written_as(source, language)}",
-            ))
+            problems.append(
+                Problem(
+                    "NUM104",
+                    f"{translation.text} {reads} in {name}; the source's {source.text} is written "
+                    f"{written_as(source, language)}",
+                )
+            )
     return problems
 
 

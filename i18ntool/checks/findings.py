@@ -49,8 +49,11 @@ class Finding:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "path": self.path, "line": self.line, "code": self.code,
-            "severity": self.severity.value, "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
         }
 
 
@@ -68,7 +71,9 @@ def select_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> froz
             found = {code for code in CHECKS if code.startswith(prefix)} if prefix else set()
             if not found:
                 families = ", ".join(sorted({code.rstrip("0123456789") for code in CHECKS}))
-                raise ValueError(f"'{prefix}' is not a check code; codes start with {families} (see `i18ntool check --list-checks`)")
+                raise ValueError(
+                    f"'{prefix}' is not a check code; codes start with {families} (see `i18ntool check --list-checks`)"
+                )
             codes |= found
         return codes
 

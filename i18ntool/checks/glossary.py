@@ -140,14 +140,30 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 # -- the checks of this family: their codes, and the problems they report ----------------
 
 CHECKS: tuple[Check, ...] = (
-    Check("GL101", ERROR, "A protected name of the glossary (person, title) is missing or altered",
-          f"{IT}/press-release.po:67: GL101 protected name 'Roberta Sparta' is missing; keep it as written (glossary.po:57)"),
-    Check("GL102", WARNING, "A glossary term is translated otherwise than the glossary says",
-          f"{IT}/press-release.po:29: GL102 'short film' should be translated 'cortometraggio' (glossary.po:19)"),
-    Check("GL103", ERROR, "A glossary term is left untranslated",
-          f"{IT}/director-biography.po:106: GL103 'short film' is left untranslated; the glossary says 'cortometraggio' (glossary.po:19)"),
-    Check("GL104", WARNING, "A glossary entry marked keep has a translation other than itself",
-          f"{IT}/glossary.po:77: GL104 'Leaving the Factory' is marked keep but translated 'Lasciare la fabbrica'; make msgstr the name itself"),
+    Check(
+        "GL101",
+        ERROR,
+        "A protected name of the glossary (person, title) is missing or altered",
+        f"{IT}/press-release.po:67: GL101 protected name 'Roberta Sparta' is missing; keep it as written (glossary.po:57)",
+    ),
+    Check(
+        "GL102",
+        WARNING,
+        "A glossary term is translated otherwise than the glossary says",
+        f"{IT}/press-release.po:29: GL102 'short film' should be translated 'cortometraggio' (glossary.po:19)",
+    ),
+    Check(
+        "GL103",
+        ERROR,
+        "A glossary term is left untranslated",
+        f"{IT}/director-biography.po:106: GL103 'short film' is left untranslated; the glossary says 'cortometraggio' (glossary.po:19)",
+    ),
+    Check(
+        "GL104",
+        WARNING,
+        "A glossary entry marked keep has a translation other than itself",
+        f"{IT}/glossary.po:77: GL104 'Leaving the Factory' is marked keep but translated 'Lasciare la fabbrica'; make msgstr the name itself",
+    ),
 )
 
 
@@ -157,11 +173,16 @@ def glossary_problems(differences: Iterable[TermDifference], glossary_name: str)
         term = difference.term
         where = f"{glossary_name.rsplit('/', 1)[-1]}:{term.line}"
         if difference.kind == "name":
-            problems.append(Problem("GL101", f"protected name '{term.source}' is missing; keep it as written ({where})"))
+            problems.append(
+                Problem("GL101", f"protected name '{term.source}' is missing; keep it as written ({where})")
+            )
         elif difference.kind == "untranslated":
-            problems.append(Problem(
-                "GL103", f"'{term.source}' is left untranslated; the glossary says '{term.translation}' ({where})",
-            ))
+            problems.append(
+                Problem(
+                    "GL103",
+                    f"'{term.source}' is left untranslated; the glossary says '{term.translation}' ({where})",
+                )
+            )
         else:
             problems.append(Problem("GL102", f"'{term.source}' should be translated '{term.translation}' ({where})"))
     return problems
@@ -170,7 +191,10 @@ def glossary_problems(differences: Iterable[TermDifference], glossary_name: str)
 def inconsistency_problems(terms: Glossary) -> list[Problem]:
     """The glossary's own entries marked keep but translated otherwise, at their lines."""
     return [
-        Problem("GL104", f"'{term.source}' is marked keep but translated '{term.translation}'; make msgstr the name itself",
-                term.line)
+        Problem(
+            "GL104",
+            f"'{term.source}' is marked keep but translated '{term.translation}'; make msgstr the name itself",
+            term.line,
+        )
         for term in terms.inconsistent
     ]

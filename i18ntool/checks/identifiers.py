@@ -42,10 +42,25 @@ _MEMBER = re.compile(rf"({_DOTTED})({_SUFFIX})?")
 _NAME_BEFORE = re.compile(rf"(?<![\w.])([^\W\d_][\w+-]*\.?|§)(:*){_SPACE}*$")
 # Words before a version or section number that are not names (no capital); "version" and
 # "release" begin more of them (versione, releases, versionadded).
-_LABELS = frozenset({
-    "v", "v.", "ver.", "rilascio", "section", "sections", "sezione", "sezioni", "chapter", "chapters",
-    "capitolo", "capitoli", "paragraph", "paragrafo", "§",
-})
+_LABELS = frozenset(
+    {
+        "v",
+        "v.",
+        "ver.",
+        "rilascio",
+        "section",
+        "sections",
+        "sezione",
+        "sezioni",
+        "chapter",
+        "chapters",
+        "capitolo",
+        "capitoli",
+        "paragraph",
+        "paragrafo",
+        "§",
+    }
+)
 _LABEL_STARTS = ("version", "release")
 _LABEL_AFTER = re.compile(rf"{_SPACE}+(?:releases?|versions?|series|branch|LTS)(?!\w)")
 
@@ -87,13 +102,18 @@ def find_identifiers(text: str, is_number: Callable[[str], bool]) -> list[Identi
         add(Identifier(match.group(), match.start(), match.end()))
     for match in _RUN.finditer(text):
         members = [
-            member for member in _MEMBER.finditer(text, match.start(), match.end())
+            member
+            for member in _MEMBER.finditer(text, match.start(), match.end())
             if _may_name(member.group(1), is_number)
         ]
-        certain = any(
-            member.group(2) or member.group(1).count(".") > 1 for member in members
-        ) or _follows_name(text, match.start()) or bool(_LABEL_AFTER.match(text, match.end()))
-        listed = len(members) > 1 or text[: match.start()].strip(" ([") == "" and text[match.end() :].strip(" )].:") == ""
+        certain = (
+            any(member.group(2) or member.group(1).count(".") > 1 for member in members)
+            or _follows_name(text, match.start())
+            or bool(_LABEL_AFTER.match(text, match.end()))
+        )
+        listed = (
+            len(members) > 1 or text[: match.start()].strip(" ([") == "" and text[match.end() :].strip(" )].:") == ""
+        )
         if certain or listed:
             for member in members:
                 add(Identifier(member.group(1), member.start(), member.end(1), member.group(1), certain))

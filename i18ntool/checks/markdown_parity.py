@@ -120,19 +120,34 @@ def read_inline(text: str, env: Mapping[str, Any] | None = None) -> Inline:
         elif token.type in ("softbreak", "hardbreak"):
             plain.append(" " if token.type == "softbreak" else "\n")
     return Inline(
-        links=tuple(links), images=tuple(images), code=tuple(code), html=tuple(html),
-        emphasis=counts["em_open"], strong=counts["strong_open"], markers=markers, plain="".join(plain),
+        links=tuple(links),
+        images=tuple(images),
+        code=tuple(code),
+        html=tuple(html),
+        emphasis=counts["em_open"],
+        strong=counts["strong_open"],
+        markers=markers,
+        plain="".join(plain),
     )
 
 
 def read_blocks(text: str) -> list[Token]:
     """The top-level blocks ``text`` makes on its own: one paragraph, for a sound segment."""
-    return [token for token in _parser().parse(text) if token.level == 0 and token.nesting >= 0 and token.type != "inline"]
+    return [
+        token for token in _parser().parse(text) if token.level == 0 and token.nesting >= 0 and token.type != "inline"
+    ]
 
 
 def compare(
-    source: str, translation: str, *, table_cell: bool = False, rules: LinkRules = (),
-    source_language: str = "", language: str = "", env: Mapping[str, Any] | None = None, blocks: bool = True,
+    source: str,
+    translation: str,
+    *,
+    table_cell: bool = False,
+    rules: LinkRules = (),
+    source_language: str = "",
+    language: str = "",
+    env: Mapping[str, Any] | None = None,
+    blocks: bool = True,
 ) -> list[MarkupDifference]:
     """How the markup of ``translation`` differs from that of ``source``; ``blocks=False`` for
     a text that is only ever read as inline Markdown (a front-matter value), where a leading
@@ -151,7 +166,10 @@ def compare(
         # An unpaired "*" also changes the count of emphasis; say only what to fix.
         differences.append(MarkupDifference("marker", str(wanted.markers), str(found.markers)))
     else:
-        for what, expected, actual in (("emphasis", wanted.emphasis, found.emphasis), ("strong", wanted.strong, found.strong)):
+        for what, expected, actual in (
+            ("emphasis", wanted.emphasis, found.emphasis),
+            ("strong", wanted.strong, found.strong),
+        ):
             if expected != actual:
                 differences.append(MarkupDifference(what, str(expected), str(actual)))
     if blocks:
@@ -216,30 +234,64 @@ def _walk(tokens: Iterable[Token]) -> Iterable[Token]:
 # -- the checks of this family: their codes, and the problems they report ----------------
 
 CHECKS: tuple[Check, ...] = (
-    Check("MD101", ERROR, "A link target of the source is missing, changed or added (localised prefixes allowed)",
-          f"{IT}/festivals.po:106: MD101 link target changed: (https://www.newfilmmakersla.com/) in the source, (https://newfilmmakersla.com/) here"),
-    Check("MD102", ERROR, "Inline code of the source is missing, changed or added",
-          f"{IT}/festivals.po:175: MD102 inline code `YouTube` is not in the source; remove it or add it to the source"),
-    Check("MD103", ERROR, "An image of the source is missing, changed or added (the alt text may change)",
-          f"{IT}/historical-background.po:159: MD103 image (poster.jpg) is not in the source; remove it or add it to the source"),
-    Check("MD104", WARNING, "The translation has a different number of emphasis or strong spans",
-          f"{IT}/festivals.po:63: MD104 strong emphasis: 1 in the source, 0 here"),
-    Check("MD105", ERROR, "An emphasis marker (* or _) does not pair and would show as text",
-          f"{IT}/press-release.po:49: MD105 unmatched emphasis marker ('*' or '_'); close the emphasis or escape it as \\*"),
-    Check("MD106", ERROR, "Inline HTML of the source is missing, changed or added",
-          f"{IT}/director-biography.po:64: MD106 inline HTML <br> is not in the source; remove it or add it to the source"),
-    Check("MD107", ERROR, "The translation would open a new block (heading, list, quote, code) in the Markdown",
-          f"{IT}/festivals.po:74: MD107 \"- **ETHOS International Film Festival:** premio…\" would start a list ('-', '+' or '*' and a space at the start of a line); reword or escape it"),
-    Check("MD108", WARNING, "A table cell's translation holds a line break or an unescaped '|'",
-          f"{IT}/russo-brothers-award.po:141: MD108 '|' in a table cell would end the cell; escape it with a backslash"),
+    Check(
+        "MD101",
+        ERROR,
+        "A link target of the source is missing, changed or added (localised prefixes allowed)",
+        f"{IT}/festivals.po:106: MD101 link target changed: (https://www.newfilmmakersla.com/) in the source, (https://newfilmmakersla.com/) here",
+    ),
+    Check(
+        "MD102",
+        ERROR,
+        "Inline code of the source is missing, changed or added",
+        f"{IT}/festivals.po:175: MD102 inline code `YouTube` is not in the source; remove it or add it to the source",
+    ),
+    Check(
+        "MD103",
+        ERROR,
+        "An image of the source is missing, changed or added (the alt text may change)",
+        f"{IT}/historical-background.po:159: MD103 image (poster.jpg) is not in the source; remove it or add it to the source",
+    ),
+    Check(
+        "MD104",
+        WARNING,
+        "The translation has a different number of emphasis or strong spans",
+        f"{IT}/festivals.po:63: MD104 strong emphasis: 1 in the source, 0 here",
+    ),
+    Check(
+        "MD105",
+        ERROR,
+        "An emphasis marker (* or _) does not pair and would show as text",
+        f"{IT}/press-release.po:49: MD105 unmatched emphasis marker ('*' or '_'); close the emphasis or escape it as \\*",
+    ),
+    Check(
+        "MD106",
+        ERROR,
+        "Inline HTML of the source is missing, changed or added",
+        f"{IT}/director-biography.po:64: MD106 inline HTML <br> is not in the source; remove it or add it to the source",
+    ),
+    Check(
+        "MD107",
+        ERROR,
+        "The translation would open a new block (heading, list, quote, code) in the Markdown",
+        f"{IT}/festivals.po:74: MD107 \"- **ETHOS International Film Festival:** premio…\" would start a list ('-', '+' or '*' and a space at the start of a line); reword or escape it",
+    ),
+    Check(
+        "MD108",
+        WARNING,
+        "A table cell's translation holds a line break or an unescaped '|'",
+        f"{IT}/russo-brothers-award.po:141: MD108 '|' in a table cell would end the cell; escape it with a backslash",
+    ),
 )
 
 
 def markup_problems(differences: Iterable[MarkupDifference]) -> list[Problem]:
     codes = {"link": "MD101", "code": "MD102", "image": "MD103", "html": "MD106"}
     shown: dict[str, Callable[[str], str]] = {
-        "link": lambda target: f"({target})", "image": lambda target: f"({target})",
-        "code": lambda code: f"`{code}`", "html": lambda tag: tag,
+        "link": lambda target: f"({target})",
+        "image": lambda target: f"({target})",
+        "code": lambda code: f"`{code}`",
+        "html": lambda tag: tag,
     }
     nouns = {"link": "link target", "image": "image", "code": "inline code", "html": "inline HTML"}
     problems = []
@@ -256,16 +308,24 @@ def markup_problems(differences: Iterable[MarkupDifference]) -> list[Problem]:
             problems.append(Problem(codes[what], text))
         elif what in ("emphasis", "strong"):
             label = "emphasis" if what == "emphasis" else "strong emphasis"
-            problems.append(Problem("MD104", f"{label}: {difference.source} in the source, {difference.translation} here"))
+            problems.append(
+                Problem("MD104", f"{label}: {difference.source} in the source, {difference.translation} here")
+            )
         elif what == "marker":
-            problems.append(Problem("MD105", "unmatched emphasis marker ('*' or '_'); close the emphasis or escape it as \\*"))
+            problems.append(
+                Problem("MD105", "unmatched emphasis marker ('*' or '_'); close the emphasis or escape it as \\*")
+            )
         elif what == "block":
             if difference.detail == "lost":
-                problems.append(Problem("MD107", "the translation loses a block structure of the source; keep the text as one block"))
+                problems.append(
+                    Problem(
+                        "MD107", "the translation loses a block structure of the source; keep the text as one block"
+                    )
+                )
             else:
                 block, opener = BLOCKS[difference.detail]
                 line = _shorten(difference.translation or "")
-                problems.append(Problem("MD107", f"\"{line}\" would start {block} ({opener}); reword or escape it"))
+                problems.append(Problem("MD107", f'"{line}" would start {block} ({opener}); reword or escape it'))
         elif what == "table":
             if difference.detail == "pipe":
                 problems.append(Problem("MD108", "'|' in a table cell would end the cell; escape it with a backslash"))

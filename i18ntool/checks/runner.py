@@ -67,7 +67,10 @@ class _Direction:
 
 
 def check_project(
-    project: Project, names: Sequence[str] = (), languages: Sequence[str] = (), codes: Iterable[str] | None = None,
+    project: Project,
+    names: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    codes: Iterable[str] | None = None,
 ) -> CheckReport:
     """Check the catalogues of the documents or domains ``names`` (default: all) in ``languages``."""
     wanted = frozenset(CHECKS if codes is None else codes)
@@ -98,7 +101,9 @@ def catalogue_kind(project: Project, target: Target) -> str:
     return "glossary" if target.name == project.glossary else "strings"
 
 
-def _check_target(project: Project, target: Target, terms: glossary.Glossary | None, wanted: frozenset[str]) -> list[Finding]:
+def _check_target(
+    project: Project, target: Target, terms: glossary.Glossary | None, wanted: frozenset[str]
+) -> list[Finding]:
     name = project.relative(target.catalogue_path)
     kind = catalogue_kind(project, target)
     wanted = frozenset(code for code in wanted if code.startswith(KINDS[kind]))
@@ -158,7 +163,11 @@ def _pairs(message: Message) -> list[tuple[str, str]]:
 
 
 def _check_entry(
-    message: Message, source: str, translation: str, direction: _Direction, glossary_name: str,
+    message: Message,
+    source: str,
+    translation: str,
+    direction: _Direction,
+    glossary_name: str,
 ) -> tuple[list[Problem], str]:
     """The problems of one translation, and what a reader sees of it (kept items masked)."""
     kinds = " ".join(message.extracted_comments)
@@ -167,18 +176,31 @@ def _check_entry(
     if direction.markdown:
         # A front-matter value is inline Markdown (its emphasis shows in the page's headings), but
         # only ever inline: it opens no block, whatever it starts with.
-        problems += markdown_parity.markup_problems(markdown_parity.compare(
-            source, translation, table_cell="table cell" in kinds or "table header" in kinds,
-            rules=direction.rules, source_language=direction.source_language, language=direction.language,
-            env=direction.env, blocks=not front_matter,
-        ))
+        problems += markdown_parity.markup_problems(
+            markdown_parity.compare(
+                source,
+                translation,
+                table_cell="table cell" in kinds or "table header" in kinds,
+                rules=direction.rules,
+                source_language=direction.source_language,
+                language=direction.language,
+                env=direction.env,
+                blocks=not front_matter,
+            )
+        )
         source_text = markdown_parity.read_inline(source, direction.env).plain
         translation_text = markdown_parity.read_inline(translation, direction.env).plain
     else:
         source_text, translation_text = source, translation
-    problems += addresses.kept_problems(addresses.compare_kept(
-        source_text, translation_text, direction.rules, direction.source_language, direction.language,
-    ))
+    problems += addresses.kept_problems(
+        addresses.compare_kept(
+            source_text,
+            translation_text,
+            direction.rules,
+            direction.source_language,
+            direction.language,
+        )
+    )
     source_figures = addresses.mask(source_text, addresses.find_kept(source_text))
     translation_figures = addresses.mask(translation_text, addresses.find_kept(translation_text))
     problems += figures.figure_problems(
@@ -186,5 +208,7 @@ def _check_entry(
         direction.language,
     )
     if direction.glossary is not None:
-        problems += glossary.glossary_problems(glossary.compare(direction.glossary, source_text, translation_text), glossary_name)
+        problems += glossary.glossary_problems(
+            glossary.compare(direction.glossary, source_text, translation_text), glossary_name
+        )
     return problems, translation_figures

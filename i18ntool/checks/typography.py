@@ -91,7 +91,9 @@ def compare(text: str, language: str, style: QuoteStyle) -> list[TypographyDiffe
     if style.typographic_apostrophes > style.straight_apostrophes:
         differences += [
             TypographyDifference(
-                "apostrophe", match.group(), match.group().replace("'", TYPOGRAPHIC_APOSTROPHE),
+                "apostrophe",
+                match.group(),
+                match.group().replace("'", TYPOGRAPHIC_APOSTROPHE),
                 str(style.typographic_apostrophes),
             )
             for match in _STRAIGHT_APOSTROPHE.finditer(text)
@@ -114,12 +116,24 @@ def compare(text: str, language: str, style: QuoteStyle) -> list[TypographyDiffe
 # -- the checks of this family: their codes, and the problems they report ----------------
 
 CHECKS: tuple[Check, ...] = (
-    Check("TYPO101", WARNING, "An article or preposition is written in full before a number read with a vowel (il 8 for l’8)",
-          f"{IT}/historical-background.po:101: TYPO101 \"il 8 marzo\": the article elides before a number read with a vowel; write \"l’8 marzo\""),
-    Check("TYPO102", WARNING, "A straight apostrophe or quotation mark in a catalogue whose translations otherwise write typographic ones",
-          f"{IT}/press-release.po:83: TYPO102 straight apostrophe in nell'edificio; the catalogue writes ’ elsewhere (5 times): nell’edificio"),
-    Check("TYPO103", WARNING, "A space between a number and % where the language's CLDR percent format writes none",
-          f"{IT}/ui.po:61: TYPO103 space before % in \"80 %\"; write 80% (CLDR's percent format #,##0%)"),
+    Check(
+        "TYPO101",
+        WARNING,
+        "An article or preposition is written in full before a number read with a vowel (il 8 for l’8)",
+        f'{IT}/historical-background.po:101: TYPO101 "il 8 marzo": the article elides before a number read with a vowel; write "l’8 marzo"',
+    ),
+    Check(
+        "TYPO102",
+        WARNING,
+        "A straight apostrophe or quotation mark in a catalogue whose translations otherwise write typographic ones",
+        f"{IT}/press-release.po:83: TYPO102 straight apostrophe in nell'edificio; the catalogue writes ’ elsewhere (5 times): nell’edificio",
+    ),
+    Check(
+        "TYPO103",
+        WARNING,
+        "A space between a number and % where the language's CLDR percent format writes none",
+        f'{IT}/ui.po:61: TYPO103 space before % in "80 %"; write 80% (CLDR\'s percent format #,##0%)',
+    ),
 )
 
 
@@ -128,20 +142,32 @@ def typography_problems(differences: Iterable[TypographyDifference]) -> list[Pro
     for difference in differences:
         written, suggested = difference.written, difference.suggested
         if difference.kind == "elision":
-            problems.append(Problem(
-                "TYPO101", f"\"{written}\": the article elides before a number read with a vowel; write \"{suggested}\"",
-            ))
+            problems.append(
+                Problem(
+                    "TYPO101",
+                    f'"{written}": the article elides before a number read with a vowel; write "{suggested}"',
+                )
+            )
         elif difference.kind == "apostrophe":
-            problems.append(Problem(
-                "TYPO102", f"straight apostrophe in {written}; the catalogue writes ’ elsewhere ({difference.detail} times): {suggested}",
-            ))
+            problems.append(
+                Problem(
+                    "TYPO102",
+                    f"straight apostrophe in {written}; the catalogue writes ’ elsewhere ({difference.detail} times): {suggested}",
+                )
+            )
         elif difference.kind == "quotes":
-            problems.append(Problem(
-                "TYPO102", f"straight quotation marks {written}; the catalogue writes typographic ones elsewhere "
-                f"({difference.detail} times): {suggested}",
-            ))
+            problems.append(
+                Problem(
+                    "TYPO102",
+                    f"straight quotation marks {written}; the catalogue writes typographic ones elsewhere "
+                    f"({difference.detail} times): {suggested}",
+                )
+            )
         else:
-            problems.append(Problem(
-                "TYPO103", f"space before % in \"{written}\"; write {suggested} (CLDR's percent format {difference.detail})",
-            ))
+            problems.append(
+                Problem(
+                    "TYPO103",
+                    f'space before % in "{written}"; write {suggested} (CLDR\'s percent format {difference.detail})',
+                )
+            )
     return problems

@@ -46,35 +46,66 @@ def check_catalogue(catalogue: Catalogue, lines: Sequence[str], language: str) -
     """The validity problems of ``catalogue``, read from a file whose text is ``lines``,
     found in the folder of ``language``."""
     if not catalogue.header_line:
-        return [Problem("PO101", "no header entry; start the catalogue with msgid \"\" and its header (run `i18ntool update`)", 1)]
+        return [
+            Problem(
+                "PO101", 'no header entry; start the catalogue with msgid "" and its header (run `i18ntool update`)', 1
+            )
+        ]
     problems: list[Problem] = []
 
     def line_of(field: str) -> int:
         return _field_line(lines, catalogue.header_line, field)
 
-    problems += _charset(catalogue.header("Content-Type"), line_of("Content-Type") if catalogue.header("Content-Type") is not None else catalogue.header_line)
-    problems += _language(catalogue.header("Language"), language, line_of("Language") if catalogue.header("Language") is not None else catalogue.header_line)
+    problems += _charset(
+        catalogue.header("Content-Type"),
+        line_of("Content-Type") if catalogue.header("Content-Type") is not None else catalogue.header_line,
+    )
+    problems += _language(
+        catalogue.header("Language"),
+        language,
+        line_of("Language") if catalogue.header("Language") is not None else catalogue.header_line,
+    )
     for field, placeholder in _EXPECTED.items():
         value = catalogue.header(field)
         suggestion = _SUGGESTED[field].replace("LANGUAGE", Locale.parse(language).english_name or language)
         if value is None:
-            problems.append(Problem(
-                "PO106", f"header field '{field}' is missing; add \"{field}: {suggestion}\\n\"", catalogue.header_line,
-            ))
+            problems.append(
+                Problem(
+                    "PO106",
+                    f"header field '{field}' is missing; add \"{field}: {suggestion}\\n\"",
+                    catalogue.header_line,
+                )
+            )
         elif placeholder and value == placeholder:
-            problems.append(Problem(
-                "PO106", f"header field '{field}' still holds the template's placeholder '{placeholder}'; "
-                f"write \"{field}: {suggestion}\\n\"", line_of(field),
-            ))
+            problems.append(
+                Problem(
+                    "PO106",
+                    f"header field '{field}' still holds the template's placeholder '{placeholder}'; "
+                    f'write "{field}: {suggestion}\\n"',
+                    line_of(field),
+                )
+            )
     plurals = [message for message in catalogue.messages if message.msgid_plural is not None and not message.obsolete]
     plural_forms = catalogue.header("Plural-Forms")
     nplurals = gettext_rule(language).forms
     if plural_forms is None:
         rule = gettext_rule(language).header
         if plurals:
-            problems.append(Problem("PO105", f"plural entries need a Plural-Forms header; add \"Plural-Forms: {rule}\\n\"", catalogue.header_line))
+            problems.append(
+                Problem(
+                    "PO105",
+                    f'plural entries need a Plural-Forms header; add "Plural-Forms: {rule}\\n"',
+                    catalogue.header_line,
+                )
+            )
         else:
-            problems.append(Problem("PO106", f"header field 'Plural-Forms' is missing; add \"Plural-Forms: {rule}\\n\"", catalogue.header_line))
+            problems.append(
+                Problem(
+                    "PO106",
+                    f"header field 'Plural-Forms' is missing; add \"Plural-Forms: {rule}\\n\"",
+                    catalogue.header_line,
+                )
+            )
     else:
         problem, read = _plural_forms(plural_forms, language, line_of("Plural-Forms"))
         problems += problem
@@ -82,10 +113,14 @@ def check_catalogue(catalogue: Catalogue, lines: Sequence[str], language: str) -
     for message in plurals:
         if len(message.msgstr_plural) != nplurals:
             forms = "form" if len(message.msgstr_plural) == 1 else "forms"
-            problems.append(Problem(
-                "PO201", f"entry has {len(message.msgstr_plural)} plural {forms} but nplurals={nplurals}; "
-                f"give it msgstr[0] to msgstr[{nplurals - 1}]", message.line,
-            ))
+            problems.append(
+                Problem(
+                    "PO201",
+                    f"entry has {len(message.msgstr_plural)} plural {forms} but nplurals={nplurals}; "
+                    f"give it msgstr[0] to msgstr[{nplurals - 1}]",
+                    message.line,
+                )
+            )
     for message in catalogue.messages:
         problems += _newlines(message)
         problems += _format_strings(message)
@@ -105,7 +140,7 @@ def _field_line(lines: Sequence[str], header_line: int, field: str) -> int:
 
 
 def _charset(content_type: str | None, line: int) -> list[Problem]:
-    example = "write \"Content-Type: text/plain; charset=UTF-8\\n\""
+    example = 'write "Content-Type: text/plain; charset=UTF-8\\n"'
     if content_type is None:
         return [Problem("PO102", f"header field 'Content-Type' is missing; {example}", line)]
     match = _CHARSET.search(content_type)
@@ -115,15 +150,19 @@ def _charset(content_type: str | None, line: int) -> list[Problem]:
     if charset.upper() == "CHARSET":
         return [Problem("PO102", f"Content-Type names the placeholder charset 'CHARSET'; {example}", line)]
     if charset.replace("-", "").replace("_", "").upper() != "UTF8":
-        return [Problem(
-            "PO103", f"charset is {charset}, not the UTF-8 that i18ntool writes; convert the file "
-            "(msgconv -t UTF-8) and set charset=UTF-8", line,
-        )]
+        return [
+            Problem(
+                "PO103",
+                f"charset is {charset}, not the UTF-8 that i18ntool writes; convert the file "
+                "(msgconv -t UTF-8) and set charset=UTF-8",
+                line,
+            )
+        ]
     return []
 
 
 def _language(value: str | None, language: str, line: int) -> list[Problem]:
-    fix = f"write \"Language: {language}\\n\""
+    fix = f'write "Language: {language}\\n"'
     if not value:
         return [Problem("PO104", f"Language is {'missing' if value is None else 'empty'}; {fix}", line)]
     try:
@@ -131,7 +170,9 @@ def _language(value: str | None, language: str, line: int) -> list[Problem]:
     except (UnknownLocaleError, ValueError):
         return [Problem("PO104", f"Language '{value}' is not a language Babel knows; {fix}", line)]
     expected = Locale.parse(language)
-    same = str(locale) == language or (locale.language == expected.language and expected.territory in (None, locale.territory))
+    same = str(locale) == language or (
+        locale.language == expected.language and expected.territory in (None, locale.territory)
+    )
     if not same:
         return [Problem("PO104", f"Language is '{value}' but the catalogue is in locales/{language}/; {fix}", line)]
     return []
@@ -143,7 +184,7 @@ def _plural_forms(value: str, language: str, line: int) -> tuple[list[Problem], 
     Any rule equivalent to gettext's for the language is right: the same number of forms,
     and the same form for every n."""
     wanted = gettext_rule(language)
-    fix = f"write \"Plural-Forms: {wanted.header}\\n\""
+    fix = f'write "Plural-Forms: {wanted.header}\\n"'
     read = read_rule(value)
     if read is None:
         return [Problem("PO105", f"Plural-Forms is not 'nplurals=N; plural=EXPRESSION;'; {fix}", line)], None
@@ -153,14 +194,30 @@ def _plural_forms(value: str, language: str, line: int) -> tuple[list[Problem], 
     except (ValueError, ZeroDivisionError) as error:
         return [Problem("PO105", f"Plural-Forms has an invalid plural expression ({error}); {fix}", line)], read.forms
     if read.forms < 1 or max(values) >= read.forms:
-        return [Problem("PO105", f"Plural-Forms says nplurals={read.forms} but its expression can give {max(values)} (forms are numbered from 0); {fix}", line)], read.forms
+        return [
+            Problem(
+                "PO105",
+                f"Plural-Forms says nplurals={read.forms} but its expression can give {max(values)} (forms are numbered from 0); {fix}",
+                line,
+            )
+        ], read.forms
     name = Locale.parse(language).english_name
     if read.forms != wanted.forms:
-        return [Problem("PO105", f"Plural-Forms says nplurals={read.forms} but {name} has {wanted.forms} forms; {fix}", line)], read.forms
+        return [
+            Problem(
+                "PO105", f"Plural-Forms says nplurals={read.forms} but {name} has {wanted.forms} forms; {fix}", line
+            )
+        ], read.forms
     expected = parse_plural(wanted.expression)
     wrong = next((n for n, got in zip(SAMPLES, values, strict=True) if got != expected(n)), None)
     if wrong is not None:
-        return [Problem("PO105", f"Plural-Forms picks form {values[SAMPLES.index(wrong)]} for n={wrong}, but {name} uses form {expected(wrong)}; {fix}", line)], read.forms
+        return [
+            Problem(
+                "PO105",
+                f"Plural-Forms picks form {values[SAMPLES.index(wrong)]} for n={wrong}, but {name} uses form {expected(wrong)}; {fix}",
+                line,
+            )
+        ], read.forms
     return [], read.forms
 
 
@@ -180,10 +237,13 @@ def _newlines(message: Message) -> list[Problem]:
             if test(message.msgid, "\n") != test(text, "\n"):
                 has, lacks = ("msgid", name) if test(message.msgid, "\n") else (name, "msgid")
                 verb = "begin" if where == "begins" else "end"
-                problems.append(Problem(
-                    "PO202", f"{has} {where} with '\\n' but {lacks} does not; make both {verb} with a newline, or neither",
-                    message.line,
-                ))
+                problems.append(
+                    Problem(
+                        "PO202",
+                        f"{has} {where} with '\\n' but {lacks} does not; make both {verb} with a newline, or neither",
+                        message.line,
+                    )
+                )
     return problems
 
 
@@ -197,34 +257,74 @@ def _format_strings(message: Message) -> list[Problem]:
         if message.msgid_plural is None:
             forms = [(message.msgid, message.msgstr, False)]
         else:
-            forms = [(message.msgid if index == 0 else message.msgid_plural, form, True)
-                     for index, form in enumerate(message.msgstr_plural)]
+            forms = [
+                (message.msgid if index == 0 else message.msgid_plural, form, True)
+                for index, form in enumerate(message.msgstr_plural)
+            ]
         for source, translation, plural in forms:
             if translation:
-                problems += [Problem("PO203", f"{flag}: {text}", message.line)
-                             for text in format_strings.compare(source, translation, flag, plural)]
+                problems += [
+                    Problem("PO203", f"{flag}: {text}", message.line)
+                    for text in format_strings.compare(source, translation, flag, plural)
+                ]
     return problems
 
 
 # -- the checks of this family: their codes, and the problems they report ----------------
 
 CHECKS: tuple[Check, ...] = (
-    Check("PO101", ERROR, "The catalogue has no header entry (msgid \"\")",
-          f"{EN}/radici-fiorentine.po:1: PO101 no header entry; start the catalogue with msgid \"\" and its header (run `i18ntool update`)"),
-    Check("PO102", ERROR, "Content-Type names no charset, or the template's placeholder CHARSET",
-          f"{IT}/historical-background.po:11: PO102 Content-Type names the placeholder charset 'CHARSET'; write \"Content-Type: text/plain; charset=UTF-8\\n\""),
-    Check("PO103", WARNING, "The charset is not UTF-8, which i18ntool writes",
-          f"{IT}/director-biography.po:12: PO103 charset is windows-1252, not the UTF-8 that i18ntool writes; convert the file (msgconv -t UTF-8) and set charset=UTF-8"),
-    Check("PO104", ERROR, "Language is missing, unknown to Babel, or not the language of the catalogue's folder",
-          f"{IT}/historical-background.po:10: PO104 Language is 'en' but the catalogue is in locales/it/; write \"Language: it\\n\""),
-    Check("PO105", ERROR, "Plural-Forms is unreadable, inconsistent, missing where plurals need it, or not GNU gettext's rule for the language",
-          f"{IT}/historical-background.po:13: PO105 Plural-Forms says nplurals=3 but Italian has 2 forms; write \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""),
-    Check("PO106", WARNING, "A header field gettext expects is missing or still holds the template's placeholder",
-          f"{IT}/historical-background.po:2: PO106 header field 'MIME-Version' is missing; add \"MIME-Version: 1.0\\n\""),
-    Check("PO201", ERROR, "A plural entry has a different number of msgstr[N] than Plural-Forms' nplurals",
-          f"{IT}/ui.po:52: PO201 entry has 3 plural forms but nplurals=2; give it msgstr[0] to msgstr[1]"),
-    Check("PO202", ERROR, "msgid and msgstr do not both begin, or both end, with a newline",
-          f"{IT}/ui.po:58: PO202 msgid ends with '\\n' but msgstr does not; make both end with a newline, or neither"),
-    Check("PO203", ERROR, "A python-format, python-brace-format or c-format translation takes other arguments than msgid",
-          f"{IT}/ui.po:22: PO203 python-format: %(data)s is not an argument of msgid; use %(date)s"),
+    Check(
+        "PO101",
+        ERROR,
+        'The catalogue has no header entry (msgid "")',
+        f'{EN}/radici-fiorentine.po:1: PO101 no header entry; start the catalogue with msgid "" and its header (run `i18ntool update`)',
+    ),
+    Check(
+        "PO102",
+        ERROR,
+        "Content-Type names no charset, or the template's placeholder CHARSET",
+        f"{IT}/historical-background.po:11: PO102 Content-Type names the placeholder charset 'CHARSET'; write \"Content-Type: text/plain; charset=UTF-8\\n\"",
+    ),
+    Check(
+        "PO103",
+        WARNING,
+        "The charset is not UTF-8, which i18ntool writes",
+        f"{IT}/director-biography.po:12: PO103 charset is windows-1252, not the UTF-8 that i18ntool writes; convert the file (msgconv -t UTF-8) and set charset=UTF-8",
+    ),
+    Check(
+        "PO104",
+        ERROR,
+        "Language is missing, unknown to Babel, or not the language of the catalogue's folder",
+        f"{IT}/historical-background.po:10: PO104 Language is 'en' but the catalogue is in locales/it/; write \"Language: it\\n\"",
+    ),
+    Check(
+        "PO105",
+        ERROR,
+        "Plural-Forms is unreadable, inconsistent, missing where plurals need it, or not GNU gettext's rule for the language",
+        f'{IT}/historical-background.po:13: PO105 Plural-Forms says nplurals=3 but Italian has 2 forms; write "Plural-Forms: nplurals=2; plural=(n != 1);\\n"',
+    ),
+    Check(
+        "PO106",
+        WARNING,
+        "A header field gettext expects is missing or still holds the template's placeholder",
+        f"{IT}/historical-background.po:2: PO106 header field 'MIME-Version' is missing; add \"MIME-Version: 1.0\\n\"",
+    ),
+    Check(
+        "PO201",
+        ERROR,
+        "A plural entry has a different number of msgstr[N] than Plural-Forms' nplurals",
+        f"{IT}/ui.po:52: PO201 entry has 3 plural forms but nplurals=2; give it msgstr[0] to msgstr[1]",
+    ),
+    Check(
+        "PO202",
+        ERROR,
+        "msgid and msgstr do not both begin, or both end, with a newline",
+        f"{IT}/ui.po:58: PO202 msgid ends with '\\n' but msgstr does not; make both end with a newline, or neither",
+    ),
+    Check(
+        "PO203",
+        ERROR,
+        "A python-format, python-brace-format or c-format translation takes other arguments than msgid",
+        f"{IT}/ui.po:22: PO203 python-format: %(data)s is not an argument of msgid; use %(date)s",
+    ),
 )

@@ -78,11 +78,16 @@ def read_front_matter(
                 while value_end > value_start and lines.text[value_end - 1] in "\r\n":
                     value_end -= 1
             if value.strip():
-                segments.append(Segment(
-                    text=value.strip(), kind=f"front matter: {key}", line=line,
-                    span=Span(value_start, value_end), single_line=True,
-                    yaml_style=value_node.style or "",
-                ))
+                segments.append(
+                    Segment(
+                        text=value.strip(),
+                        kind=f"front matter: {key}",
+                        line=line,
+                        span=Span(value_start, value_end),
+                        single_line=True,
+                        yaml_style=value_node.style or "",
+                    )
+                )
     return Span(start, end), metadata, segments, language_span
 
 
@@ -131,7 +136,9 @@ def _refuse_duplicate_keys(root: yaml.Node, lines: Lines, start: int, source: st
                 if key in first_lines:
                     raise ContentError(
                         f"front matter has the key '{key_node.value}' twice (first on line {first_lines[key]});"
-                        " keep one", source, line,
+                        " keep one",
+                        source,
+                        line,
                     )
                 first_lines[key] = line
         elif isinstance(node, yaml.SequenceNode):

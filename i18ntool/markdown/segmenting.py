@@ -82,8 +82,13 @@ class Document:
 
 
 def read_document(
-    path: Path, *, document_id: str, source: str, default_language: str,
-    languages: tuple[str, ...], translatable_keys: tuple[str, ...],
+    path: Path,
+    *,
+    document_id: str,
+    source: str,
+    default_language: str,
+    languages: tuple[str, ...],
+    translatable_keys: tuple[str, ...],
 ) -> Document:
     """Read the source text at ``path``; ``source`` is how messages and references name it."""
     try:
@@ -96,18 +101,29 @@ def read_document(
         line = data[: exc.start].count(b"\n") + 1
         raise ContentError("source text is not valid UTF-8; save it as UTF-8", source, line) from exc
     return parse_document(
-        text, document_id=document_id, source=source, default_language=default_language,
-        languages=languages, translatable_keys=translatable_keys,
+        text,
+        document_id=document_id,
+        source=source,
+        default_language=default_language,
+        languages=languages,
+        translatable_keys=translatable_keys,
     )
 
 
 def parse_document(
-    text: str, *, document_id: str, source: str, default_language: str,
-    languages: tuple[str, ...], translatable_keys: tuple[str, ...],
+    text: str,
+    *,
+    document_id: str,
+    source: str,
+    default_language: str,
+    languages: tuple[str, ...],
+    translatable_keys: tuple[str, ...],
 ) -> Document:
     """Cut ``text`` into segments. Errors name ``source`` and the line."""
     if "\x00" in text:  # CommonMark would read it as U+FFFD, which no translation could match
-        raise ContentError("source text holds a NUL character; remove it", source, text.count("\n", 0, text.index("\x00")) + 1)
+        raise ContentError(
+            "source text holds a NUL character; remove it", source, text.count("\n", 0, text.index("\x00")) + 1
+        )
     lines = Lines(text)
     metadata: dict[str, Any] = {}
     segments: list[Segment] = []
@@ -125,8 +141,15 @@ def parse_document(
             f"'lang: {language}' is not a language of this project ({', '.join(languages)})", source, line
         )
     document = Document(
-        id=document_id, source=source, language=language, text=text, metadata=metadata,
-        segments=(), front_matter=front_matter, language_span=language_span, body_start=body_start,
+        id=document_id,
+        source=source,
+        language=language,
+        text=text,
+        metadata=metadata,
+        segments=(),
+        front_matter=front_matter,
+        language_span=language_span,
+        body_start=body_start,
     )
     env: dict[str, Any] = {}  # link reference definitions, for parsing a block's text again
     tokens = _parser().parse(document.markdown_body, env)
@@ -199,7 +222,8 @@ def _refuse_lost_blocks(tokens: Sequence[Token], source: str) -> None:
             raise ContentError(
                 f"blocks nested too deeply (block quotes or lists inside one another, {deepest + 1} levels as the "
                 "Markdown parser counts them), which it would drop with their text; nest them less deeply",
-                source, token.map[0] + 1 if token.map else None,
+                source,
+                token.map[0] + 1 if token.map else None,
             )
 
 
@@ -296,7 +320,11 @@ def _kind(containers: list[Token]) -> str:
 
 
 def _block_segment(
-    token: Token, lines: Lines, source: str, containers: list[Token], directives: _Directives,
+    token: Token,
+    lines: Lines,
+    source: str,
+    containers: list[Token],
+    directives: _Directives,
     env: dict[str, Any],
 ) -> Segment:
     """The segment of a heading or paragraph whose inline content spans ``token.map``."""
@@ -322,8 +350,13 @@ def _block_segment(
     prefix = first[3][: first[1]]
     continuation = "".join(char if char in "> \t" else " " for char in prefix)
     return Segment(
-        text=_joined(texts, options, token, env), kind=_kind(containers), line=first_line + 1, span=span,
-        context=directives.context, notes=tuple(directives.notes), continuation=continuation,
+        text=_joined(texts, options, token, env),
+        kind=_kind(containers),
+        line=first_line + 1,
+        span=span,
+        context=directives.context,
+        notes=tuple(directives.notes),
+        continuation=continuation,
         single_line=heading and containers[-1].markup.startswith("#"),  # a setext heading may span lines
     )
 
@@ -383,8 +416,10 @@ def _meaning_of(text: str, env: dict[str, Any]) -> str:
 
 def _spaced(tokens: list[Token]) -> list[Token]:
     return [
-        Token("text", "", 0, content=" ") if token.type == "softbreak"
-        else token.copy(children=_spaced(token.children)) if token.children
+        Token("text", "", 0, content=" ")
+        if token.type == "softbreak"
+        else token.copy(children=_spaced(token.children))
+        if token.children
         else token
         for token in tokens
     ]
@@ -394,8 +429,13 @@ def _segment(
     lines: Lines, start: int, end: int, containers: list[Token], directives: _Directives, *, single_line: bool
 ) -> Segment:
     return Segment(
-        text=lines.text[start:end], kind=_kind(containers), line=lines.line_of(start),
-        span=Span(start, end), context=directives.context, notes=tuple(directives.notes), single_line=single_line,
+        text=lines.text[start:end],
+        kind=_kind(containers),
+        line=lines.line_of(start),
+        span=Span(start, end),
+        context=directives.context,
+        notes=tuple(directives.notes),
+        single_line=single_line,
     )
 
 

@@ -30,7 +30,14 @@ from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
-from i18ntool.outputs.localised import Completeness, LocalisedText, inline_plain, localise, localised_tokens, raw_html_lines
+from i18ntool.outputs.localised import (
+    Completeness,
+    LocalisedText,
+    inline_plain,
+    localise,
+    localised_tokens,
+    raw_html_lines,
+)
 from i18ntool.project import Project
 from i18ntool.outputs.formats import Page, extensions, output_format
 from i18ntool.outputs.html import IndexEntry, Link, render_index
@@ -68,15 +75,23 @@ class HeldBack:
     def describe(self) -> str:
         c = self.completeness
         if not self.catalogue_exists:
-            return (f"{self.document} is not published in {self.language}: there is no catalogue "
-                    f"{self.catalogue}; run `i18ntool init {self.language}` or `i18ntool update`")
-        details = ", ".join(part for part in (
-            f"{c.fuzzy} fuzzy" if c.fuzzy and not c.fuzzy_counts else "",
-            f"{c.untranslated} untranslated" if c.untranslated else "",
-        ) if part)
-        return (f"{self.document} is not published in {self.language}: {c.done} of {c.entries} entries "
-                f"translated ({c.percent:g}%), under the publish threshold of {self.threshold:g}%"
-                f"{'; ' + details if details else ''} in {self.catalogue}")
+            return (
+                f"{self.document} is not published in {self.language}: there is no catalogue "
+                f"{self.catalogue}; run `i18ntool init {self.language}` or `i18ntool update`"
+            )
+        details = ", ".join(
+            part
+            for part in (
+                f"{c.fuzzy} fuzzy" if c.fuzzy and not c.fuzzy_counts else "",
+                f"{c.untranslated} untranslated" if c.untranslated else "",
+            )
+            if part
+        )
+        return (
+            f"{self.document} is not published in {self.language}: {c.done} of {c.entries} entries "
+            f"translated ({c.percent:g}%), under the publish threshold of {self.threshold:g}%"
+            f"{'; ' + details if details else ''} in {self.catalogue}"
+        )
 
 
 @dataclass(frozen=True)
@@ -90,8 +105,10 @@ class Fallback:
     lines: tuple[int, ...]
 
     def describe(self) -> str:
-        return (f"{self.document} in {self.language}: {len(self.lines)} segment(s) shown in {self.source_language} "
-                f"({self.source}:{', '.join(str(line) for line in self.lines)})")
+        return (
+            f"{self.document} in {self.language}: {len(self.lines)} segment(s) shown in {self.source_language} "
+            f"({self.source}:{', '.join(str(line) for line in self.lines)})"
+        )
 
 
 @dataclass(frozen=True)
@@ -167,10 +184,13 @@ class _Prepared:
     raw_html_lines: tuple[int, ...]
 
 
-def build(project: Project, options: BuildOptions = BuildOptions(),
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+def build(
+    project: Project, options: BuildOptions = BuildOptions(), progress: Callable[[int, int], None] | None = None
+) -> BuildResult:
     """Build the outputs; ``progress(done, total)`` is called as each text is rendered."""
-    languages = tuple(language for language in project.languages if language in (options.languages or project.languages))
+    languages = tuple(
+        language for language in project.languages if language in (options.languages or project.languages)
+    )
     formats = tuple(dict.fromkeys(options.formats or project.formats))
     for name in formats:
         output_format(name)  # a format outside the table is refused, never rendered as another
@@ -192,32 +212,53 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
                 formats=formats,
                 others=tuple(
                     Link(other, _relative(f"{other}/{document.id}.html", f"{language}/{document.id}.html"))
-                    for other in project.languages if other != language and (document.id, other) in texts
+                    for other in project.languages
+                    if other != language and (document.id, other) in texts
                 ),
                 ui=ui,
                 date_locale=project.date_locale(language),
                 languages=project.languages,
             )
-            for language in languages for document in documents if (document.id, language) in texts
+            for language in languages
+            for document in documents
+            if (document.id, language) in texts
         ]
         outputs = [output for outputs in workers.map(_render, units, progress) for output in outputs]
     if "html" in formats:
         outputs += [_index(project, language, documents, texts, ui) for language in languages]
     held_back = [held for item in prepared for held in item.held_back if held.language in languages]
     fallbacks = [
-        Fallback(unit.text.document.id, unit.text.language, unit.text.document.source, unit.text.document.language,
-                 tuple(segment.line for segment in unit.text.fallbacks))
-        for unit in units if unit.text.fallbacks
+        Fallback(
+            unit.text.document.id,
+            unit.text.language,
+            unit.text.document.source,
+            unit.text.document.language,
+            tuple(segment.line for segment in unit.text.fallbacks),
+        )
+        for unit in units
+        if unit.text.fallbacks
     ]
     warnings, ui_fallbacks = _warnings(project, prepared, formats, languages, ui)
     written, removed, manifest_warnings = _write(
-        output_dir, outputs, held_back, languages, formats,
+        output_dir,
+        outputs,
+        held_back,
+        languages,
+        formats,
         _manifest_header(project, options.include_fuzzy),
     )
     return BuildResult(
-        output_dir=output_dir, outputs=tuple(outputs), written=tuple(written), removed=tuple(removed),
-        held_back=tuple(held_back), fallbacks=tuple(fallbacks), ui_fallbacks=tuple(ui_fallbacks),
-        warnings=tuple(warnings + manifest_warnings), documents=len(documents), languages=languages, jobs=jobs,
+        output_dir=output_dir,
+        outputs=tuple(outputs),
+        written=tuple(written),
+        removed=tuple(removed),
+        held_back=tuple(held_back),
+        fallbacks=tuple(fallbacks),
+        ui_fallbacks=tuple(ui_fallbacks),
+        warnings=tuple(warnings + manifest_warnings),
+        documents=len(documents),
+        languages=languages,
+        jobs=jobs,
     )
 
 
@@ -234,8 +275,16 @@ def _prepare(job: tuple[Project, Path, bool]) -> _Prepared:
         if text.is_source or text.completeness.reaches(project.publish_threshold):
             texts.append(text)
         else:
-            held_back.append(HeldBack(document.id, language, project.relative(catalogue_path), exists,
-                                      text.completeness, project.publish_threshold))
+            held_back.append(
+                HeldBack(
+                    document.id,
+                    language,
+                    project.relative(catalogue_path),
+                    exists,
+                    text.completeness,
+                    project.publish_threshold,
+                )
+            )
     return _Prepared(document, tuple(texts), tuple(held_back), raw_html_lines(document))
 
 
@@ -262,8 +311,9 @@ class _Workers:
         if self.executor is not None:
             self.executor.shutdown(cancel_futures=True)
 
-    def map(self, function: Callable[[Any], Any], items: Sequence[Any],
-            progress: Callable[[int, int], None] | None = None) -> list[Any]:
+    def map(
+        self, function: Callable[[Any], Any], items: Sequence[Any], progress: Callable[[int, int], None] | None = None
+    ) -> list[Any]:
         if self.executor is None:
             results: Any = map(function, items)
         else:
@@ -283,14 +333,24 @@ def _render(unit: _Unit) -> tuple[Output, ...]:
     # The renderers only read the tokens, so the HTML page and the plain text share them.
     tokens = localised_tokens(text) if any(chosen.from_tokens for chosen in formats) else []
     page = Page(
-        text=text, others=unit.others, index_href=_relative(f"{text.language}/{INDEX}.html", f"{unit.stem}.html"),
-        ui=unit.ui, date_locale=unit.date_locale, languages=unit.languages, tokens=tokens,
+        text=text,
+        others=unit.others,
+        index_href=_relative(f"{text.language}/{INDEX}.html", f"{unit.stem}.html"),
+        ui=unit.ui,
+        date_locale=unit.date_locale,
+        languages=unit.languages,
+        tokens=tokens,
     )
     return tuple(
         Output(
-            path=f"{unit.stem}.{chosen.extension}", document=text.document.id, language=text.language,
-            format=chosen.name, data=chosen.render(page).encode("utf-8"), source_language=text.document.language,
-            completeness=_full(text), fell_back=len(text.fallbacks),
+            path=f"{unit.stem}.{chosen.extension}",
+            document=text.document.id,
+            language=text.language,
+            format=chosen.name,
+            data=chosen.render(page).encode("utf-8"),
+            source_language=text.document.language,
+            completeness=_full(text),
+            fell_back=len(text.fallbacks),
         )
         for chosen in formats
     )
@@ -305,8 +365,11 @@ def _full(text: LocalisedText) -> Completeness:
 
 
 def _index(
-    project: Project, language: str, documents: Sequence[Document],
-    texts: dict[tuple[str, str], LocalisedText], ui: dict[str, UiText],
+    project: Project,
+    language: str,
+    documents: Sequence[Document],
+    texts: dict[tuple[str, str], LocalisedText],
+    ui: dict[str, UiText],
 ) -> Output:
     entries = []
     for document in documents:
@@ -315,21 +378,35 @@ def _index(
             continue
         title, title_fell_back = text.value("title")
         summary, summary_fell_back = text.value("summary")
-        entries.append(IndexEntry(
-            title=title or document.id, href=f"{document.id}.html", date=document.date, summary=summary,
-            source_language=document.language, title_fell_back=title_fell_back, summary_fell_back=summary_fell_back,
-        ))
+        entries.append(
+            IndexEntry(
+                title=title or document.id,
+                href=f"{document.id}.html",
+                date=document.date,
+                summary=summary,
+                source_language=document.language,
+                title_fell_back=title_fell_back,
+                summary_fell_back=summary_fell_back,
+            )
+        )
     # Newest first; texts of the same day by title, so that the order never depends on chance.
-    entries.sort(key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), inline_plain(entry.title), entry.href))
+    entries.sort(
+        key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), inline_plain(entry.title), entry.href)
+    )
     others = tuple(Link(other, f"../{other}/{INDEX}.html") for other in project.languages if other != language)
-    page = render_index(language, entries, others=others, ui=ui, date_locale=project.date_locale(language),
-                        languages=project.languages)
-    return Output(path=f"{language}/{INDEX}.html", document=None, language=language, format="html",
-                  data=page.encode("utf-8"))
+    page = render_index(
+        language, entries, others=others, ui=ui, date_locale=project.date_locale(language), languages=project.languages
+    )
+    return Output(
+        path=f"{language}/{INDEX}.html", document=None, language=language, format="html", data=page.encode("utf-8")
+    )
 
 
 def _warnings(
-    project: Project, prepared: Sequence[_Prepared], formats: Sequence[str], languages: Sequence[str],
+    project: Project,
+    prepared: Sequence[_Prepared],
+    formats: Sequence[str],
+    languages: Sequence[str],
     ui: dict[str, UiText],
 ) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
@@ -363,8 +440,12 @@ def _manifest_header(project: Project, include_fuzzy: bool) -> dict[str, Any]:
 
 
 def _write(
-    output_dir: Path, outputs: Sequence[Output], held_back: Sequence[HeldBack],
-    languages: Sequence[str], formats: Sequence[str], header: dict[str, Any],
+    output_dir: Path,
+    outputs: Sequence[Output],
+    held_back: Sequence[HeldBack],
+    languages: Sequence[str],
+    formats: Sequence[str],
+    header: dict[str, Any],
 ) -> tuple[list[str], list[str], list[str]]:
     """Write the outputs and the manifest; remove what the last build made and this one did not."""
     previous, warnings = _read_manifest(output_dir)
@@ -383,7 +464,8 @@ def _write(
     manifest = {**header, "outputs": records, "held_back": held}
     remove_stale_temporaries(output_dir, (*extensions(), MANIFEST))
     written = [
-        output.path for output in sorted(outputs, key=lambda output: output.path)
+        output.path
+        for output in sorted(outputs, key=lambda output: output.path)
         if write_if_changed(output_dir / output.path, output.data)
     ]
     removed = [path for path in stale if _remove(output_dir, path)]
@@ -396,9 +478,15 @@ def _write(
 def _held_back_record(item: HeldBack) -> dict[str, Any]:
     c = item.completeness
     return {
-        "document": item.document, "language": item.language, "catalogue": item.catalogue,
-        "completeness": c.percent, "entries": c.entries, "translated": c.done, "fuzzy": c.fuzzy,
-        "untranslated": c.untranslated, "threshold": item.threshold,
+        "document": item.document,
+        "language": item.language,
+        "catalogue": item.catalogue,
+        "completeness": c.percent,
+        "entries": c.entries,
+        "translated": c.done,
+        "fuzzy": c.fuzzy,
+        "untranslated": c.untranslated,
+        "threshold": item.threshold,
     }
 
 
@@ -422,11 +510,14 @@ def _valid_manifest(manifest: Any) -> bool:
     if not isinstance(manifest.get("held_back", []), list):
         return False
     return all(
-        isinstance(record, dict) and all(isinstance(record.get(key), str) for key in ("path", "language", "format"))
+        isinstance(record, dict)
+        and all(isinstance(record.get(key), str) for key in ("path", "language", "format"))
         and _safe_path(record["path"])
         for record in manifest.get("outputs", [])
-    ) and all(isinstance(record, dict) and isinstance(record.get("document"), str)
-              and isinstance(record.get("language"), str) for record in manifest.get("held_back", []))
+    ) and all(
+        isinstance(record, dict) and isinstance(record.get("document"), str) and isinstance(record.get("language"), str)
+        for record in manifest.get("held_back", [])
+    )
 
 
 def _safe_path(path: str) -> bool:

@@ -58,8 +58,13 @@ def _html(page: Page) -> str:
     from i18ntool.outputs.html import render_page
 
     return render_page(
-        page.text, others=page.others, index_href=page.index_href, ui=page.ui, date_locale=page.date_locale,
-        languages=page.languages, tokens=page.tokens,
+        page.text,
+        others=page.others,
+        index_href=page.index_href,
+        ui=page.ui,
+        date_locale=page.date_locale,
+        languages=page.languages,
+        tokens=page.tokens,
     )
 
 
@@ -69,11 +74,14 @@ def _text(page: Page) -> str:
     return render_text(page.text, ui=page.ui[page.text.language], date_locale=page.date_locale, tokens=page.tokens)
 
 
-OUTPUT_FORMATS: dict[str, OutputFormat] = {output.name: output for output in (
-    OutputFormat("md", "md", _markdown, from_tokens=False),
-    OutputFormat("html", "html", _html, from_tokens=True),
-    OutputFormat("txt", "txt", _text, from_tokens=True),
-)}
+OUTPUT_FORMATS: dict[str, OutputFormat] = {
+    output.name: output
+    for output in (
+        OutputFormat("md", "md", _markdown, from_tokens=False),
+        OutputFormat("html", "html", _html, from_tokens=True),
+        OutputFormat("txt", "txt", _text, from_tokens=True),
+    )
+}
 
 
 def output_format(name: str) -> OutputFormat:

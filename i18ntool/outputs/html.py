@@ -25,7 +25,14 @@ from markupsafe import Markup, escape
 
 from i18ntool.outputs.dates import long_date
 from i18ntool.outputs.localised import (
-    INLINE, LocalisedText, html_language, inline_plain, inline_tokens, localised_tokens, plain_text, split_headline,
+    INLINE,
+    LocalisedText,
+    html_language,
+    inline_plain,
+    inline_tokens,
+    localised_tokens,
+    plain_text,
+    split_headline,
 )
 from i18ntool.outputs.page_words import UiText
 
@@ -52,8 +59,14 @@ class IndexEntry:
 
 
 def render_page(
-    text: LocalisedText, *, others: Sequence[Link], index_href: str, ui: Mapping[str, UiText], date_locale: str,
-    languages: Sequence[str], tokens: list[Token] | None = None,
+    text: LocalisedText,
+    *,
+    others: Sequence[Link],
+    index_href: str,
+    ui: Mapping[str, UiText],
+    date_locale: str,
+    languages: Sequence[str],
+    tokens: list[Token] | None = None,
 ) -> str:
     """The page of ``text``; ``others`` are its published versions in the other languages;
     ``languages`` the project's, in the order the language switcher shows them; ``tokens``
@@ -66,7 +79,10 @@ def render_page(
         headline = Markup(_html(headline_tokens))
     else:
         attribute = Markup(' lang="%s"') % html_language(text.document.language) if title_fell_back else ""
-        headline = Markup("<h1%s>%s</h1>\n") % (attribute, inline_html(title, links=False) if title else text.document.id)
+        headline = Markup("<h1%s>%s</h1>\n") % (
+            attribute,
+            inline_html(title, links=False) if title else text.document.id,
+        )
     if title is None:
         title = plain_text(headline_tokens) if headline_tokens else text.document.id
     else:
@@ -76,8 +92,9 @@ def render_page(
     note = ""
     if text.fallbacks:
         source_name = _language_name(text.document.language, language)
-        note = _translate(words)("Some passages of this text are not translated yet and are shown in %(language)s.",
-                                 language=source_name)
+        note = _translate(words)(
+            "Some passages of this text are not translated yet and are shown in %(language)s.", language=source_name
+        )
     return _template("page.html").render(
         _=_translate(words),
         lang=html_language(language),
@@ -89,8 +106,12 @@ def render_page(
         headline=headline,
         date=_time(date, date_locale) if date else None,
         read_in=[
-            {**_link(link), "label": _translate(ui[link.language])("Read in %(language)s",
-                                                                   language=_language_name(link.language, link.language))}
+            {
+                **_link(link),
+                "label": _translate(ui[link.language])(
+                    "Read in %(language)s", language=_language_name(link.language, link.language)
+                ),
+            }
             for link in others
         ],
         fallback_note=note,
@@ -99,7 +120,12 @@ def render_page(
 
 
 def render_index(
-    language: str, entries: Sequence[IndexEntry], *, others: Sequence[Link], ui: Mapping[str, UiText], date_locale: str,
+    language: str,
+    entries: Sequence[IndexEntry],
+    *,
+    others: Sequence[Link],
+    ui: Mapping[str, UiText],
+    date_locale: str,
     languages: Sequence[str],
 ) -> str:
     """The index page of ``language``; ``others`` are the index pages of the other languages."""

@@ -43,8 +43,10 @@ def allow_inline_html(tokens: list[Token]) -> list[Token]:
                 kept[opened.pop()[2]] = f"<{name}>"
                 kept[index] = f"</{name}>"
     return [
-        token.copy(content=kept[index]) if index in kept
-        else Token("text", "", 0, content=token.content) if token.type == "html_inline"
+        token.copy(content=kept[index])
+        if index in kept
+        else Token("text", "", 0, content=token.content)
+        if token.type == "html_inline"
         else token
         for index, token in enumerate(tokens)
     ]

@@ -121,8 +121,10 @@ def localise(
         return message.msgstr_plural[0] if message.msgid_plural is not None else message.msgstr
 
     translations = tuple(translation(messages.get((s.context, s.text))) for s in document.segments)
-    states = [state_of(messages[entry.key]) if entry.key in messages else State.UNTRANSLATED
-              for entry in build_template(document)]
+    states = [
+        state_of(messages[entry.key]) if entry.key in messages else State.UNTRANSLATED
+        for entry in build_template(document)
+    ]
     completeness = Completeness(
         entries=len(states),
         translated=sum(state.done for state in states),

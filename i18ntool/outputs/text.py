@@ -105,7 +105,8 @@ class _Writer:
     def table_block(self, node: SyntaxTreeNode, width: int) -> list[str]:
         rows = [
             [self.inline(cell.children[0]).replace(_GLUE, " ") if cell.children else "" for cell in row.children]
-            for section in node.children for row in section.children
+            for section in node.children
+            for row in section.children
         ]
         if not rows:
             return []
@@ -113,7 +114,9 @@ class _Writer:
         rows = [row + [""] * (columns - len(row)) for row in rows]
         widths = [max(_width(row[column]) for row in rows) for column in range(columns)]
         if sum(widths) + 2 * (columns - 1) <= width:
-            lines = ["  ".join(_pad(cell, size) for cell, size in zip(row, widths, strict=True)).rstrip() for row in rows]
+            lines = [
+                "  ".join(_pad(cell, size) for cell, size in zip(row, widths, strict=True)).rstrip() for row in rows
+            ]
             return [lines[0], "  ".join("-" * size for size in widths), *lines[1:]]
         header, *body = rows
         lines = []
@@ -173,7 +176,9 @@ def _underlined(lines: list[str], character: str) -> list[str]:
 
 def _width(text: str) -> int:
     """Columns ``text`` takes in a monospaced font: wide East Asian characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1 for char in text)
+    return sum(
+        2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1 for char in text
+    )
 
 
 def _pad(text: str, width: int) -> str:

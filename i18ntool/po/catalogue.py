@@ -89,8 +89,19 @@ class Catalogue:
 # unterminated string as an empty catalogue and accepts unknown escapes and a msgid_plural
 # without msgstr[N], so a broken file would pass for an empty or wrong one.
 
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
-            "\\": "\\", '"': '"', "'": "'", "?": "?"}
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "\\": "\\",
+    '"': '"',
+    "'": "'",
+    "?": "?",
+}
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
@@ -132,7 +143,9 @@ def parse_catalogue(data: bytes, name: str) -> Catalogue:
     """Parse the bytes of a PO file. Errors name ``name`` and the line."""
     if data.startswith(b"\xef\xbb\xbf"):
         # msgfmt refuses it ("syntax error" on line 1), and so do we: as strict as gettext.
-        raise CatalogueError("the file starts with a byte order mark, which msgfmt refuses; save it as UTF-8 without one", name, 1)
+        raise CatalogueError(
+            "the file starts with a byte order mark, which msgfmt refuses; save it as UTF-8 without one", name, 1
+        )
     match = _CHARSET.search(data)
     charset = match.group(1).decode("ascii") if match else "UTF-8"
     if charset.upper() == "CHARSET":  # the placeholder of a fresh template
@@ -257,22 +270,29 @@ class _Parser:
             raise self.fail("'#|' line in the middle of an entry; move it above the entry's msgid", number)
         if rest.startswith('"'):
             if self.current is None or self.current[0] != "previous":
-                raise self.fail("'#|' string without a keyword before it; start the previous text with '#| msgid'", number)
+                raise self.fail(
+                    "'#|' string without a keyword before it; start the previous text with '#| msgid'", number
+                )
             key = str(self.current[1])
             self.previous[key] += self._string(rest, number)
             return
         self._expect_string()
         match = _KEYWORD.match(rest)
         if not match or match.group(1) == "msgstr":
-            raise self.fail("'#|' lines hold only msgctxt, msgid and msgid_plural; delete this line or fix its keyword", number)
+            raise self.fail(
+                "'#|' lines hold only msgctxt, msgid and msgid_plural; delete this line or fix its keyword", number
+            )
         keyword = match.group(1)
-        self.previous[keyword] = self._string(rest[match.end():].strip(), number)
+        self.previous[keyword] = self._string(rest[match.end() :].strip(), number)
         self.current = ("previous", keyword)
 
     def _keyword_or_string(self, line: str, number: int, obsolete: bool) -> None:
         if line.startswith('"'):
             if self.current is None or self.current[0] == "previous":
-                raise self.fail("string without a keyword before it; put it under a msgid, msgstr or msgctxt line, or delete it", number)
+                raise self.fail(
+                    "string without a keyword before it; put it under a msgid, msgstr or msgctxt line, or delete it",
+                    number,
+                )
             self._check_obsolete(obsolete, number)
             value = self._string(line, number)
             field, index = self.current
@@ -290,7 +310,7 @@ class _Parser:
         if keyword in ("msgctxt", "msgid"):
             self._starting(number)
         self._check_obsolete(obsolete, number)
-        value = self._string(line[match.end():].strip(), number)
+        value = self._string(line[match.end() :].strip(), number)
         if keyword == "msgctxt":
             if "msgctxt" in self.fields or "msgid" in self.fields:
                 raise self.fail("msgctxt must come before msgid, once; keep one msgctxt, above the msgid", number)
@@ -298,13 +318,15 @@ class _Parser:
             self.current = ("msgctxt", 0)
         elif keyword == "msgid":
             if "msgid" in self.fields:
-                raise self.fail("entry has no msgstr; add msgstr \"\" after its msgid", self.msgid_line)
+                raise self.fail('entry has no msgstr; add msgstr "" after its msgid', self.msgid_line)
             self.fields["msgid"] = value
             self.msgid_line = number
             self.current = ("msgid", 0)
         elif keyword == "msgid_plural":
             if "msgid" not in self.fields or "msgid_plural" in self.fields or "msgstr" in self.fields:
-                raise self.fail("msgid_plural must follow msgid, once; keep one msgid_plural, right after the msgid", number)
+                raise self.fail(
+                    "msgid_plural must follow msgid, once; keep one msgid_plural, right after the msgid", number
+                )
             self.fields["msgid_plural"] = value
             self.current = ("msgid_plural", 0)
         elif index is None:
@@ -313,7 +335,9 @@ class _Parser:
             if "msgid_plural" in self.fields:
                 raise self.fail("an entry with msgid_plural needs msgstr[0], msgstr[1]... instead of msgstr", number)
             if "msgstr" in self.fields or "msgstr_plural" in self.fields:
-                raise self.fail("second msgstr in one entry; delete one, or start a new entry with its own msgid", number)
+                raise self.fail(
+                    "second msgstr in one entry; delete one, or start a new entry with its own msgid", number
+                )
             self.fields["msgstr"] = value
             self.current = ("msgstr", 0)
         else:
@@ -321,7 +345,10 @@ class _Parser:
                 raise self.fail(f"msgstr[{index}] in an entry without msgid_plural; use msgstr", number)
             forms = self.fields.setdefault("msgstr_plural", [])
             if int(index) != len(forms):
-                raise self.fail(f"msgstr[{index}] out of order; expected msgstr[{len(forms)}]: number the forms from msgstr[0], in order", number)
+                raise self.fail(
+                    f"msgstr[{index}] out of order; expected msgstr[{len(forms)}]: number the forms from msgstr[0], in order",
+                    number,
+                )
             forms.append(value)
             self.current = ("msgstr_plural", int(index))
 
@@ -329,7 +356,9 @@ class _Parser:
         if self.obsolete is None:
             self.obsolete = obsolete
         elif self.obsolete != obsolete:
-            raise self.fail("entry mixes obsolete ('#~') and active lines; start every line of the entry with '#~', or none", number)
+            raise self.fail(
+                "entry mixes obsolete ('#~') and active lines; start every line of the entry with '#~', or none", number
+            )
 
     def _string(self, text: str, number: int) -> str:
         """The value of the quoted PO strings on a line, escapes decoded and joined.
@@ -358,7 +387,9 @@ class _Parser:
                 return "".join(value)
             if text[position] != '"':
                 rest = text[position:]
-                raise self.fail(f"unexpected text after the string: {rest[:20]!r}; escape quotes inside strings as \\\"", number)
+                raise self.fail(
+                    f'unexpected text after the string: {rest[:20]!r}; escape quotes inside strings as \\"', number
+                )
 
     def _unescape(self, escape: re.Match[str], number: int) -> str:
         sequence = escape.group(1)
@@ -374,7 +405,7 @@ class _Parser:
     def _expect_string(self) -> None:
         """A keyword with no string after it, on its line or the next, is an error."""
         if self.awaiting:
-            raise self.fail("keyword without a string; add \"\" after it", self.awaiting)
+            raise self.fail('keyword without a string; add "" after it', self.awaiting)
 
     def _finish(self, number: int) -> None:
         self._expect_string()
@@ -385,12 +416,16 @@ class _Parser:
                     # Comments at the end of a file, with no entry: msgcat drops them, so do we.
                     self._reset()
                     return
-                raise self.fail("comments without an entry after them; add the entry below them, or delete them", self.start_line)
+                raise self.fail(
+                    "comments without an entry after them; add the entry below them, or delete them", self.start_line
+                )
             return
         if "msgid" not in self.fields:
-            raise self.fail("msgctxt without a msgid after it; add the entry's msgid and msgstr below it", self.start_line)
+            raise self.fail(
+                "msgctxt without a msgid after it; add the entry's msgid and msgstr below it", self.start_line
+            )
         if "msgstr" not in self.fields and "msgstr_plural" not in self.fields:
-            raise self.fail("entry has no msgstr; add msgstr \"\" after its msgid", self.msgid_line)
+            raise self.fail('entry has no msgstr; add msgstr "" after its msgid', self.msgid_line)
         message = Message(
             msgid=self.fields["msgid"],
             msgstr=self.fields.get("msgstr", ""),
@@ -408,7 +443,13 @@ class _Parser:
             obsolete=bool(self.obsolete),
             line=self.msgid_line,
         )
-        if self.header is None and not self.messages and message.msgid == "" and message.msgctxt is None and not message.obsolete:
+        if (
+            self.header is None
+            and not self.messages
+            and message.msgid == ""
+            and message.msgctxt is None
+            and not message.obsolete
+        ):
             self.header = message
         else:
             self.messages.append(message)
@@ -421,7 +462,10 @@ class _Parser:
             if message.msgid == "" and message.msgctxt is None and not message.obsolete:
                 raise self.fail("a second header entry (empty msgid); give the entry a msgid", message.line)
             if key in seen:
-                raise self.fail(f"duplicate message definition; the first is at line {seen[key]}: keep one of the two (or give one a msgctxt)", message.line)
+                raise self.fail(
+                    f"duplicate message definition; the first is at line {seen[key]}: keep one of the two (or give one a msgctxt)",
+                    message.line,
+                )
             seen[key] = message.line
         if self.header is None:
             return Catalogue(messages=tuple(self.messages))
@@ -431,7 +475,10 @@ class _Parser:
                 continue
             name, colon, value = line.partition(":")
             if not colon or not name.strip():
-                raise self.fail(f"header line {line!r} is not 'Name: value'; write it as \"Name: value\\n\" or delete it", self.header.line)
+                raise self.fail(
+                    f"header line {line!r} is not 'Name: value'; write it as \"Name: value\\n\" or delete it",
+                    self.header.line,
+                )
             fields.append((name.strip(), value.strip()))
         return Catalogue(
             header_fields=tuple(fields),

@@ -104,5 +104,3 @@ def normalise_flags(flags: Iterable[str], translated: bool = True) -> tuple[str,
     not know, kept in their order (msgcat 0.21 drops those; gettext's manual asks to keep them).
     """
     return tuple(Flags(flags).written(translated))
-
-

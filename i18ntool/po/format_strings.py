@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 # Directive scanners, as gettext 0.21's format-c.c, format-python.c and format-python-brace.c
 # ---------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Directive:
     """One complete ``%`` directive: ``text[start : end + 1]``."""
@@ -266,9 +267,7 @@ _BRACE_NUMBER = re.compile(rb"[0-9]+")
 _BRACE_SPEC = re.compile(rb"(?:.?[<>=^])?[-+ ]?#?0?[0-9]*(?:\.[0-9]+)?[bcdoxXneEfFgG%]?", re.DOTALL)
 
 
-def _brace_directive(
-    data: bytes, start: int, toplevel: bool, ends: list[int], errors: list[int]
-) -> int | None:
+def _brace_directive(data: bytes, start: int, toplevel: bool, ends: list[int], errors: list[int]) -> int | None:
     """Parse the Python brace directive at ``data[start]`` (a ``{``) as gettext 0.21 does.
 
     Returns the offset after it, or None if it is invalid. ``ends`` and ``errors`` collect the
@@ -367,8 +366,16 @@ def _brace_interiors(value: str) -> list[int]:
 FLAGS = ("python-format", "python-brace-format", "c-format")
 
 _BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}|[{}]")
-_TYPES = {**dict.fromkeys("diouxX", "integer"), **dict.fromkeys("eEfFgGaA", "float"), **dict.fromkeys("cC", "character"),
-          **dict.fromkeys("sS", "string"), "r": "object", "@": "object", "p": "pointer", "n": "count"}
+_TYPES = {
+    **dict.fromkeys("diouxX", "integer"),
+    **dict.fromkeys("eEfFgGaA", "float"),
+    **dict.fromkeys("cC", "character"),
+    **dict.fromkeys("sS", "string"),
+    "r": "object",
+    "@": "object",
+    "p": "pointer",
+    "n": "count",
+}
 
 
 @dataclass(frozen=True)
@@ -391,7 +398,7 @@ def arguments(text: str, flag: str, translated: bool = False) -> Arguments:
     if scan.error is not None:
         if not scan.mixed:
             start = scan.starts[-1]
-            raise ValueError(f"'{text[start:start + 4]}' is not a complete directive; write a percent sign as %%")
+            raise ValueError(f"'{text[start : start + 4]}' is not a complete directive; write a percent sign as %%")
         if flag == "python-format":
             raise ValueError("it mixes named (%(name)s) and unnamed (%s) arguments")
         raise ValueError("it mixes numbered (%1$s) and unnumbered (%s) arguments")
@@ -442,7 +449,9 @@ def compare(source: str, translation: str, flag: str, plural_form: bool = False)
             hint = f"use {', '.join(instead)}" if instead else "msgid has no named arguments"
             problems.append(f"{found.written[name]} is not an argument of msgid; {hint}")
         elif wanted.named[name] != kind:
-            problems.append(f"{found.written[name]} is a {kind} here but a {wanted.named[name]} in msgid ({wanted.written[name]})")
+            problems.append(
+                f"{found.written[name]} is a {kind} here but a {wanted.named[name]} in msgid ({wanted.written[name]})"
+            )
     if not plural_form and not problems:
         problems += [f"{directive} of msgid is missing; the program fills it in" for directive in missing]
     if wanted.positional != found.positional and not (plural_form and len(found.positional) < len(wanted.positional)):
@@ -475,4 +484,3 @@ def _brace(text: str) -> Arguments:
             named[field] = "object"
             written.setdefault(field, token)
     return Arguments(named, tuple(positional), written)
-

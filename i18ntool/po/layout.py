@@ -39,7 +39,6 @@ generated from the Unicode Character Database), the flags are ``flags``'s and th
 ``writer`` writes it to files.
 """
 
-
 from __future__ import annotations
 
 import re
@@ -79,6 +78,7 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
 def escape(s: str) -> str:
     """Escape ``s`` for the inside of a PO string literal, as gettext does."""
     return s.translate(_ESCAPE_TABLE)
+
 
 # ---------------------------------------------------------------------------------------------
 # Strings

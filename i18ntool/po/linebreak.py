@@ -23,8 +23,7 @@ __all__ = ["CLASS", "PAIR_TABLE", "WORD_CHARS", "char_info", "code_point_width",
 # points, for LB30b). Classes it resolves at run time are resolved in the data already:
 # AI, SA, XX -> AL, CB -> ID, CR and LF -> BK.
 CLASS_NAMES = (
-    "WJ GL B2 BA BB HY CL CP CPW EX IN NS OP OPW QU IS NU PO PR SY AL H2 H3 ID IDP "
-    "JL JV JT HL RI ZWJ EB EM BK CM ZW SP"
+    "WJ GL B2 BA BB HY CL CP CPW EX IN NS OP OPW QU IS NU PO PR SY AL H2 H3 ID IDP JL JV JT HL RI ZWJ EB EM BK CM ZW SP"
 ).split()
 CLASS = {name: index for index, name in enumerate(CLASS_NAMES)}
 _BA, _HY, _IS, _AL, _HL, _RI, _ZWJ = (CLASS[n] for n in ("BA", "HY", "IS", "AL", "HL", "RI", "ZWJ"))
@@ -228,7 +227,6 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
     if last_opportunity >= 0 and last_column + piece > width:
         breaks.append(last_opportunity)
     return breaks
-
 
 
 _class_starts, _class_values = _parse_runs(CLASS_RUNS, CLASS)

@@ -116,7 +116,11 @@ def compile_catalogues(
             catalogue = read_catalogue(path, project.relative(path))
             entries = mo_entries(catalogue, include_fuzzy=include_fuzzy)
             domain = catalogue_domain(project, language, path)
-            target = path.with_suffix(".mo") if output_dir is None else output_dir / language / "LC_MESSAGES" / f"{domain}.mo"
+            target = (
+                path.with_suffix(".mo")
+                if output_dir is None
+                else output_dir / language / "LC_MESSAGES" / f"{domain}.mo"
+            )
             plan.append((path, target, mo_bytes(entries, _charset(catalogue)), len(entries)))
     remove_stale_temporaries(project.locales_dir if output_dir is None else output_dir, (".mo",))
     return [

@@ -88,7 +88,12 @@ _BINARY: list[dict[str, Callable[[int, int], int]]] = [
     {"||": lambda a, b: int(bool(a) or bool(b))},
     {"&&": lambda a, b: int(bool(a) and bool(b))},
     {"==": lambda a, b: int(a == b), "!=": lambda a, b: int(a != b)},
-    {"<": lambda a, b: int(a < b), "<=": lambda a, b: int(a <= b), ">": lambda a, b: int(a > b), ">=": lambda a, b: int(a >= b)},
+    {
+        "<": lambda a, b: int(a < b),
+        "<=": lambda a, b: int(a <= b),
+        ">": lambda a, b: int(a > b),
+        ">=": lambda a, b: int(a >= b),
+    },
     {"+": lambda a, b: a + b, "-": lambda a, b: a - b},
     {"*": lambda a, b: a * b, "/": lambda a, b: a // b, "%": lambda a, b: a % b},
 ]
@@ -108,7 +113,11 @@ class _ExpressionParser:
     def take(self, expected: str | None = None) -> str:
         token = self.peek()
         if token is None or expected is not None and token != expected:
-            raise ValueError(f"expected {expected or 'more'} at the end" if token is None else f"expected {expected!r}, found {token!r}")
+            raise ValueError(
+                f"expected {expected or 'more'} at the end"
+                if token is None
+                else f"expected {expected!r}, found {token!r}"
+            )
         self.position += 1
         return token
 

@@ -81,7 +81,9 @@ def state_of(message: Message) -> State:
 def content_digest(message: Message) -> str:
     """A short hash of what a review vouches for: context, source text and translation."""
     parts = [
-        message.msgctxt or "", message.msgid, message.msgid_plural or "",
+        message.msgctxt or "",
+        message.msgid,
+        message.msgid_plural or "",
         *(message.msgstr_plural if message.msgid_plural is not None else (message.msgstr,)),
     ]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:12]
