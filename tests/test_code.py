@@ -58,3 +58,45 @@ def test_only_the_command_line_imports_the_merge_code() -> None:
         if "i18ntool.sync" in _imports(path)
     )
     assert importers == ["i18ntool/cli.py"]
+
+
+def test_no_import_cycle_anywhere_in_the_package() -> None:
+    """No module imports, at any level of it, one that imports it back (directly or not):
+    a cycle hidden in a function-level import is still a knot in the house."""
+    modules = {}
+    for path in sorted((REPOSITORY / "i18ntool").rglob("*.py")):
+        parts = path.relative_to(REPOSITORY).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+                node.body = []
+        targets: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                targets.add(node.module)
+                targets.update(f"{node.module}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+        graph[name] = {target for target in targets if target in modules and target != name}
+
+    def cycle_from(start: str) -> list[str] | None:
+        path, seen = [start], {start}
+        stack = [iter(sorted(graph[start]))]
+        while stack:
+            following = next(stack[-1], None)
+            if following is None:
+                stack.pop()
+                seen.discard(path.pop())
+            elif following == start:
+                return [*path, start]
+            elif following not in seen:
+                path.append(following)
+                seen.add(following)
+                stack.append(iter(sorted(graph[following])))
+        return None
+
+    cycles = [cycle for name in graph if (cycle := cycle_from(name))]
+    assert not cycles, " -> ".join(cycles[0])

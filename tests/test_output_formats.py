@@ -47,13 +47,19 @@ def test_the_command_line_offers_the_formats_of_the_table(project_dir: Path) -> 
     assert list(OUTPUT_FORMATS) == ["md", "html", "txt"]
 
 
+def shout(page: Page) -> str:
+    """A renderer for the format the test below adds to the table."""
+    return page.text.markdown().upper()
+
+
 def test_a_format_added_to_the_table_is_built_named_and_listed(
     project_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def shout(page: Page) -> str:
-        return page.text.markdown().upper()
-
-    monkeypatch.setitem(formats.OUTPUT_FORMATS, "loud", OutputFormat("loud", "LOUD", shout, from_tokens=False))
+    monkeypatch.setitem(
+        formats.OUTPUT_FORMATS,
+        "loud",
+        OutputFormat("loud", "LOUD", "tests.test_output_formats:shout", from_tokens=False),
+    )
     result = build(find_project(project_dir), BuildOptions(languages=("en",), formats=("loud",), jobs=1))
     assert {output.format for output in result.outputs} == {"loud"}
     assert all(output.path.endswith(".LOUD") for output in result.outputs)

@@ -9,13 +9,15 @@ something else.
 To add a format: write its renderer in a module of its own beside ``html.py`` and
 ``text.py``, taking a ``Page`` and returning the file's text, and add one entry here.
 
-This module imports no renderer at load time (each entry's function imports its own), so
-that reading the settings and `i18ntool --help` stay quick.
+This module imports no renderer (each entry names its own, imported when first used), so
+that reading the settings and `i18ntool --help` stay quick and no import cycle runs through
+the settings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,42 +46,31 @@ class Page:
 class OutputFormat:
     name: str
     extension: str  # without the dot
-    render: Callable[[Page], str]
+    # "module:function" of the renderer, a function of a ``Page``: imported when the first
+    # page is rendered, so that this table (which the settings read) imports no renderer, and
+    # no module of the package imports another that imports it back.
+    renderer: str
     # Rendered from the text's Markdown tokens, with the pages' own words: raw HTML blocks
     # are left out, and the build warns about them and about words not translated.
     from_tokens: bool
 
+    def render(self, page: Page) -> str:
+        module, _, function = self.renderer.partition(":")
+        rendered: str = getattr(importlib.import_module(module), function)(page)
+        return rendered
 
-def _markdown(page: Page) -> str:
+
+def render_markdown(page: Page) -> str:
+    """The Markdown output: the source text with its translations in place."""
     return page.text.markdown()
-
-
-def _html(page: Page) -> str:
-    from i18ntool.outputs.html import render_page
-
-    return render_page(
-        page.text,
-        others=page.others,
-        index_href=page.index_href,
-        ui=page.ui,
-        date_locale=page.date_locale,
-        languages=page.languages,
-        tokens=page.tokens,
-    )
-
-
-def _text(page: Page) -> str:
-    from i18ntool.outputs.text import render_text
-
-    return render_text(page.text, ui=page.ui[page.text.language], date_locale=page.date_locale, tokens=page.tokens)
 
 
 OUTPUT_FORMATS: dict[str, OutputFormat] = {
     output.name: output
     for output in (
-        OutputFormat("md", "md", _markdown, from_tokens=False),
-        OutputFormat("html", "html", _html, from_tokens=True),
-        OutputFormat("txt", "txt", _text, from_tokens=True),
+        OutputFormat("md", "md", "i18ntool.outputs.formats:render_markdown", from_tokens=False),
+        OutputFormat("html", "html", "i18ntool.outputs.html:render", from_tokens=True),
+        OutputFormat("txt", "txt", "i18ntool.outputs.text:render", from_tokens=True),
     )
 }
 

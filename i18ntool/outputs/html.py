@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
@@ -35,6 +36,9 @@ from i18ntool.outputs.localised import (
     split_headline,
 )
 from i18ntool.outputs.page_words import UiText
+
+if TYPE_CHECKING:
+    from i18ntool.outputs.formats import Page
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,19 @@ class IndexEntry:
     source_language: str
     title_fell_back: bool = False
     summary_fell_back: bool = False
+
+
+def render(page: Page) -> str:
+    """The HTML output of ``page`` (the entry of ``formats.OUTPUT_FORMATS``)."""
+    return render_page(
+        page.text,
+        others=page.others,
+        index_href=page.index_href,
+        ui=page.ui,
+        date_locale=page.date_locale,
+        languages=page.languages,
+        tokens=page.tokens,
+    )
 
 
 def render_page(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from markdown_it.token import Token
@@ -21,8 +22,16 @@ from i18ntool.outputs.inline_html import is_line_break
 from i18ntool.outputs.localised import LocalisedText, inline_plain, localised_tokens, plain_text, split_headline
 from i18ntool.outputs.page_words import UiText
 
+if TYPE_CHECKING:
+    from i18ntool.outputs.formats import Page
+
 WIDTH = 72
 _GLUE = "\x00"  # keeps a reference number on the line of the word before it while wrapping
+
+
+def render(page: Page) -> str:
+    """The plain-text output of ``page`` (the entry of ``formats.OUTPUT_FORMATS``)."""
+    return render_text(page.text, ui=page.ui[page.text.language], date_locale=page.date_locale, tokens=page.tokens)
 
 
 def render_text(text: LocalisedText, *, ui: UiText, date_locale: str, tokens: list[Token] | None = None) -> str:
