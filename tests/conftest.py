@@ -4,6 +4,10 @@
 (fuzzing, kills, concurrent runs, undo sequences) at the sizes the README's Development section
 lists; by default they run a small share of that, to keep the whole suite within a minute on
 two cores. Tests assert no times: timings live in ``benchmarks/``.
+
+Where ``CI`` is set (as `.ci/run` runs), hypothesis draws the same examples on every run, so
+that a submission lands or not on its own merits; a developer's runs draw new ones each time,
+which is where the property tests find what nobody thought of.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 LONG = os.environ.get("I18NTOOL_PROFILE", "") == "long"

@@ -134,7 +134,8 @@ _messages = st.builds(
 
 @requires_gettext
 @settings(max_examples=profile(30, 600), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(_messages, max_size=12, unique_by=lambda message: (message.obsolete, message.msgctxt, message.msgid)))
+# msgfmt refuses an obsolete entry with the msgid of an active one, as a duplicate definition.
+@given(st.lists(_messages, max_size=12, unique_by=lambda message: (message.msgctxt, message.msgid)))
 def test_counts_agree_with_msgfmt_on_generated_catalogues(tmp_path: Path, messages: list[Message]) -> None:
     catalogue = Catalogue(
         header_fields=(
