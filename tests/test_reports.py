@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from i18ntool import cli
+from i18ntool.commands import options
 from i18ntool.coverage import Counts, Coverage, Row, totals_of
 from i18ntool.reports import (
     FORMATS,
@@ -118,7 +119,7 @@ def test_colour_only_on_a_terminal_without_no_color(
         monkeypatch.delenv("NO_COLOR", raising=False)
     else:
         monkeypatch.setenv("NO_COLOR", no_colour)
-    assert cli._wants_colour() is expected
+    assert options.wants_colour() is expected
 
 
 def test_json_schema_is_stable() -> None:
