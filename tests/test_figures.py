@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from i18ntool.checks.figures import Figure, compare, extract, written_as
+from i18ntool.figures.reading import Figure, compare, extract, written_as
 
 
 def figure(text: str, locale: str) -> Figure:

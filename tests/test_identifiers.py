@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from i18ntool.checks.identifiers import find_identifiers, literal_key
+from i18ntool.figures.identifiers import find_identifiers, literal_key
 
 
 def english_number(digits: str) -> bool:

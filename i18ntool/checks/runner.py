@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from i18ntool.checks import addresses, figures, glossary, markdown_parity, typography, validity
+from i18ntool.figures import reading
 from i18ntool.po.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import CatalogueError
 from i18ntool.checks.findings import CHECKS, Finding, Problem, Severity
@@ -204,7 +205,7 @@ def _check_entry(
     source_figures = addresses.mask(source_text, addresses.find_kept(source_text))
     translation_figures = addresses.mask(translation_text, addresses.find_kept(translation_text))
     problems += figures.figure_problems(
-        figures.compare(source_figures, direction.source_language, translation_figures, direction.language),
+        reading.compare(source_figures, direction.source_language, translation_figures, direction.language),
         direction.language,
     )
     if direction.glossary is not None:
