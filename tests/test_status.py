@@ -9,7 +9,7 @@ import pytest
 
 from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
 from i18ntool.po.writer import write_catalogue
-from i18ntool.po.states import State, content_digest, review_of, stamp, state_of
+from i18ntool.po.states import FIGURES_CARRIED, State, content_digest, figures_carried, review_of, stamp, state_of
 from tests.conftest import requires_gettext, run_gettext
 
 DAY = datetime.date(2026, 11, 21)
@@ -162,3 +162,28 @@ def test_stamps_survive_msgmerge_and_go_stale_where_the_source_changed(tmp_path:
     assert set(states.values()) == {State.REVIEWED}
     fixed = [message.replace(flags=()) for message in read_catalogue(merged).messages if message.msgid == changed]
     assert state_of(fixed[0]) is State.TRANSLATED and review_of(fixed[0]).current is False  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("message", "carried"),
+    [
+        pytest.param(
+            Message("$8,500", "8.500 dollari", flags=("fuzzy",), translator_comments=(FIGURES_CARRIED,)),
+            True,
+            id="fuzzy",
+        ),
+        pytest.param(
+            Message("$8,500", "8.500 dollari", translator_comments=(FIGURES_CARRIED,)),
+            False,
+            id="confirmed-by-a-translator",
+        ),
+        pytest.param(Message("$8,500", "8.500 dollari", flags=("fuzzy",)), False, id="plain-fuzzy-match"),
+        pytest.param(
+            Message("$8,500", "8.500 dollari", flags=("fuzzy",), translator_comments=(FIGURES_CARRIED,), obsolete=True),
+            False,
+            id="obsolete",
+        ),
+    ],
+)
+def test_figures_carried_only_while_the_entry_waits_for_a_translator(message: Message, carried: bool) -> None:
+    assert figures_carried(message) is carried

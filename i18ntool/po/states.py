@@ -23,6 +23,15 @@ say so (``mark_review``), keeping the reviewer, date and hash of what was review
 
 and puts back the plain label if the text returns to what was reviewed. `review` replaces
 either form with a new stamp.
+
+When `update` carries a translation across an edit that changed only figures ($8,000 to
+$8,500), writing the new figures as the translation's language writes them, the entry stays
+fuzzy for a translator to confirm, with a translator comment saying who changed it::
+
+    # figures carried by i18ntool
+
+The comment means something only while the entry is fuzzy (``figures_carried``); once a
+translator confirms the entry, `update` drops it.
 """
 
 from __future__ import annotations
@@ -41,6 +50,9 @@ _STAMP = re.compile(
     rf"(?P<label>{_CURRENT_LABEL}|{re.escape(_STALE_LABEL)}): "
     r"(?P<reviewer>[^,]+), (?P<date>\d{4}-\d{2}-\d{2}), (?P<digest>[0-9a-f]{12})"
 )
+
+
+FIGURES_CARRIED = "figures carried by i18ntool"
 
 
 class State(enum.Enum):
@@ -76,6 +88,13 @@ def state_of(message: Message) -> State:
         return State.FUZZY
     review = review_of(message)
     return State.REVIEWED if review is not None and review.current else State.TRANSLATED
+
+
+def figures_carried(message: Message) -> bool:
+    """A fuzzy entry whose translation `update` carried across a figure-only edit."""
+    return (
+        message.fuzzy and not message.obsolete and FIGURES_CARRIED in (c.strip() for c in message.translator_comments)
+    )
 
 
 def content_digest(message: Message) -> str:
