@@ -23,7 +23,7 @@ from typing import Literal
 
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.project import Project
-from i18ntool.po.states import State, review_of, state_of
+from i18ntool.po.states import State, figures_carried, review_of, state_of
 from i18ntool.targets import Inventory, Target, take_inventory
 from i18ntool.markdown.words import count_words
 
@@ -117,6 +117,7 @@ class Row:
     missing: int  # entries of the source text the catalogue lacks
     extra: int  # active entries of the catalogue the source text no longer has
     publishable: bool  # translated entries at or above the publish threshold
+    figures_carried: int = 0  # fuzzy entries whose figures `update` carried across a figure-only edit
 
     def counts(self, words: bool = False) -> Counts:
         return self.words if words else self.entries
@@ -174,6 +175,7 @@ def row_of(project: Project, inventory: Inventory, threshold: float) -> Row:
         missing=inventory.missing,
         extra=len(inventory.extra),
         publishable=at_least(entries.done, entries.total, threshold),
+        figures_carried=sum(1 for entry in inventory.entries if figures_carried(entry.message)),
     )
 
 

@@ -21,8 +21,11 @@ Accademia della Crusca quotes it: "il 1720", "nel 1988", "l’85", and "il 1/2/2
 "il primo"; Treccani's *Enciclopedia dell’Italiano*, "date": the first of the month is read
 as an ordinal, "il 1° aprile". "dal 1 al 10" is left alone: 1 there may be "primo".
 
-``unelided`` finds an article written in full before such a number (for `check`), and
-``elided_before_values`` makes the pages' own words agree with the date put into them.
+``unelided`` finds an article written in full before such a number (for `check`),
+``elided_before_values`` makes the pages' own words agree with the date put into them, and
+``agree_before_figure`` the words before a figure that `update` carried into a translation
+(``l’8 marzo`` -> ``il 9 marzo``: a figure read aloud is masculine, a date, a year, a
+percentage alike).
 """
 
 from __future__ import annotations
@@ -66,6 +69,10 @@ _ARTICLE_BEFORE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWING = re.compile(r"[^\S\n]+[^\W\d_]+")
+# The elided forms, and the masculine article or preposition each stands for before a figure.
+_UNELIDED = {"l": "il", "dell": "del", "all": "al", "dall": "dal", "nell": "nel", "sull": "sul", "quell": "quel"}
+_ELIDED_AT_END = re.compile(r"(?<![\w’'])(?P<article>" + "|".join(_UNELIDED) + r")(?P<apostrophe>[’'])$", re.IGNORECASE)
+_FULL_AT_END = re.compile(r"(?<![\w’'])(?P<article>" + "|".join(ELIDED) + r")[^\S\n]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,29 @@ def elided_before_values(translation: str, values: Mapping[str, str]) -> str:
             pattern, lambda match: elided(match.group(1), apostrophe), translation, flags=re.IGNORECASE
         )
     return translation
+
+
+def agree_before_figure(before: str, figure: str) -> str:
+    """``before``, the text that precedes ``figure`` (as Italian writes it), with an article
+    or preposition at its end made to agree with how ``figure`` is read: ``il `` before 8
+    becomes ``l’``, ``dall’`` before 9 becomes ``dal ``. The apostrophe stays the one written."""
+    if reads_with_vowel(figure):
+        if full := _FULL_AT_END.search(before):
+            return before[: full.start()] + elided(full.group("article"), _apostrophe_of(before))
+        return before
+    if short := _ELIDED_AT_END.search(before):
+        article = short.group("article")
+        written = _UNELIDED[article.lower()]
+        if article.isupper() and len(article) > 1:
+            written = written.upper()
+        elif article[:1].isupper():
+            written = written.capitalize()
+        return before[: short.start()] + written + " "
+    return before
+
+
+def _apostrophe_of(text: str) -> str:
+    return "'" if "'" in text and TYPOGRAPHIC_APOSTROPHE not in text else TYPOGRAPHIC_APOSTROPHE
 
 
 def _vowel(match: re.Match[str]) -> bool:

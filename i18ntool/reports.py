@@ -66,6 +66,9 @@ def notes(row: Row) -> list[str]:
     if row.stale_reviews:
         plural = "review is" if row.stale_reviews == 1 else "reviews are"
         found.append(f"{row.stale_reviews} {plural} stale: the text changed after it was signed off")
+    if row.figures_carried:
+        entries = "entry has its" if row.figures_carried == 1 else "entries have their"
+        found.append(f"{row.figures_carried} fuzzy {entries} figures carried by i18ntool; a translator confirms them")
     return found
 
 

@@ -10,7 +10,9 @@ template, in this order:
 2. the same text translated in another catalogue of the language: reused;
 3. a similar old text (a changed figure, a reworded sentence, half of a split paragraph), gone
    or still in use: its translation is offered as fuzzy, with the old text as the previous
-   msgid (``#|``); ``matching`` finds it;
+   msgid (``#|``); ``matching`` finds it. When only figures changed, they are carried into the
+   translation (``figures.carrying``), and the old entry stays, obsolete, with the
+   translation as it was;
 4. otherwise the entry starts untranslated.
 
 Old entries that nothing took become obsolete (``#~``) if they hold a translation, so that
@@ -39,7 +41,8 @@ from i18ntool.po.plurals import gettext_rule
 from i18ntool.project import Project
 from i18ntool.po.layout import format_catalogue
 from i18ntool.markdown.segmenting import Document
-from i18ntool.po.states import mark_review
+from i18ntool.po.states import figures_carried, mark_review
+from i18ntool.figures.carrying import carry_into, confirmed
 
 _GENERATED = "Written by `i18ntool update`: edit the source text, not this file."
 
@@ -54,6 +57,8 @@ class MergeCounts:
     fuzzy: int = 0
     revived: int = 0
     obsoleted: int = 0
+    carried: int = 0  # fuzzy entries whose figures were carried across a figure-only edit
+    confirmed: int = 0  # entries a translator confirmed after their figures were carried
 
     def describe(self) -> str:
         parts = [
@@ -62,6 +67,8 @@ class MergeCounts:
                 (self.new, "new"),
                 (self.reused, "reused"),
                 (self.fuzzy, "fuzzy"),
+                (self.carried, "with figures carried"),
+                (self.confirmed, "with carried figures confirmed"),
                 (self.revived, "revived"),
                 (self.obsoleted, "obsolete"),
             )
@@ -86,15 +93,22 @@ class UpdateResult:
 
 
 def merge(
-    template: Sequence[Message], old: Sequence[Message], memory: Mapping[tuple[str | None, str], Message]
+    template: Sequence[Message],
+    old: Sequence[Message],
+    memory: Mapping[tuple[str | None, str], Message],
+    languages: tuple[str, str] | None = None,
 ) -> tuple[tuple[Message, ...], MergeCounts]:
     """Bring the messages of a catalogue (``old``) in step with a template.
 
     Every entry that can have its own translation back (rules 1 and, for an edit undone, an
     entry offered fuzzy to the text that replaced it) takes it before any similar text is
     matched, so that a fuzzy match, made in the template's order, never takes the
-    translation of an entry further down that comes back.
+    translation of an entry further down that comes back. ``languages`` (source, target)
+    lets figure-only edits carry their figures into the translation.
     """
+    settled = [confirmed(message) for message in old]  # carried figures a translator confirmed
+    confirmations = sum(message is not before for message, before in zip(settled, old, strict=True))
+    old = settled
     active = {message.key: message for message in old if not message.obsolete}
     obsolete = {message.key: message for message in old if message.obsolete}
     offered: dict[tuple[str | None, str], Message] = {}  # fuzzy entries, by the text their translation was made for
@@ -102,7 +116,7 @@ def merge(
         if message.fuzzy and message.previous_msgid is not None and _translated(message):
             offered.setdefault((message.previous_msgctxt, message.previous_msgid), message)
     wanted = {message.key for message in template}
-    counts = dict(kept=0, new=0, reused=0, fuzzy=0, revived=0, obsoleted=0)
+    counts = dict(kept=0, new=0, reused=0, fuzzy=0, revived=0, obsoleted=0, carried=0, confirmed=confirmations)
     used: set[tuple[str | None, str]] = set()
     merged: list[Message | None] = []
     for entry in template:
@@ -116,7 +130,7 @@ def merge(
         elif entry.key in offered:
             # The text came back (an edit undone): the translation made for it, in its old state.
             # The entry that held it is used up, unless its own text is still wanted too.
-            merged.append(_fuzzy_from(entry, offered[entry.key]))
+            merged.append(_fuzzy_from(entry, offered[entry.key], languages))
             used.add(offered[entry.key].key)
             counts["revived"] += 1
         else:
@@ -140,10 +154,12 @@ def merge(
             merged[index] = entry.replace(msgstr=source.msgstr, msgstr_plural=source.msgstr_plural)
             counts["reused"] += 1
         elif (match := similar.get(entry.key)) is not None:
-            used.add(match.key)  # several new entries may share it: the halves of a split paragraph
-            offer = _fuzzy_from(entry, match)
+            offer = _fuzzy_from(entry, match, languages)
+            if offer.msgstr == match.msgstr:  # carried figures leave the old translation obsolete, as it was
+                used.add(match.key)  # several new entries may share it: the halves of a split paragraph
             merged[index] = offer
             counts["fuzzy" if "fuzzy" in offer.flags else "revived"] += 1
+            counts["carried"] += figures_carried(offer)
         else:
             merged[index] = entry
             counts["new"] += 1
@@ -163,8 +179,13 @@ def _translated(message: Message) -> bool:
     return bool(message.msgstr or any(message.msgstr_plural))
 
 
-def _fuzzy_from(entry: Message, old: Message) -> Message:
-    """``entry`` with the translation of a similar ``old`` one, marked fuzzy."""
+def _fuzzy_from(entry: Message, old: Message, languages: tuple[str, str] | None = None) -> Message:
+    """``entry`` with the translation of a similar ``old`` one, marked fuzzy, figures carried."""
+    offer = _offer(entry, old)
+    return offer if languages is None else carry_into(offer, old, *languages)
+
+
+def _offer(entry: Message, old: Message) -> Message:
     previous_msgid = old.previous_msgid if old.fuzzy and old.previous_msgid is not None else old.msgid
     previous_msgctxt = old.previous_msgctxt if old.fuzzy and old.previous_msgid is not None else old.msgctxt
     carried = dict(
@@ -270,6 +291,7 @@ class Domain:
     template_comments: tuple[str, ...]
     describes: str  # what the catalogues translate, for their first comment line
     languages: tuple[str, ...]
+    source_language: str | None = None  # None: no figures carried (the pages' own words)
 
 
 def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
@@ -283,6 +305,7 @@ def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
             template_comments=(f"Translation template for {document.source}.", _GENERATED),
             describes=document.source,
             languages=project.target_languages(document.language),
+            source_language=document.language,
         )
         for document in documents
     ]
@@ -343,7 +366,8 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             old = read(path)
             if language not in memories:
                 memories[language] = translation_memory(_other_catalogues(project, language, read))
-            merged, counts = merge(domain.messages, old.messages if old else (), memories[language])
+            carrying = None if domain.source_language is None else (domain.source_language, language)
+            merged, counts = merge(domain.messages, old.messages if old else (), memories[language], carrying)
             marked = tuple(mark_review(message) for message in merged)  # a PO editor shows stale stamps as stale
             relabelled = sum(before != after for before, after in zip(merged, marked, strict=True))
             merged = marked

@@ -5,7 +5,8 @@ Three kinds of work, named as `todo --state` takes them:
 - ``untranslated``: no translation, including entries the source text has and the catalogue
   lacks (added since the last ``update``; they are listed at their source line);
 - ``fuzzy``: a translation to check against a changed source text (the previous text is
-  given where the catalogue keeps it);
+  given where the catalogue keeps it), or whose figures `update` carried across an edit
+  that changed only figures (``figures_carried``: confirm the new figures);
 - ``unreviewed``: translated but not signed off, or signed off before the text changed.
 
 Each item is located as ``catalogue-path:line``, the line of the entry's msgid, which is
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from i18ntool.po.catalogue import Message
 from i18ntool.project import Project
-from i18ntool.po.states import Review, State, review_of
+from i18ntool.po.states import Review, State, figures_carried, review_of
 from i18ntool.targets import Target, take_inventory
 
 KINDS = ("untranslated", "fuzzy", "unreviewed")
@@ -88,6 +89,8 @@ def render_text(found: Sequence[Task]) -> str:
             label += f" (not in {task.catalogue} yet; run `i18ntool update`)"
         elif task.review is not None:
             label += f" (review by {task.review.reviewer} on {task.review.date.isoformat()} is stale)"
+        elif figures_carried(task.message):
+            label += " (figures carried by i18ntool; confirm them)"
         lines.append(f"{task.location}: {label}: {text}")
         if task.kind == "fuzzy" and task.message.previous_msgid is not None:
             lines.append(f"    was: {_one_line(task.message.previous_msgid)}")
@@ -120,6 +123,7 @@ def render_json(found: Sequence[Task]) -> str:
             "msgid": task.message.msgid,
             "msgid_plural": task.message.msgid_plural,
             "previous_msgid": task.message.previous_msgid if task.kind == "fuzzy" else None,
+            "figures_carried": figures_carried(task.message),
             "stale_review": None
             if task.review is None
             else {

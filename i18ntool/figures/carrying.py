@@ -1,0 +1,234 @@
+"""Figure-only edits carried into a translation: $8,000 -> $8,500 turns 8.000 dollari into
+8.500 dollari.
+
+``carry`` takes a source text before and after an edit, the translation made for the old
+text and the two languages, and returns the translation with every changed figure written
+anew, as the translation's language writes it; or None when the edit is not a figure-only
+edit or the way the old figures map onto the translation is not certain. Certain means:
+
+- with every figure masked, the two source texts are the same, and their figures are as many
+  and of the same kinds, one for one in order, each keeping its unit ($ stays $);
+- ``reading.compare`` finds no difference between the old source and the translation, and
+  every figure of the one gives exactly one figure of the other (a figure written twice,
+  in words, or a figure the translation adds makes the mapping uncertain);
+- no changed figure lies in code, a link target, an HTML tag or an address, where it is
+  not a quantity but part of a name;
+- the result, compared with the new source, has no difference either.
+
+A figure the translation writes exactly as the source does (a version, an ISO date) is
+replaced by the new one as the source writes it; any other keeps the translation's own unit
+and words ("dollari", "per cento", "milioni") and takes the new value in the translation
+language's digits, grouped if the translation grouped the old one. ``carry_into`` applies
+this to a catalogue entry that `update` offers as fuzzy, marking it with
+``states.FIGURES_CARRIED``; the entry stays fuzzy for a translator to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from babel import Locale
+from babel.numbers import format_decimal, get_group_symbol
+
+from i18ntool.figures.reading import Figure, compare, extract, written_as
+from i18ntool.italian import agree_before_figure
+from i18ntool.po.catalogue import Message
+from i18ntool.po.states import FIGURES_CARRIED
+
+_MASK = "\x00"
+# Where digits are part of a name, not a quantity: code spans, link targets, autolinks and
+# HTML tags, bare addresses. Found roughly, and only to refuse: a false alarm carries nothing.
+_LITERAL = re.compile(
+    r"(`+).*?\1"  # a code span
+    r"|\]\([^)]*\)"  # a link target
+    r"|\]\[[^\]]*\]"  # a reference link's label
+    r"|<[^<>\s][^<>]*>"  # an autolink or an HTML tag
+    r"|(?:https?://|www\.)\S+"  # a bare address
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    r"|(?<!\w)@\w+",  # a handle
+    re.DOTALL,
+)
+
+
+def carry(old_source: str, new_source: str, translation: str, source_language: str, language: str) -> str | None:
+    """``translation`` with the figures that changed from ``old_source`` to ``new_source``
+    written anew in ``language``; None unless the edit changed only figures and each maps
+    onto exactly one figure of the translation."""
+    both = (source_language, language)
+    old = extract(old_source, source_language, both)
+    new = extract(new_source, source_language, both)
+    if not old or len(old) != len(new) or _masked(old_source, old) != _masked(new_source, new):
+        return None
+    if not all(_same_frame(before, after) for before, after in zip(old, new, strict=True)):
+        return None
+    if compare(old_source, source_language, translation, language):
+        return None
+    found = extract(translation, language, both)
+    pairs = _pairs(old, found)
+    if pairs is None:
+        return None
+    replacements: list[tuple[int, int, str]] = []
+    for index, (before, after) in enumerate(zip(old, new, strict=True)):
+        if before.text == after.text:
+            continue
+        written = found[pairs[index]]
+        if any(_literal_at(text, figure) for text, figure in ((old_source, before), (new_source, after))) or (
+            _literal_at(translation, written)
+        ):
+            return None
+        replacement = _rewrite(written, before, after, source_language, language)
+        if replacement is None:
+            return None
+        replacements.append(replacement)
+    carried = _apply(translation, replacements, language)
+    if carried is None or compare(new_source, source_language, carried, language):
+        return None
+    return carried
+
+
+def carry_into(offer: Message, old: Message, source_language: str, language: str) -> Message:
+    """``offer``, the entry `update` makes of a changed text with the translation of ``old``,
+    with the figures carried across if the edit changed only figures; else as it was.
+
+    The offer stays fuzzy, with ``FIGURES_CARRIED`` among its translator comments. Only a
+    confirmed translation, or one whose figures were carried before, is carried: the figures
+    of any other fuzzy translation were never checked. An edit undone after its figures were
+    carried takes the figures of the text it returns to, fuzzy again: the translation is no
+    longer byte for byte the one a translator confirmed.
+    """
+    was_carried = old.fuzzy and _marked(old)
+    if old.fuzzy and not was_carried:
+        return offer
+    comments = tuple(comment for comment in old.translator_comments if comment.strip() != FIGURES_CARRIED)
+    plain = offer.replace(translator_comments=comments)
+    if not offer.fuzzy:  # an edit undone after its figures were carried
+        plain = plain.replace(flags=("fuzzy", *offer.flags), previous_msgid=old.msgid, previous_msgctxt=old.msgctxt)
+    if old.msgid_plural is not None or offer.msgid_plural is not None:
+        return plain
+    carried = carry(old.msgid, offer.msgid, old.msgstr, source_language, language)
+    if carried is None:
+        return plain
+    return plain.replace(msgstr=carried, translator_comments=(*comments, FIGURES_CARRIED))
+
+
+def confirmed(message: Message) -> Message:
+    """``message`` without the carried-figures comment once a translator confirmed it (no
+    longer fuzzy): the comment speaks only of a translation waiting for a translator."""
+    if message.fuzzy or not _marked(message):
+        return message
+    return message.replace(
+        translator_comments=tuple(c for c in message.translator_comments if c.strip() != FIGURES_CARRIED)
+    )
+
+
+def _marked(message: Message) -> bool:
+    return FIGURES_CARRIED in (comment.strip() for comment in message.translator_comments)
+
+
+# -- certainty ------------------------------------------------------------------------------
+
+
+def _masked(text: str, figures: Sequence[Figure]) -> str:
+    """``text`` with each run of figure characters replaced by one mask character."""
+    hidden = [False] * len(text)
+    for figure in figures:
+        hidden[figure.start : figure.start + len(figure.text)] = [True] * len(figure.text)
+    pieces: list[str] = []
+    for index, character in enumerate(text):
+        if not hidden[index]:
+            pieces.append(character)
+        elif not index or not hidden[index - 1]:
+            pieces.append(_MASK)
+    return "".join(pieces)
+
+
+def _same_frame(before: Figure, after: Figure) -> bool:
+    """Whether only the number of a figure changed: same kind, same unit, same scale word."""
+    if before.kind != after.kind or before.literal != after.literal or before.currencies != after.currencies:
+        return False
+    if before.kind == "date" or before.literal:
+        return True
+    if not before.digits or not after.digits:
+        return before.text == after.text
+    return before.text.replace(before.digits, _MASK, 1) == after.text.replace(after.digits, _MASK, 1)
+
+
+def _pairs(source: Sequence[Figure], translation: Sequence[Figure]) -> list[int] | None:
+    """For each figure of the source, the index of the one figure of the translation that
+    gives it; None if any figure of either side gives none or more than one."""
+    if len(source) != len(translation):
+        return None
+    pairs = []
+    for figure in source:
+        partners = [index for index, candidate in enumerate(translation) if figure.same(candidate)]
+        if len(partners) != 1:
+            return None
+        pairs.append(partners[0])
+    if len(set(pairs)) != len(pairs):
+        return None
+    for candidate in translation:
+        if sum(1 for figure in source if figure.same(candidate)) != 1:
+            return None
+    return pairs
+
+
+def _literal_at(text: str, figure: Figure) -> bool:
+    start, end = figure.start, figure.start + len(figure.text)
+    return any(match.start() < end and start < match.end() for match in _LITERAL.finditer(text))
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def _rewrite(
+    written: Figure, before: Figure, after: Figure, source_language: str, language: str
+) -> tuple[int, int, str] | None:
+    """Where in the translation ``written`` (which gives ``before``) is, and what gives
+    ``after`` there instead."""
+    end = written.start + len(written.text)
+    if before.literal and written.key == before.key:
+        return written.start, end, after.text  # written as the source writes it: so again
+    if after.value is None or written.literal and not isinstance(after.value, tuple):
+        return None
+    if written.kind == "number" and after.kind == "time" and isinstance(after.value, tuple) and not after.value[1]:
+        return written.start, end, str(after.value[0])  # "alle 18" for "at 6 pm": an hour alone stays so
+    if isinstance(after.value, tuple) or not written.digits:
+        return written.start, end, written_as(after, language)
+    at = written.text.find(written.digits)
+    if at < 0:
+        return None
+    value = after.value / written.scale
+    old_value = written.value if isinstance(written.value, Decimal) else Decimal(0)
+    grouped = _grouped(written, language) if abs(old_value) >= 1000 * written.scale else None
+    if grouped is None:
+        grouped = _grouped(after, source_language)
+    digits = format_decimal(_plain(value), locale=language, decimal_quantization=False, group_separator=grouped)
+    start = written.start + at
+    return start, start + len(written.digits), digits
+
+
+def _grouped(figure: Figure, language: str) -> bool:
+    """Whether ``figure``'s digits are grouped (8.000, 8 000), not written in one run (8000)."""
+    group = get_group_symbol(language)
+    return any(separator in figure.digits for separator in (group, " ", "\u00a0", "\u202f", "\u2009"))
+
+
+def _plain(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros that a division left (3.0 -> 3), as an integer if whole."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _apply(text: str, replacements: Sequence[tuple[int, int, str]], language: str) -> str | None:
+    """``text`` with each replacement made, last first; None if two overlap."""
+    ordered = sorted(replacements)
+    if any(first[1] > second[0] for first, second in zip(ordered, ordered[1:], strict=False)):
+        return None
+    italian = Locale.parse(language).language == "it"
+    for start, end, replacement in reversed(ordered):
+        before = text[:start]
+        if italian:  # an article agrees with how the new figure is read: l'8 marzo, il 9 marzo
+            before = agree_before_figure(before, replacement)
+        text = before + replacement + text[end:]
+    return text
