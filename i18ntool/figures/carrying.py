@@ -7,7 +7,8 @@ anew, as the translation's language writes it; or None when the edit is not a fi
 edit or the way the old figures map onto the translation is not certain. Certain means:
 
 - with every figure masked, the two source texts are the same, and their figures are as many
-  and of the same kinds, one for one in order, each keeping its unit ($ stays $);
+  and of the same kinds, one for one in order, each keeping its unit ($ stays $); no new
+  figure is one of the old text's (5% to 8% becoming 8% to 5% is a move, not an edit);
 - ``reading.compare`` finds no difference between the old source and the translation, and
   every figure of the one gives exactly one figure of the other (a figure written twice,
   in words, or a figure the translation adds makes the mapping uncertain);
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from babel import Locale
 from babel.numbers import format_decimal, get_group_symbol
@@ -37,7 +38,7 @@ from i18ntool.italian import agree_before_figure
 from i18ntool.po.catalogue import Message
 from i18ntool.po.states import FIGURES_CARRIED
 
-_MASK = "\x00"
+_MASK = "\x00"  # stands for the digits of a figure, to compare what surrounds them
 # Where digits are part of a name, not a quantity: code spans, link targets, autolinks and
 # HTML tags, bare addresses. Found roughly, and only to refuse: a false alarm carries nothing.
 _LITERAL = re.compile(
@@ -73,6 +74,8 @@ def carry(old_source: str, new_source: str, translation: str, source_language: s
     for index, (before, after) in enumerate(zip(old, new, strict=True)):
         if before.text == after.text:
             continue
+        if any(after.same(figure) for figure in old):
+            return None  # a figure of the old text, moved: 5% to 8% became 8% to 5%
         written = found[pairs[index]]
         if any(_literal_at(text, figure) for text, figure in ((old_source, before), (new_source, after))) or (
             _literal_at(translation, written)
@@ -130,18 +133,18 @@ def _marked(message: Message) -> bool:
 # -- certainty ------------------------------------------------------------------------------
 
 
-def _masked(text: str, figures: Sequence[Figure]) -> str:
-    """``text`` with each run of figure characters replaced by one mask character."""
+def _masked(text: str, figures: Sequence[Figure]) -> tuple[str, ...]:
+    """The pieces of ``text`` between its figures (overlapping figures count as one)."""
     hidden = [False] * len(text)
     for figure in figures:
         hidden[figure.start : figure.start + len(figure.text)] = [True] * len(figure.text)
-    pieces: list[str] = []
+    pieces = [""]
     for index, character in enumerate(text):
         if not hidden[index]:
-            pieces.append(character)
+            pieces[-1] += character
         elif not index or not hidden[index - 1]:
-            pieces.append(_MASK)
-    return "".join(pieces)
+            pieces.append("")
+    return tuple(pieces)
 
 
 def _same_frame(before: Figure, after: Figure) -> bool:
@@ -199,12 +202,14 @@ def _rewrite(
     at = written.text.find(written.digits)
     if at < 0:
         return None
-    value = after.value / written.scale
     old_value = written.value if isinstance(written.value, Decimal) else Decimal(0)
     grouped = _grouped(written, language) if abs(old_value) >= 1000 * written.scale else None
     if grouped is None:
         grouped = _grouped(after, source_language)
-    digits = format_decimal(_plain(value), locale=language, decimal_quantization=False, group_separator=grouped)
+    with localcontext() as context:  # as many digits as the text gives: no rounding
+        context.prec = max(context.prec, 2 * len(str(after.value)) + len(str(written.scale)))
+        value = _plain(after.value / written.scale)
+        digits = format_decimal(value, locale=language, decimal_quantization=False, group_separator=grouped)
     start = written.start + at
     return start, start + len(written.digits), digits
 
