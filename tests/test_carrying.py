@@ -26,18 +26,28 @@ from tests.conftest import profile
     ("old_source", "new_source", "translation", "carried"),
     [
         pytest.param(
-            "an $8,000 grant", "an $8,500 grant", "un contributo di 8.000 dollari", "un contributo di 8.500 dollari", id="amount"
+            "an $8,000 grant",
+            "an $8,500 grant",
+            "un contributo di 8.000 dollari",
+            "un contributo di 8.500 dollari",
+            id="amount",
         ),
         pytest.param("up 12.5%", "up 13.75%", "in crescita del 12,5%", "in crescita del 13,75%", id="decimal-percent"),
-        pytest.param("up 12%", "up 12.5%", "in crescita del 12 per cento", "in crescita del 12,5 per cento", id="per-cento"),
-        pytest.param("on 8 March 2023", "on 9 March 2023", "il giorno 8 marzo 2023", "il giorno 9 marzo 2023", id="date"),
+        pytest.param(
+            "up 12%", "up 12.5%", "in crescita del 12 per cento", "in crescita del 12,5 per cento", id="per-cento"
+        ),
+        pytest.param(
+            "on 8 March 2023", "on 9 March 2023", "il giorno 8 marzo 2023", "il giorno 9 marzo 2023", id="date"
+        ),
         pytest.param("on 8 March 2023", "on 8 March 2024", "l’8 marzo 2023", "l’8 marzo 2024", id="year-only"),
         pytest.param("on 9 March", "on 8 March", "il 9 marzo", "l’8 marzo", id="article-elided-before-8"),
         pytest.param("on 8 March", "on 9 March", "dall’8 marzo", "dal 9 marzo", id="article-restored-before-9"),
         pytest.param("in 1910", "in 1911", "nel 1910", "nel 1911", id="year-stays-ungrouped"),
         pytest.param("999 guests", "1,000 guests", "999 ospiti", "1.000 ospiti", id="grouped-as-the-source"),
         pytest.param("8000 guests", "8500 guests", "8000 ospiti", "8500 ospiti", id="ungrouped-as-the-translation"),
-        pytest.param("2.5 million euros", "3 million euros", "2,5 milioni di euro", "3 milioni di euro", id="scale-word"),
+        pytest.param(
+            "2.5 million euros", "3 million euros", "2,5 milioni di euro", "3 milioni di euro", id="scale-word"
+        ),
         pytest.param("Python 3.10", "Python 3.11", "Python 3.10", "Python 3.11", id="identifier-as-written"),
         pytest.param("at 6 pm", "at 7:30 pm", "alle 18:00", "alle 19:30", id="time"),
         pytest.param("at 6 pm", "at 7 pm", "alle 18", "alle 19", id="hour-alone"),
@@ -49,7 +59,9 @@ from tests.conftest import profile
             id="several-reordered-in-the-translation",
         ),
         pytest.param("8" * 40, "9" * 40, "8" * 40, "9" * 40, id="huge-number"),
-        pytest.param("Il 12,5% dei voti", "Il 13% dei voti", "12.5% of the votes", "13% of the votes", id="italian-source"),
+        pytest.param(
+            "Il 12,5% dei voti", "Il 13% dei voti", "12.5% of the votes", "13% of the votes", id="italian-source"
+        ),
         pytest.param(
             "**$8,000** for [the film](https://example.org/1910)",
             "**$8,500** for [the film](https://example.org/1910)",
@@ -89,7 +101,10 @@ def test_a_figure_only_edit_is_carried_as_the_translation_writes_figures(
         pytest.param("see `v8` and 8", "see `v9` and 8", "vedi `v8` e 8", id="digits-in-a-name"),
         pytest.param("`8` and 8", "`9` and 8", "`8` e 8", id="figure-in-code"),
         pytest.param(
-            "[x](https://example.org/?p=8) 8", "[x](https://example.org/?p=9) 8", "[x](https://example.org/?p=8) 8", id="link"
+            "[x](https://example.org/?p=8) 8",
+            "[x](https://example.org/?p=9) 8",
+            "[x](https://example.org/?p=8) 8",
+            id="link",
         ),
         pytest.param("no figures", "no figures at all", "nessuna cifra", id="no-figures"),
         pytest.param("on 2023-03-08", "on 2024-03-08", "il 2023-03-08", id="iso-year-changed"),
@@ -107,9 +122,13 @@ def test_nothing_is_carried_when_the_mapping_is_not_certain(old_source: str, new
 
 def test_carry_into_marks_the_offer_and_confirmed_drops_the_mark() -> None:
     old = Message("an $8,000 grant", "un contributo di 8.000 dollari", translator_comments=("checked",))
-    offer = Message("an $8,500 grant", old.msgstr, flags=("fuzzy",), previous_msgid=old.msgid, translator_comments=("checked",))
+    offer = Message(
+        "an $8,500 grant", old.msgstr, flags=("fuzzy",), previous_msgid=old.msgid, translator_comments=("checked",)
+    )
     carried = carry_into(offer, old, "en", "it")
-    assert carried == offer.replace(msgstr="un contributo di 8.500 dollari", translator_comments=("checked", FIGURES_CARRIED))
+    assert carried == offer.replace(
+        msgstr="un contributo di 8.500 dollari", translator_comments=("checked", FIGURES_CARRIED)
+    )
     assert figures_carried(carried)
     assert confirmed(carried) == carried
     assert confirmed(carried.replace(flags=())) == carried.replace(flags=(), translator_comments=("checked",))
@@ -240,6 +259,8 @@ def test_update_carries_the_grant_into_the_italian_award_text(project_dir: Path)
     assert not [f for f in json.loads(check.stdout)["findings"] if f["code"].startswith("NUM")]
     todo = run(project_dir, "todo", "--state", "fuzzy", "--locale", "it", "russo-brothers-award")
     assert f"{AWARD}:{entry.line}: fuzzy (figures carried by i18ntool; confirm them): " in todo.stdout
+    listed = json.loads(run(project_dir, "todo", "--format", "json", "--state", "fuzzy", "--locale", "it").stdout)
+    assert [(e["msgid"], e["figures_carried"]) for e in listed["entries"]] == [(entry.msgid, True)]
     coverage = run(project_dir, "coverage", "--locale", "it", "russo-brothers-award")
     assert "1 fuzzy entry has its figures carried by i18ntool; a translator confirms them" in coverage.stdout
     assert run(project_dir, "update").output.strip() == "Every template and catalogue is in step with its source text."
@@ -257,8 +278,38 @@ def test_update_carries_the_grant_into_the_italian_award_text(project_dir: Path)
 
 
 fragments = st.sampled_from(
-    ["8", "8,000", "8.000", "$", "€", " dollari", "%", " per cento", " March", " marzo", " 2023", "-", "`", "](", ")",
-     "<", ">", "l’", "il ", " ", "\x00", "\u202e", "\u00a0", "12.5", "12,5", "6 pm", "18:30", "v3.10", "https://", "@"]
+    [
+        "8",
+        "8,000",
+        "8.000",
+        "$",
+        "€",
+        " dollari",
+        "%",
+        " per cento",
+        " March",
+        " marzo",
+        " 2023",
+        "-",
+        "`",
+        "](",
+        ")",
+        "<",
+        ">",
+        "l’",
+        "il ",
+        " ",
+        "\x00",
+        "\u202e",
+        "\u00a0",
+        "12.5",
+        "12,5",
+        "6 pm",
+        "18:30",
+        "v3.10",
+        "https://",
+        "@",
+    ]
 )
 hostile = st.lists(fragments, max_size=12).map("".join)
 
