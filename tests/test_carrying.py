@@ -42,6 +42,10 @@ from tests.conftest import profile
         pytest.param("on 8 March 2023", "on 8 March 2024", "l’8 marzo 2023", "l’8 marzo 2024", id="year-only"),
         pytest.param("on 9 March", "on 8 March", "il 9 marzo", "l’8 marzo", id="article-elided-before-8"),
         pytest.param("on 8 March", "on 9 March", "dall’8 marzo", "dal 9 marzo", id="article-restored-before-9"),
+        pytest.param("on 25 November.", "on 17 May.", "il 25 novembre.", "il 17 maggio.", id="date-ends-a-sentence"),
+        pytest.param(
+            "on 25 Nov. 2023", "on 17 Nov. 2023", "il 25 nov. 2023", "il 17 nov. 2023", id="day-only-keeps-style"
+        ),
         pytest.param("in 1910", "in 1911", "nel 1910", "nel 1911", id="year-stays-ungrouped"),
         pytest.param("999 guests", "1,000 guests", "999 ospiti", "1.000 ospiti", id="grouped-as-the-source"),
         pytest.param("8000 guests", "8500 guests", "8000 ospiti", "8500 ospiti", id="ungrouped-as-the-translation"),

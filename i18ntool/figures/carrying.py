@@ -51,6 +51,8 @@ _LITERAL = re.compile(
     r"|(?<!\w)@\w+",  # a handle
     re.DOTALL,
 )
+_SENTENCE_END = re.compile(r"\s*$|\s+[^\w\s]*[A-Z]")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def carry(old_source: str, new_source: str, translation: str, source_language: str, language: str) -> str | None:
@@ -81,7 +83,7 @@ def carry(old_source: str, new_source: str, translation: str, source_language: s
             _literal_at(translation, written)
         ):
             return None
-        replacement = _rewrite(written, before, after, source_language, language)
+        replacement = _rewrite(translation, written, before, after, source_language, language)
         if replacement is None:
             return None
         replacements.append(replacement)
@@ -137,7 +139,8 @@ def _masked(text: str, figures: Sequence[Figure]) -> tuple[str, ...]:
     """The pieces of ``text`` between its figures (overlapping figures count as one)."""
     hidden = [False] * len(text)
     for figure in figures:
-        hidden[figure.start : figure.start + len(figure.text)] = [True] * len(figure.text)
+        start, end = _span(figure, text)
+        hidden[start:end] = [True] * (end - start)
     pieces = [""]
     for index, character in enumerate(text):
         if not hidden[index]:
@@ -177,8 +180,17 @@ def _pairs(source: Sequence[Figure], translation: Sequence[Figure]) -> list[int]
     return pairs
 
 
+def _span(figure: Figure, text: str) -> tuple[int, int]:
+    """Where ``figure`` lies in ``text``, without the full stop that ends a sentence after a
+    month ("on 17 May."), but with the one of an abbreviation inside it ("17 Nov. 2023")."""
+    end = figure.start + len(figure.text)
+    if figure.kind == "date" and figure.text.endswith(".") and _SENTENCE_END.match(text, end):
+        return figure.start, end - 1
+    return figure.start, end
+
+
 def _literal_at(text: str, figure: Figure) -> bool:
-    start, end = figure.start, figure.start + len(figure.text)
+    start, end = _span(figure, text)
     return any(match.start() < end and start < match.end() for match in _LITERAL.finditer(text))
 
 
@@ -186,17 +198,23 @@ def _literal_at(text: str, figure: Figure) -> bool:
 
 
 def _rewrite(
-    written: Figure, before: Figure, after: Figure, source_language: str, language: str
+    translation: str, written: Figure, before: Figure, after: Figure, source_language: str, language: str
 ) -> tuple[int, int, str] | None:
-    """Where in the translation ``written`` (which gives ``before``) is, and what gives
-    ``after`` there instead."""
-    end = written.start + len(written.text)
+    """Where in ``translation`` its figure ``written`` (which gives ``before``) is, and what
+    gives ``after`` there instead."""
+    end = _span(written, translation)[1]
     if before.literal and written.key == before.key:
         return written.start, end, after.text  # written as the source writes it: so again
     if after.value is None or written.literal and not isinstance(after.value, tuple):
         return None
     if written.kind == "number" and after.kind == "time" and isinstance(after.value, tuple) and not after.value[1]:
         return written.start, end, str(after.value[0])  # "alle 18" for "at 6 pm": an hour alone stays so
+    if written.kind == "date" and isinstance(before.value, tuple) and isinstance(after.value, tuple):
+        days = _DAY.findall(written.text)
+        if before.value[0] == after.value[0] and days == [str(before.value[1])]:
+            # Only the day changed: the translation's way of writing the month stays (25 nov.).
+            text = _DAY.sub(str(after.value[1]), translation[written.start : end])
+            return written.start, end, text
     if isinstance(after.value, tuple) or not written.digits:
         return written.start, end, written_as(after, language)
     at = written.text.find(written.digits)
