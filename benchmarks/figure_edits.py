@@ -88,7 +88,7 @@ class Generator:
         word = self.rng.choices(self.vocabulary, self.weights)[0]
         return word, word + "i", "word"  # no Italian article ends in i
 
-    def figure(self, kind: str | None = None) -> Token:
+    def figure(self, kind: str | None = None, in_words: bool = True) -> Token:
         kind = kind or self.rng.choice(["year", "amount", "count", "percent", "date"])
         rng = self.rng
         if kind == "year":
@@ -100,7 +100,7 @@ class Generator:
         if kind == "count":
             if rng.random() < 0.25:  # a small count, which a translation may write in words
                 value = rng.randint(2, 10)
-                return str(value), ITALIAN_WORDS[value] if rng.random() < 0.5 else str(value), kind
+                return str(value), ITALIAN_WORDS[value] if in_words and rng.random() < 0.5 else str(value), kind
             value = rng.randint(11, 950)
             return str(value), str(value), kind
         if kind == "percent":
@@ -133,7 +133,8 @@ class Generator:
         return Paragraph(tokens), words == [token for token in paragraph.tokens if token[2] == "word"]
 
     def _other_figure(self, token: Token) -> Token:
-        while (new := self.figure(token[2]))[0] == token[0]:
+        # The translation of the new text writes the new figure in digits, as carrying does.
+        while (new := self.figure(token[2], in_words=False))[0] == token[0]:
             pass
         return new
 
@@ -197,6 +198,7 @@ def main() -> None:
 def report(project: Project, edits: list[Edit], seconds: float, arguments: argparse.Namespace) -> None:
     counts: collections.Counter[str] = collections.Counter()
     uncarried = []
+    differing = []
     catalogues = {}
     for edit in edits:
         if edit.document not in catalogues:
@@ -213,6 +215,8 @@ def report(project: Project, edits: list[Edit], seconds: float, arguments: argpa
         if figures_carried(message):
             counts["carried"] += 1
             counts["carried right"] += message.msgstr == edit.expected
+            if message.msgstr != edit.expected:
+                differing.append((edit, message.msgstr))
             counts["carried, not figures only"] += not edit.figures_only
         elif edit.figures_only:
             uncarried.append(edit)
@@ -232,6 +236,10 @@ def report(project: Project, edits: list[Edit], seconds: float, arguments: argpa
     print(f"  figure-only, not carried: {len(uncarried)}")
     for edit in uncarried[:10]:
         print(f"    {edit.document}: {_figures(edit.old)} -> {_figures(edit.new)}")
+    print(f"  carried, not as the generator translates the new text: {len(differing)}")
+    for edit, carried in differing[:10]:
+        print(f"    {edit.document}: {_figures(edit.old)} -> {_figures(edit.new)}")
+        print(f"      carried:  {carried}\n      expected: {edit.expected}")
 
 
 def _figures(text: str) -> str:

@@ -46,6 +46,13 @@ from tests.conftest import profile
         pytest.param(
             "on 25 Nov. 2023", "on 17 Nov. 2023", "il 25 nov. 2023", "il 17 nov. 2023", id="day-only-keeps-style"
         ),
+        pytest.param(
+            "the 2022 to 2023 season",
+            "the 2023 to 2024 season",
+            "la stagione 2022-2023",
+            "la stagione 2023-2024",
+            id="years-shifted",
+        ),
         pytest.param("in 1910", "in 1911", "nel 1910", "nel 1911", id="year-stays-ungrouped"),
         pytest.param("999 guests", "1,000 guests", "999 ospiti", "1.000 ospiti", id="grouped-as-the-source"),
         pytest.param("8000 guests", "8500 guests", "8000 ospiti", "8500 ospiti", id="ungrouped-as-the-translation"),
@@ -97,6 +104,7 @@ def test_a_figure_only_edit_is_carried_as_the_translation_writes_figures(
         pytest.param("$8,000 and $8,000", "$8,500 and $8,000", "8.000 e 8.000 dollari", id="figure-appears-twice"),
         pytest.param("an $8,000 grant", "an $8,500 grant", "un contributo di ottomila dollari", id="written-in-words"),
         pytest.param("from 5% to 8%", "from 8% to 5%", "dal 5% all’8%", id="figures-swapped"),
+        pytest.param("5, 6 and 7", "6, 7 and 5", "5, 6 e 7", id="figures-rotated"),
         pytest.param("an $8,000 grant", "an $8,500 grant", "8.000 dollari, anno 2023", id="figure-the-source-lacks"),
         pytest.param("an $8,000 grant", "an $8,500 grant", "un contributo di 8.100 dollari", id="translation-differs"),
         pytest.param("an $8,000 grant", "an €8,500 grant", "un contributo di 8.000 dollari", id="currency-changed"),

@@ -7,8 +7,8 @@ anew, as the translation's language writes it; or None when the edit is not a fi
 edit or the way the old figures map onto the translation is not certain. Certain means:
 
 - with every figure masked, the two source texts are the same, and their figures are as many
-  and of the same kinds, one for one in order, each keeping its unit ($ stays $); no new
-  figure is one of the old text's (5% to 8% becoming 8% to 5% is a move, not an edit);
+  and of the same kinds, one for one in order, each keeping its unit ($ stays $); figures
+  that changed places (5% to 8% becoming 8% to 5%) moved rather than changed;
 - ``reading.compare`` finds no difference between the old source and the translation, and
   every figure of the one gives exactly one figure of the other (a figure written twice,
   in words, or a figure the translation adds makes the mapping uncertain);
@@ -72,12 +72,12 @@ def carry(old_source: str, new_source: str, translation: str, source_language: s
     pairs = _pairs(old, found)
     if pairs is None:
         return None
+    changes = [(index, before, after) for index, (before, after) in enumerate(zip(old, new, strict=True))]
+    changes = [(index, before, after) for index, before, after in changes if before.text != after.text]
+    if _moved([(before, after) for _, before, after in changes]):
+        return None
     replacements: list[tuple[int, int, str]] = []
-    for index, (before, after) in enumerate(zip(old, new, strict=True)):
-        if before.text == after.text:
-            continue
-        if any(after.same(figure) for figure in old):
-            return None  # a figure of the old text, moved: 5% to 8% became 8% to 5%
+    for index, before, after in changes:
         written = found[pairs[index]]
         if any(_literal_at(text, figure) for text, figure in ((old_source, before), (new_source, after))) or (
             _literal_at(translation, written)
@@ -187,6 +187,20 @@ def _span(figure: Figure, text: str) -> tuple[int, int]:
     if figure.kind == "date" and figure.text.endswith(".") and _SENTENCE_END.match(text, end):
         return figure.start, end - 1
     return figure.start, end
+
+
+def _moved(changes: Sequence[tuple[Figure, Figure]]) -> bool:
+    """Whether the changed figures went round in a circle (5% to 8% became 8% to 5%): figures
+    moved, not edited. A chain (2022 to 2023 became 2023 to 2024) is an edit."""
+    following = {(before.kind, before.value): (after.kind, after.value) for before, after in changes}
+    for start in following:
+        seen, value = {start}, following[start]
+        while value in following:
+            if value in seen:
+                return True
+            seen.add(value)
+            value = following[value]
+    return False
 
 
 def _literal_at(text: str, figure: Figure) -> bool:
