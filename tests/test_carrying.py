@@ -333,3 +333,29 @@ def test_any_text_is_carried_right_or_not_at_all(old_source: str, new_source: st
     if carried is not None:
         assert compare(new_source, "en", carried, "it") == []
         assert compare(old_source, "en", translation, "it") == []
+
+
+@settings(max_examples=profile(30, 500), deadline=None)
+@given(
+    st.lists(st.tuples(amounts, days, months, percents), min_size=2, max_size=5), st.lists(st.booleans(), max_size=5)
+)
+def test_figure_edits_lose_no_translation_and_an_update_twice_changes_nothing(
+    versions: list[tuple[int, int, str, Decimal]], confirms: list[bool]
+) -> None:
+    """Invariants 2 and 4 with carrying: after each version, every translation a translator
+    wrote or confirmed is still in the catalogue (active or obsolete), and merging again
+    changes nothing; the carried translation always agrees with its source."""
+    languages = ("en", "it")
+    source, translation = texts(*versions[0])
+    catalogue: tuple[Message, ...] = (Message(source, translation),)
+    confirmed_translations = {translation}
+    for number, version in enumerate(versions[1:]):
+        source, _ = texts(*version)
+        catalogue, _ = merge([Message(source)], catalogue, {}, languages)
+        assert merge([Message(source)], catalogue, {}, languages)[0] == catalogue
+        active = catalogue[0]
+        assert compare(source, "en", active.msgstr, "it") == []
+        if number < len(confirms) and confirms[number]:  # a translator confirms the carried figures
+            catalogue = (active.replace(flags=(), previous_msgid=None), *catalogue[1:])
+            confirmed_translations.add(active.msgstr)
+        assert confirmed_translations <= {message.msgstr for message in catalogue}
