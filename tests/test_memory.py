@@ -12,7 +12,7 @@ from i18ntool.cli import main
 from i18ntool.exchange.memory import TranslationMemories
 from i18ntool.exchange.tmx import MemoryUnit, memory_tmx, read_tmx
 from i18ntool.po.catalogue import Message, read_catalogue
-from tests.conftest import snapshot
+from tests.conftest import requires_gettext, run_gettext, snapshot
 
 AWARD = "russo-brothers-award"  # written in English
 ANNOUNCEMENT = "annuncio-proiezione"  # written in Italian
@@ -270,3 +270,51 @@ def test_fill(tmp_path: Path, message: Message, files: list[list[MemoryUnit]], e
 def test_no_filling_from_a_language_into_itself(tmp_path: Path) -> None:
     found = memories(tmp_path, [MemoryUnit("Close", "Vicino")])
     assert found.fill([Message("Close")], "en", "en")[0] == (Message("Close"),)
+
+
+def test_the_projects_own_memory_gives_a_lost_catalogue_its_translations_back(project_dir: Path) -> None:
+    """Export, delete a catalogue, `update` from the export: every finished translation is back,
+    as translated (not reviewed: a review is a person's act, for this catalogue's text)."""
+    from i18ntool.exchange.tmx import export_memory
+    from i18ntool.project import find_project
+
+    catalogue = project_dir / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    finished = {
+        message.msgid: message.msgstr
+        for message in read_catalogue(catalogue).messages
+        if message.msgstr and not message.fuzzy and not message.obsolete
+    }
+    # Texts that another Italian catalogue has translated come from there: the project first.
+    elsewhere = {
+        message.msgid
+        for path in catalogue.parent.glob("*.po")
+        if path != catalogue
+        for message in read_catalogue(path).messages
+        if message.msgstr and not message.fuzzy and not message.obsolete
+    }
+    export_memory(find_project(project_dir), ["it"], project_dir / "tm")
+    set_memories(project_dir, 'translation-memories = ["tm/tmx/en-it.tmx"]')
+    catalogue.unlink()
+    result = run(project_dir, "update")
+    assert result.exit_code == 0, result.output
+    restored = read_catalogue(catalogue).messages
+    assert {message.msgid: message.msgstr for message in restored if message.msgid in finished} == finished
+    from_memory = {
+        message.msgid
+        for message in restored
+        if message.translator_comments == ("from translation memory: tm/tmx/en-it.tmx",)
+    }
+    assert from_memory == set(finished) - elsewhere
+    assert from_memory
+
+
+@requires_gettext
+def test_catalogues_filled_from_a_memory_pass_msgfmt_check(project_dir: Path) -> None:
+    set_memories(project_dir)
+    write_memory(project_dir, [MemoryUnit(EXACT, EXACT_IT), MemoryUnit(CLOSE_IN_MEMORY, CLOSE_IT)])
+    add_paragraphs(project_dir, AWARD, EXACT, CLOSE)
+    assert run(project_dir, "update").exit_code == 0
+    catalogue = project_dir / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    checked = run_gettext("msgfmt", "-c", "-o", "/dev/null", catalogue)
+    assert checked.returncode == 0, checked.stderr
+    assert run_gettext("msgcat", catalogue).stdout == catalogue.read_bytes()
