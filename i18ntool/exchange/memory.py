@@ -139,12 +139,7 @@ def load_memories(project: Project) -> TranslationMemories:
     memories = []
     for path in memory_paths(project):
         memory = read_tmx(path, project.relative(path))
-        if memory.units and not any(
-            memory.pairs(source, target)
-            for source in project.languages
-            for target in project.languages
-            if source != target
-        ):
+        if memory.units and not memory.holds_two(project.languages):
             raise memory.lacking(project.languages)
         memories.append(memory)
     return TranslationMemories(memories)

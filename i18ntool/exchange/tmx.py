@@ -45,7 +45,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -236,8 +236,9 @@ class TmxUnit:
     props: tuple[tuple[str, str], ...]
     segments: tuple[tuple[str, str], ...]  # (language tag, text)
 
-    def text_in(self, language: str) -> str | None:
-        return next((text for tag, text in self.segments if tag_matches(tag, language)), None)
+    def text_in(self, tags: Set[str]) -> str | None:
+        """The text of its first segment in one of ``tags`` (the tags of one language)."""
+        return next((text for tag, text in self.segments if tag in tags), None)
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,9 @@ class TmxFile:
     def pairs(self, source_language: str, target_language: str) -> list[MemoryUnit]:
         """Its units with a non-empty text in both languages, as pairs of that direction."""
         pairs = []
+        source_tags, target_tags = self.tags_of(source_language), self.tags_of(target_language)
         for unit in self.units:
-            source, target = unit.text_in(source_language), unit.text_in(target_language)
+            source, target = unit.text_in(source_tags), unit.text_in(target_tags)
             if not source or not target:
                 continue
             props = dict(unit.props)
@@ -273,6 +275,18 @@ class TmxFile:
                 )
             )
         return pairs
+
+    def tags_of(self, language: str) -> frozenset[str]:
+        """The language tags of its segments that are ``language``."""
+        return frozenset(tag for tag in self.languages if tag_matches(tag, language))
+
+    def holds_two(self, languages: Sequence[str]) -> bool:
+        """Whether a unit has texts in two of ``languages`` (a pair in some direction)."""
+        tags = [self.tags_of(language) for language in languages]
+        return any(
+            sum(any(text and tag in language for tag, text in unit.segments) for language in tags) >= 2
+            for unit in self.units
+        )
 
     def lacking(self, languages: Sequence[str]) -> I18nToolError:
         """The error for a memory with units, none of them in two of ``languages``."""
