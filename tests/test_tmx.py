@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from translate.storage import tmx as translate_tmx
 
 from i18ntool.errors import I18nToolError
@@ -17,12 +20,14 @@ from i18ntool.exchange.tmx import (
     export_memory,
     memory_tmx,
     read_memory,
+    TmxFile,
     read_tmx,
     tag_matches,
 )
 from i18ntool.po.states import State, state_of
 from i18ntool.po.catalogue import read_catalogue
 from i18ntool.project import find_project
+from tests.conftest import profile
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 REVIEWED = MemoryUnit(
@@ -78,6 +83,45 @@ def test_reading_what_the_writer_writes_gives_the_pairs_back(tmp_path: Path, uni
     assert [(unit.source, unit.target) for unit in read_memory(path, "it", "en")] == [
         (unit.target, unit.source) for unit in units
     ]
+
+
+# Any text XML 1.0 can hold: what a catalogue may hold, less the control characters it cannot.
+xml_text = st.text(
+    st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters="\x00\x01\x02\x03\x04\x05\x06\x07\x08"
+        "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\ufffe\uffff",
+    ),
+    min_size=1,
+)
+units_drawn = st.lists(
+    st.builds(
+        MemoryUnit,
+        source=xml_text,
+        target=xml_text,
+        context=st.none() | xml_text,
+        reviewer=st.none() | xml_text.filter(str.strip),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=profile(100, 2000), deadline=None)
+@given(units_drawn)
+def test_any_pairs_round_trip_through_the_memory(units: list[MemoryUnit]) -> None:
+    text = memory_tmx(units, "en", "it")
+    read = read_tmx_text(text).pairs("en", "it")
+    assert read == units
+    assert [(unit.source, unit.target) for unit in other_readers_units(text).units] == [
+        (unit.source, unit.target) for unit in units
+    ]
+
+
+def read_tmx_text(text: str) -> TmxFile:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.tmx"
+        path.write_text(text, encoding="utf-8")
+        return read_tmx(path)
 
 
 def test_the_header_is_tmx_1_4b() -> None:
