@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -294,7 +295,7 @@ def test_the_sign_off_command_a_sheet_shows_signs_the_entry_off(
         int(location.rsplit(":", 1)[1]),
         location.rsplit(":", 1)[0],
     )
-    assert row.startswith('state-reviewed"') and "Reviewed by Ada Editor on" in row
+    assert row.startswith('state-reviewed"') and "by Ada Editor, " in row
 
 
 def write_hostile_text(project_dir: Path) -> None:
@@ -333,6 +334,19 @@ def test_hostile_text_in_a_source_and_its_translation_is_shown_as_text(project_d
     assert "Hostile <script>document.title='pwned'</script> source \"><img src=x onerror=" in words
     assert "Traduzione <script>document.title='pwned'</script> ostile" in words
     assert "[un link](javascript:document.title='pwned')" in words
+
+
+def test_the_findings_of_check_stand_beside_their_entries(project_dir: Path) -> None:
+    path = project_dir / IT / f"{AWARD}.po"
+    path.write_text(path.read_text(encoding="utf-8").replace("8.000 dollari", "9.000 dollari"), encoding="utf-8")
+    checked = run(project_dir, "check", AWARD, "--format", "json")
+    findings = json.loads(checked.output)["findings"]
+    assert findings and all(finding["code"].startswith("NUM") for finding in findings)
+    assert run(project_dir, "sheet", AWARD).exit_code == 0
+    page = (project_dir / "build" / "sheets" / "it" / f"{AWARD}.html").read_text(encoding="utf-8")
+    for finding in findings:
+        row = entry_html(page, finding["line"], finding["path"])
+        assert f"{finding['code']} {finding['message']}" in Sheet(row).words
 
 
 def test_build_and_sheet_never_remove_each_others_files(project_dir: Path) -> None:

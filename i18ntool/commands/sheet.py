@@ -40,7 +40,7 @@ def sheet(session: Session, locales: tuple[str, ...], documents: tuple[str, ...]
     pages = render_pages(project, sheets, index=not documents)
     written = write_pages(folder, pages)
     where = shown_path(project, folder)
-    for item in sheets:
+    for item in sorted(sheets, key=lambda item: item.path):
         verdict = "publishable" if item.publishable else "not publishable"
         click.echo(f"{where}/{item.path}: {len(item.rows)} entries, {verdict}")
     click.echo(
