@@ -349,6 +349,34 @@ def test_the_findings_of_check_stand_beside_their_entries(project_dir: Path) -> 
         assert f"{finding['code']} {finding['message']}" in Sheet(row).words
 
 
+def test_a_fuzzy_entry_whose_figures_i18ntool_carried_says_so(project_dir: Path) -> None:
+    path = project_dir / IT / f"{AWARD}.po"
+    catalogue = read_catalogue(path)
+    chosen = next(m for m in catalogue.messages if "$8,000" in m.msgid and not m.obsolete and m.msgstr)
+    carried = chosen.replace(
+        flags=("fuzzy",),
+        previous_msgid=chosen.msgid.replace("$8,000", "$7,000"),
+        translator_comments=(FIGURES_CARRIED,),
+    )
+    write_catalogue(path, catalogue.replace(messages=tuple(carried if m is chosen else m for m in catalogue.messages)))
+    assert run(project_dir, "sheet", AWARD).exit_code == 0
+    page = (project_dir / "build" / "sheets" / "it" / f"{AWARD}.html").read_text(encoding="utf-8")
+    row = entry_html(page, read_catalogue(path).messages[catalogue.messages.index(chosen)].line, f"{IT}/{AWARD}.po")
+    assert row.startswith('state-fuzzy"') and "<del>7,000</del><ins>8,000</ins>" in row
+    assert "Figures carried by i18ntool: the earlier translation with the source's new figures." in Sheet(row).words
+
+
+def test_a_document_named_index_is_refused_in_one_line(project_dir: Path) -> None:
+    (project_dir / "content" / "festivals.md").rename(project_dir / "content" / "index.md")
+    before = snapshot(project_dir)
+    result = run(project_dir, "sheet")
+    assert result.exit_code == 2
+    assert result.output == (
+        "i18ntool: content/index.md: the document id 'index' would overwrite the sheets' index pages; rename the file\n"
+    )
+    assert snapshot(project_dir) == before
+
+
 def test_build_and_sheet_never_remove_each_others_files(project_dir: Path) -> None:
     built = project_dir / "build"
     assert run(project_dir, "build").exit_code == 0
