@@ -113,7 +113,7 @@ def sheets_of(project: Project, targets: Sequence[Target]) -> tuple[Sheet, ...]:
 
 def render_pages(project: Project, sheets: Sequence[Sheet], *, index: bool) -> dict[str, str]:
     """Every sheet's page, and with ``index`` the index page of each of their languages."""
-    pages = {sheet.path: render_sheet(sheet, project.languages) for sheet in sheets}
+    pages = {sheet.path: render_sheet(sheet) for sheet in sheets}
     if index:
         for language in dict.fromkeys(sheet.target.language for sheet in sheets):
             chosen = [sheet for sheet in sheets if sheet.target.language == language]
@@ -130,7 +130,7 @@ def write_pages(folder: Path, pages: Mapping[str, str]) -> list[str]:
 # -- what a page shows -------------------------------------------------------------------------
 
 
-def render_sheet(sheet: Sheet, languages: Sequence[str] = ()) -> str:
+def render_sheet(sheet: Sheet) -> str:
     target = sheet.target
     source_title, translated_title = sheet.titles
     return _template("sheet.html").render(
@@ -277,5 +277,4 @@ def _template(name: str) -> Template:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        _ENVIRONMENT.filters["state_class"] = lambda status: "state-" + str(status).replace(" ", "-")
     return _ENVIRONMENT.get_template(name)
