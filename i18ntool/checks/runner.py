@@ -87,6 +87,16 @@ def check_project(
     return CheckReport(tuple(sorted(set(findings), key=Finding.sort_key)), count)
 
 
+def check_target(project: Project, target: Target, codes: Iterable[str] | None = None) -> tuple[Finding, ...]:
+    """The findings of one target's catalogue, sorted, as `check` reports them (none if the
+    catalogue is not started yet): for a report that places them beside their entries."""
+    if not catalogue_exists(target.catalogue_path, project.relative(target.catalogue_path)):
+        return ()
+    wanted = frozenset(CHECKS if codes is None else codes)
+    findings = _check_target(project, target, _read_glossary(project, target.language), wanted)
+    return tuple(sorted(set(findings), key=Finding.sort_key))
+
+
 def _read_glossary(project: Project, language: str) -> glossary.Glossary | None:
     path = project.catalogue_path(language, project.glossary)
     if not catalogue_exists(path, project.relative(path)):

@@ -1,0 +1,1 @@
+"""Exchanging translations with other tools: XLIFF for CAT tools, TMX translation memories."""
