@@ -54,12 +54,17 @@ class Change:
     unit: str
     before: str  # the entry's state before ("new" for an entry made now)
     after: str  # its state after
+    new_translation: bool  # the translation's text changed
     reason: str = ""  # why it is not what the unit said: source changed, entry gone
 
     def describe(self, catalogue: str) -> str:
         where = f"{catalogue}:{self.line}" if self.line else catalogue
-        change = self.after if self.before == self.after else f"{self.before} -> {self.after}"
-        return f"{where}: {change} (unit {self.unit}{'; ' + self.reason if self.reason else ''})"
+        what = [self.after if self.before == self.after else f"{self.before} -> {self.after}"]
+        if self.new_translation and self.before != "new":
+            what.append("new translation")
+        if self.reason:
+            what.append(self.reason)
+        return f"{where}: {', '.join(what)} (unit {self.unit})"
 
 
 def merge_units(
@@ -109,7 +114,7 @@ def merge_units(
             flags = ("fuzzy",) if unit.state is UnitState.NEEDS_REVIEW else ()
             message = Message(text, translation, unit.msgctxt, flags=flags, obsolete=True)
             messages.append(message)
-            changes.append(Change(0, unit.id, "new", "obsolete", reason))
+            changes.append(Change(0, unit.id, "new", "obsolete", True, reason))
             continue
         assert index is not None
         done[index] = unit.id
@@ -118,7 +123,7 @@ def merge_units(
         if updated != entry:
             messages[index] = updated
             before, after = _state_name(entry), _state_name(updated)
-            changes.append(Change(entry.line, unit.id, before, after, reason))
+            changes.append(Change(entry.line, unit.id, before, after, updated.msgstr != entry.msgstr, reason))
     return catalogue.replace(messages=tuple(messages)), changes
 
 

@@ -241,9 +241,7 @@ def resolve(
             raise CodeProblem(f"code {piece.id} was altered: it is {what} in the source")
         expected = str(code.end) if isinstance(piece, Close) else code.start
         data = expected if piece.data is None else piece.data
-        if data != expected and not (
-            isinstance(piece, Close) and code.kind == "link" and link_allowed(expected, data)
-        ):
+        if data != expected and not (isinstance(piece, Close) and code.kind == "link" and link_allowed(expected, data)):
             raise CodeProblem(f"code {piece.id} was altered: {_quote(data)} instead of {_quote(expected)}")
         if isinstance(piece, Close):
             if not open_codes or open_codes[-1] != piece.id:
