@@ -469,6 +469,9 @@ def test_hostile_or_broken_input_is_one_line_exit_2_and_nothing_written(
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
     assert re.fullmatch(rf"i18ntool: .*build/xliff/press-release\.it\.xlf{expected}.*", lines[0]), lines[0]
+    if ": target: " in lines[0]:  # reported on the line of the target, where the translator works
+        line = int(lines[0].split(".xlf:")[1].split(":")[0])
+        assert "<target" in bad.read_text(encoding="utf-8").splitlines()[line - 1]
     assert snapshot(project_dir / "locales") == before
 
 
@@ -513,3 +516,32 @@ def test_codes_a_cat_tool_may_rewrite_are_read_back(project_dir: Path) -> None:
     after = next(m for m in entries(project_dir, PRESS) if m.msgid == message.msgid)
     assert after.msgstr == message.msgstr.replace("Ambientato", "AMBIENTATO")
     assert decode(encode(after.msgstr).content) == after.msgstr
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_entries_with_a_context_round_trip_and_plural_entries_are_left_out(project_dir: Path, version: str) -> None:
+    ui = project_dir / "locales" / "it" / "LC_MESSAGES" / "ui.po"
+    ui.write_text(
+        ui.read_text(encoding="utf-8")
+        + '\nmsgctxt "menu"\nmsgid "Press releases"\nmsgstr "Comunicati"\n'
+        + '\nmsgid "%(count)s text"\nmsgid_plural "%(count)s texts"\nmsgstr[0] "%(count)s testo"\nmsgstr[1] "%(count)s testi"\n',
+        encoding="utf-8",
+    )
+    before = snapshot(project_dir / "locales")
+    result = run(project_dir, "export", "--xliff-version", version, "--locale", "it", "ui")
+    assert result.exit_code == 0, result.output
+    assert (
+        "build/xliff/ui.it.xlf: 8 units (8 translated); 1 plural entries left out (XLIFF has no plural forms)"
+        in result.output
+    )
+    path = project_dir / "build" / "xliff" / "ui.it.xlf"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(f'id="{unit_id("menu", "Press releases")}"') == 1
+    assert text.count(f'id="{unit_id(None, "Press releases")}"') == 1
+    result = run(project_dir, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert snapshot(project_dir / "locales") == before
+    edit_unit(path, unit_id("menu", "Press releases"), set_target(version, "Comunicati stampa"))
+    assert run(project_dir, "import", str(path)).exit_code == 0
+    menu = [m for m in entries(project_dir, "locales/it/LC_MESSAGES/ui.po") if m.msgctxt == "menu"]
+    assert [m.msgstr for m in menu] == ["Comunicati stampa"]

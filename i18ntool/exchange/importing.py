@@ -85,7 +85,8 @@ def merge_units(
     done: dict[int, str] = {}
 
     def fail(unit: ReadUnit, problem: str) -> I18nToolError:
-        return I18nToolError(f"unit {unit.id}: {problem}", file_name, unit.line)
+        line = unit.target_line if problem.startswith("target:") and unit.target_line else unit.line
+        return I18nToolError(f"unit {unit.id}: {problem}", file_name, line)
 
     for unit in units:
         source = _source(unit, settings, fail)

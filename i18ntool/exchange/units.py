@@ -29,7 +29,7 @@ class UnitState(enum.Enum):
     """What a unit says of its translation, in terms both versions can carry."""
 
     UNTRANSLATED = "untranslated"
-    NEEDS_REVIEW = "needs-review"  # a fuzzy entry
+    NEEDS_REVIEW = "fuzzy"  # initial with a target (1.2: needs-review-translation)
     TRANSLATED = "translated"
     REVIEWED = "reviewed"  # reviewed, or final: becomes a review stamp only with --reviewer
 

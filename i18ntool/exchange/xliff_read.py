@@ -40,6 +40,7 @@ class ReadUnit:
     source: Content
     target: Content | None  # None: no target, or an empty one
     state: UnitState
+    target_line: int = 0  # the line of its (first) <target>, where errors in the target are reported
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class _Reader:
         source: list[Piece] = []
         target: list[Piece] = []
         has_target = False
+        target_line = 0
         states = []
         for part in unit:
             kind = _local(part)[1]
@@ -197,6 +199,7 @@ class _Reader:
             source += pieces
             if part_target is not None:
                 has_target = True
+                target_line = target_line or self.line(part_target)
                 target += self.inline_2(part_target, data, unit_id)
             else:
                 target += pieces if kind == "ignorable" else []
@@ -206,7 +209,8 @@ class _Reader:
             raise self.fail(f"unit {unit_id}: no <segment>", unit)
         msgctxt = self.metas_2(unit, "po").get("msgctxt")
         text = tuple(target) if has_target and any(target) else None
-        return ReadUnit(unit_id, self.line(unit), msgctxt, tuple(source), text, _state_2(states, text))
+        state = _state_2(states, text)
+        return ReadUnit(unit_id, self.line(unit), msgctxt, tuple(source), text, state, target_line)
 
     def data_text(self, element: ElementTree.Element) -> str:
         parts = [element.text or ""]
@@ -289,9 +293,9 @@ class _Reader:
             if context.get("context-type") == "x-po-msgctxt":
                 msgctxt = context.text or ""
         state = target_element.get("state") if target_element is not None else None
-        return ReadUnit(
-            unit_id, self.line(unit), msgctxt, tuple(source), text, _state_1(state, unit.get("approved"), text)
-        )
+        target_line = self.line(target_element) if target_element is not None else 0
+        state_read = _state_1(state, unit.get("approved"), text)
+        return ReadUnit(unit_id, self.line(unit), msgctxt, tuple(source), text, state_read, target_line)
 
     def inline_1(self, element: ElementTree.Element, unit_id: str) -> list[Piece]:
         pieces: list[Piece] = [element.text] if element.text else []
