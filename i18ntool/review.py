@@ -21,7 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import (
+    Catalogue,
+    Message,
+    catalogue_exists,
+    parse_catalogue,
+    read_catalogue,
+    read_catalogue_bytes,
+)
 from i18ntool.po.writer import write_catalogue
 from i18ntool.errors import CatalogueError, I18nToolError
 from i18ntool.files import remove_stale_temporaries
@@ -158,10 +165,11 @@ def review(project: Project, requests: Sequence[Request], reviewer: str, date: d
     catalogues = []
     for request in requests:
         name = project.relative(request.path)
-        catalogue = read_catalogue(request.path, name)
+        data = read_catalogue_bytes(request.path, name)
+        catalogue = parse_catalogue(data, name)
         catalogues.append(catalogue)
         if request.lines:
-            request = dataclasses.replace(request, lines=_msgid_lines(request.path, catalogue, request.lines))
+            request = dataclasses.replace(request, lines=_msgid_lines(data, catalogue, request.lines))
         planned.append((request.path, *stamp_catalogue(catalogue, name, request, reviewer, date)))
     for msgid in dict.fromkeys(msgid for request in requests for msgid in request.msgids):
         if not any(
@@ -221,14 +229,14 @@ def stamp_catalogue(
     return catalogue.replace(messages=tuple(messages)), outcome
 
 
-def _msgid_lines(path: Path, catalogue: Catalogue, lines: Sequence[int]) -> tuple[int, ...]:
+def _msgid_lines(data: bytes, catalogue: Catalogue, lines: Sequence[int]) -> tuple[int, ...]:
     """Each of ``lines`` moved to the msgid line of the entry around it.
 
     An entry is a run of non-blank lines (comments, keywords, strings), so a line anywhere
     in it, such as the msgstr an editor shows, names the entry. Other lines stay as they are,
     for ``stamp_catalogue`` to refuse with the nearest entries.
     """
-    rows = path.read_bytes().split(b"\n")
+    rows = data.split(b"\n")
     msgid_lines = {message.line for message in catalogue.messages if not message.obsolete}
     moved = []
     for line in lines:

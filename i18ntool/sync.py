@@ -30,9 +30,15 @@ from pathlib import Path
 from babel import Locale
 
 from i18ntool import __version__
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
+from i18ntool.po.catalogue import (
+    Catalogue,
+    Message,
+    catalogue_exists,
+    parse_catalogue,
+    read_catalogue,
+    read_catalogue_bytes,
+)
 from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_documents
-from i18ntool.errors import CatalogueError
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.matching import best_matches
 from i18ntool.po.plurals import gettext_rule
@@ -380,10 +386,7 @@ def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Ca
     """The catalogue at ``path``, its bytes kept in ``raw`` to compare layouts; None if there is none."""
     if not catalogue_exists(path, project.relative(path)):
         return None
-    try:
-        raw[path] = path.read_bytes()
-    except OSError as exc:
-        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", project.relative(path)) from exc
+    raw[path] = read_catalogue_bytes(path, project.relative(path))
     return parse_catalogue(raw[path], project.relative(path))
 
 

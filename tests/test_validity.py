@@ -155,6 +155,18 @@ def test_bad_plural_expressions_are_refused(expression: str) -> None:
             id="brace-renamed",
         ),
         pytest.param("python-brace-format", "Hello {name}", "Ciao {name", "a lone '{'", id="brace-unclosed"),
+        pytest.param("python-brace-format", "{} of {}", "{} di {}", "", id="brace-automatic-numbering"),
+        pytest.param("python-brace-format", "{0} of {1}", "{1} di {0}", "", id="brace-numbered-reordered"),
+        pytest.param("python-brace-format", "{name!r:>{width}}", "{name!r:<{width}}", "", id="brace-nested-spec"),
+        pytest.param(
+            "python-brace-format",
+            "{name:>{width}}",
+            "{name:>10}",
+            "{width} of msgid is missing",
+            id="brace-nested-field-dropped",
+        ),
+        pytest.param("python-brace-format", "{} of {}", "{} di {0}", "mixes automatic", id="brace-mixed-numbering"),
+        pytest.param("python-brace-format", "Saved", "Salvato }", "a lone '}'", id="brace-lone-closing"),
     ],
 )
 def test_format_strings(flag: str, source: str, translation: str, problem: str) -> None:

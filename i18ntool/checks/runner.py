@@ -24,8 +24,7 @@ from typing import Any
 
 from i18ntool.checks import addresses, figures, glossary, markdown_parity, typography, validity
 from i18ntool.figures import reading
-from i18ntool.po.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue
-from i18ntool.errors import CatalogueError
+from i18ntool.po.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue, read_catalogue_bytes
 from i18ntool.checks.findings import CHECKS, Finding, Problem, Severity
 from i18ntool.project import Project
 from i18ntool.targets import Target, select_targets
@@ -88,6 +87,16 @@ def check_project(
     return CheckReport(tuple(sorted(set(findings), key=Finding.sort_key)), count)
 
 
+def check_target(project: Project, target: Target, codes: Iterable[str] | None = None) -> tuple[Finding, ...]:
+    """The findings of one target's catalogue, sorted, as `check` reports them (none if the
+    catalogue is not started yet): for a report that places them beside their entries."""
+    if not catalogue_exists(target.catalogue_path, project.relative(target.catalogue_path)):
+        return ()
+    wanted = frozenset(CHECKS if codes is None else codes)
+    findings = _check_target(project, target, _read_glossary(project, target.language), wanted)
+    return tuple(sorted(set(findings), key=Finding.sort_key))
+
+
 def _read_glossary(project: Project, language: str) -> glossary.Glossary | None:
     path = project.catalogue_path(language, project.glossary)
     if not catalogue_exists(path, project.relative(path)):
@@ -108,10 +117,7 @@ def _check_target(
     name = project.relative(target.catalogue_path)
     kind = catalogue_kind(project, target)
     wanted = frozenset(code for code in wanted if code.startswith(KINDS[kind]))
-    try:
-        data = target.catalogue_path.read_bytes()
-    except OSError as exc:
-        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", name) from exc
+    data = read_catalogue_bytes(target.catalogue_path, name)
     catalogue = parse_catalogue(data, name)
     lines = data.decode("utf-8", errors="replace").split("\n")
     problems = [(problem, 0) for problem in validity.check_catalogue(catalogue, lines, target.language)]

@@ -127,16 +127,21 @@ def catalogue_exists(path: Path, name: str) -> bool:
     return True
 
 
-def read_catalogue(path: Path, name: str | None = None) -> Catalogue:
-    """Read the PO or POT file at ``path``; ``name`` is how errors name it (default: the path)."""
+def read_catalogue_bytes(path: Path, name: str | None = None) -> bytes:
+    """The bytes of the PO or POT file at ``path``, read once for every use a command has of
+    them; ``name`` is how errors name it (default: the path)."""
     where = name or str(path)
     try:
         if not catalogue_exists(path, where):
             raise FileNotFoundError(2, os.strerror(2))
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CatalogueError(f"cannot read catalogue: {exc.strerror}", where) from exc
-    return parse_catalogue(data, where)
+
+
+def read_catalogue(path: Path, name: str | None = None) -> Catalogue:
+    """Read the PO or POT file at ``path``; ``name`` is how errors name it (default: the path)."""
+    return parse_catalogue(read_catalogue_bytes(path, name), name or str(path))
 
 
 def parse_catalogue(data: bytes, name: str) -> Catalogue:

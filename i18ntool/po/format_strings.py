@@ -15,6 +15,7 @@ This module reads the directives of such strings, for the two uses gettext makes
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -365,7 +366,7 @@ def _brace_interiors(value: str) -> list[int]:
 
 FLAGS = ("python-format", "python-brace-format", "c-format")
 
-_BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}|[{}]")
+_FORMATTER = string.Formatter()
 _TYPES = {
     **dict.fromkeys("diouxX", "integer"),
     **dict.fromkeys("eEfFgGaA", "float"),
@@ -463,24 +464,43 @@ def compare(source: str, translation: str, flag: str, plural_form: bool = False)
 
 
 def _brace(text: str) -> Arguments:
+    """The arguments of a ``python-brace-format`` string, read by Python's own parser of
+    ``str.format`` strings (``string.Formatter.parse``), nested fields (``{:{width}}``),
+    automatic numbering (``{}``) and conversions (``!r``) included. It accepts more than
+    gettext 0.21's brace grammar does (``_brace_directive``, which only the layout uses, for
+    gettext's byte-exact line breaks): the check holds a translation to what the program
+    running it accepts."""
     named: dict[str, str] = {}
     written: dict[str, str] = {}
     positional: list[str] = []
-    automatic = 0
-    for match in _BRACE.finditer(text):
-        token = match.group()
-        if token in ("{{", "}}"):
-            continue
-        if token in ("{", "}"):
-            raise ValueError(f"a lone '{token}'; write a brace as '{token * 2}'")
-        field = re.split(r"[.\[]", match.group("field") or "", maxsplit=1)[0]
-        if not field:
-            field = str(automatic)
-            automatic += 1
-        if field.isdigit():
-            while len(positional) <= int(field):
-                positional.append("object")
-        else:
-            named[field] = "object"
-            written.setdefault(field, token)
+    numbering: set[str] = set()
+
+    def read(part: str, depth: int) -> None:
+        try:
+            fields = list(_FORMATTER.parse(part))
+        except ValueError as error:
+            lone = "{" if "'{'" in str(error) or "end of string" in str(error) else "}"
+            raise ValueError(f"a lone '{lone}'; write a brace as '{lone * 2}'") from None
+        for _, field_name, spec, conversion in fields:
+            if field_name is None:
+                continue
+            field = re.split(r"[.\[]", field_name, maxsplit=1)[0]
+            if not field:
+                numbering.add("automatic")
+                field = str(len(positional))
+            elif field.isdigit():
+                numbering.add("manual")
+            if numbering == {"automatic", "manual"}:
+                raise ValueError("mixes automatic '{}' and numbered '{0}' fields, which Python refuses")
+            if field.isdigit():
+                while len(positional) <= int(field):
+                    positional.append("object")
+            else:
+                named[field] = "object"
+                token = "{" + field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                written.setdefault(field, token)
+            if spec and depth < 2:  # Python allows one level of nesting in a format spec
+                read(spec, depth + 1)
+
+    read(text, 0)
     return Arguments(named, tuple(positional), written)
