@@ -198,9 +198,10 @@ class _Reader:
             pieces = self.inline_2(part_source, data, unit_id)
             source += pieces
             if part_target is not None:
-                has_target = True
+                target_pieces = self.inline_2(part_target, data, unit_id)
+                has_target = has_target or (kind == "segment" and bool(target_pieces))
                 target_line = target_line or self.line(part_target)
-                target += self.inline_2(part_target, data, unit_id)
+                target += target_pieces
             else:
                 target += pieces if kind == "ignorable" else []
             if kind == "segment":
@@ -208,9 +209,10 @@ class _Reader:
         if not states:
             raise self.fail(f"unit {unit_id}: no <segment>", unit)
         msgctxt = self.metas_2(unit, "po").get("msgctxt")
-        text = tuple(target) if has_target and any(target) else None
+        target = _joined(target)  # segments cut by a CAT tool, joined back
+        text = tuple(target) if has_target and target else None
         state = _state_2(states, text)
-        return ReadUnit(unit_id, self.line(unit), msgctxt, tuple(source), text, state, target_line)
+        return ReadUnit(unit_id, self.line(unit), msgctxt, tuple(_joined(source)), text, state, target_line)
 
     def data_text(self, element: ElementTree.Element) -> str:
         parts = [element.text or ""]
