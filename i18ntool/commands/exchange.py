@@ -45,7 +45,7 @@ def export(
     HTML) becomes inline codes a CAT tool protects. Bring the work back with `i18ntool import`.
     """
     from i18ntool.exchange.formats import ExportRequest
-    from i18ntool.files import write_if_changed
+    from i18ntool.files import remove_stale_temporaries, write_if_changed
     from i18ntool.targets import select_targets
 
     project = session.project
@@ -53,7 +53,9 @@ def export(
     out = output_dir.absolute() if output_dir is not None else project.output_dir / chosen.folder
     targets = select_targets(project, documents, locales, glossary=False)
     request = ExportRequest(project, targets, out, xliff_version)
-    for exported in chosen.export(request):
+    files = chosen.export(request)  # every file made before any is written: an error writes nothing
+    remove_stale_temporaries(out, tuple(sorted({exported.path.suffix for exported in files})))
+    for exported in files:
         written = write_if_changed(exported.path, exported.data)
         status = "" if written else " (unchanged)"
         click.echo(f"{shown_path(project, exported.path)}: {exported.summary}{status}")

@@ -9,7 +9,7 @@ when the bytes change), under the project lock the command takes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,7 +103,7 @@ def _target_of(project: Project, read: ReadFile) -> Target:
     return target
 
 
-def _link_rule(project: Project, source_language: str, language: str):  # type: ignore[no-untyped-def]
+def _link_rule(project: Project, source_language: str, language: str) -> Callable[[str, str], bool]:
     """Whether a translation may close a link with other Markdown: only to a URL the
     project's `localised-links` setting makes the same address in the target language."""
 
