@@ -43,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
     # The Babel locale whose date format each language's outputs use, where it is not the
     # language's own: Babel's "en" writes "March 8, 2023", "en_GB" "8 March 2023".
     "date-locales": {},
+    # TMX files from elsewhere that `update` takes translations from, after the project's own
+    # catalogues: globs relative to the project's folder, e.g. ["tm/*.tmx"].
+    "translation-memories": [],
 }
 
 _ID_PUNCTUATION = frozenset("-_.")
@@ -68,6 +71,7 @@ class Project:
     # One tuple of (language, prefix) pairs per entry of the `localised-links` setting.
     localised_links: tuple[tuple[tuple[str, str], ...], ...] = ()
     date_locales: tuple[tuple[str, str], ...] = ()  # (language, Babel locale) from `date-locales`
+    translation_memories: tuple[str, ...] = ()  # globs from `translation-memories`, relative to root
 
     def date_locale(self, language: str) -> str:
         """The Babel locale for dates shown in ``language``."""
@@ -223,6 +227,7 @@ def load_project(config_path: Path) -> Project:
         bugs_address=expect("bugs-address", str, "an address"),
         localised_links=_localised_links(values["localised-links"], languages, lambda m: fail("localised-links", m)),
         date_locales=tuple(sorted(date_locales.items())),
+        translation_memories=_memory_globs(strings("translation-memories"), lambda m: fail("translation-memories", m)),
     )
 
 
@@ -350,6 +355,19 @@ def _localised_links(value: Any, languages: tuple[str, ...], fail: Any) -> tuple
                 raise fail(f"'localised-links' prefix for '{language}' must be a non-empty string, not {prefix!r}")
         rules.append(tuple(sorted(table.items())))
     return tuple(rules)
+
+
+def _memory_globs(patterns: tuple[str, ...], fail: Any) -> tuple[str, ...]:
+    """The `translation-memories` setting: globs that stay inside the project (a glob that
+    matches nothing is fine: the memories may not have arrived yet)."""
+    for pattern in patterns:
+        parts = pattern.replace("\\", "/").split("/")
+        if not pattern or pattern.startswith(("/", "~")) or re.match(r"[A-Za-z]:", pattern) or ".." in parts:
+            raise fail(
+                f"setting 'translation-memories' holds globs relative to the project's folder, such as "
+                f'"tm/*.tmx", not {pattern!r}'
+            )
+    return patterns
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -11,7 +11,8 @@ template, in this order:
 3. a similar old text (a changed figure, a reworded sentence, half of a split paragraph), gone
    or still in use: its translation is offered as fuzzy, with the old text as the previous
    msgid (``#|``); ``matching`` finds it;
-4. otherwise the entry starts untranslated.
+4. otherwise the entry starts untranslated, unless a translation memory of the project's
+   settings has its text or a similar one (``exchange.memory``).
 
 Old entries that nothing took become obsolete (``#~``) if they hold a translation, so that
 they come back when their text does. Rule 1 is applied to the whole template before rule 3 to
@@ -39,6 +40,7 @@ from i18ntool.po.catalogue import (
     read_catalogue_bytes,
 )
 from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_documents
+from i18ntool.exchange.memory import load_memories
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.matching import best_matches
 from i18ntool.po.plurals import gettext_rule
@@ -276,11 +278,12 @@ class Domain:
     template_comments: tuple[str, ...]
     describes: str  # what the catalogues translate, for their first comment line
     languages: tuple[str, ...]
+    source_language: str
 
 
 def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
     """Every document, in its target languages; then the words of the built pages, in all."""
-    from i18ntool.outputs.page_words import ui_template
+    from i18ntool.outputs.page_words import UI_LANGUAGE, ui_template
 
     found = [
         Domain(
@@ -289,6 +292,7 @@ def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
             template_comments=(f"Translation template for {document.source}.", _GENERATED),
             describes=document.source,
             languages=project.target_languages(document.language),
+            source_language=document.language,
         )
         for document in documents
     ]
@@ -300,6 +304,7 @@ def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
             template_comments=pages.header_comments,
             describes="the words of the pages that `i18ntool build` writes",
             languages=project.languages,
+            source_language=UI_LANGUAGE,
         )
     )
     return found
@@ -328,6 +333,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             plan.append((path, data, old, "gettext's layout restored, content unchanged"))
 
     memories: dict[str, dict[tuple[str | None, str], Message]] = {}
+    external = load_memories(project)  # the `translation-memories`, read and checked before any write
     for domain in domains(project, documents):
         template_path = project.template_path(domain.name)
         old_template = read(template_path)
@@ -350,6 +356,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
             if language not in memories:
                 memories[language] = translation_memory(_other_catalogues(project, language, read))
             merged, counts = merge(domain.messages, old.messages if old else (), memories[language])
+            merged, borrowed = external.fill(merged, domain.source_language, language)
             marked = tuple(mark_review(message) for message in merged)  # a PO editor shows stale stamps as stale
             relabelled = sum(before != after for before, after in zip(merged, marked, strict=True))
             merged = marked
@@ -361,7 +368,7 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
                 header_flags=old.header_flags if old else (),
                 messages=merged,
             )
-            detail = counts.describe()
+            detail = borrowed.describe(counts.describe())
             if relabelled:
                 stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
                 detail = stamps if detail == "header" else f"{detail}, {stamps}"

@@ -1,1 +1,1 @@
-"""Exchange with translators' tools: XLIFF 2.1 and 1.2 out and back in (``export``, ``import``)."""
+"""Exchanging translations with other tools: XLIFF for CAT tools, TMX translation memories."""
