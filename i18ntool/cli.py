@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from i18ntool import __version__
-from i18ntool.commands import catalogues, check, publish, sheet, states
+from i18ntool.commands import catalogues, check, exchange, publish, sheet, states
 from i18ntool.commands.options import Session
 from i18ntool.errors import ExitCode, I18nToolError
 
@@ -51,6 +51,8 @@ for command in (
     publish.build,
     catalogues.compile_catalogues,
     check.check,
+    exchange.export,
+    exchange.import_files,
     sheet.sheet,
 ):
     main.add_command(command)

@@ -122,6 +122,11 @@ def review_of(message: Message) -> Review | None:
     return None
 
 
+def is_review_stamp(comment: str) -> bool:
+    """Whether a translator comment is a review stamp, current or stale."""
+    return _STAMP.fullmatch(comment.strip()) is not None
+
+
 def mark_review(message: Message) -> Message:
     """``message`` with its review stamp labelled as what it is now: stale unless the entry is
     reviewed (its text is what was signed off, and it is neither fuzzy nor untranslated).
