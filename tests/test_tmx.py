@@ -15,9 +15,7 @@ from translate.storage import tmx as translate_tmx
 
 from i18ntool.errors import I18nToolError
 from i18ntool.exchange.tmx import (
-    ExportResult,
     MemoryUnit,
-    export_memory,
     memory_tmx,
     read_memory,
     TmxFile,
@@ -26,8 +24,23 @@ from i18ntool.exchange.tmx import (
 )
 from i18ntool.po.states import State, state_of
 from i18ntool.po.catalogue import read_catalogue
-from i18ntool.project import find_project
+from click.testing import CliRunner
+
+from i18ntool.cli import main
 from tests.conftest import profile
+
+
+def export_memory(project_dir: Path, *arguments: str) -> tuple[list[Path], list[Path]]:
+    """`i18ntool export --format tmx ARGUMENTS` in ``project_dir``: the files written, and those unchanged."""
+    result = CliRunner().invoke(main, ["--project", str(project_dir), "export", "--format", "tmx", *arguments])
+    assert result.exit_code == 0, result.output
+    written: list[Path] = []
+    unchanged: list[Path] = []
+    for line in result.stdout.splitlines():
+        path, _, summary = line.partition(": ")
+        (unchanged if summary.endswith("(unchanged)") else written).append(project_dir / path)
+    return written, unchanged
+
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 REVIEWED = MemoryUnit(
@@ -290,10 +303,8 @@ def finished_pairs(catalogue: Path) -> list[tuple[str, str]]:
 
 
 def test_the_exported_memory_holds_every_finished_pair_of_the_project(project_dir: Path) -> None:
-    project = find_project(project_dir)
-    result = export_memory(project, (), None)
     folder = project_dir / "build" / "tmx"
-    assert result == ExportResult(written=(folder / "en-it.tmx", folder / "it-en.tmx"), unchanged=())
+    assert export_memory(project_dir) == ([folder / "en-it.tmx", folder / "it-en.tmx"], [])
     sources = {path.stem: path.read_text(encoding="utf-8") for path in (project_dir / "content").glob("*.md")}
     italian_written = {name for name, text in sources.items() if "\nlang: it\n" in text}
     for path, source, target, documents in (
@@ -324,13 +335,13 @@ def test_the_exported_memory_holds_every_finished_pair_of_the_project(project_di
 
 
 def test_exporting_again_writes_nothing_and_one_language_writes_its_own(project_dir: Path, tmp_path: Path) -> None:
-    project = find_project(project_dir)
-    first = export_memory(project, (), tmp_path / "out")
-    stamps = {path: path.stat().st_mtime_ns for path in first.written}
-    assert export_memory(project, (), tmp_path / "out") == ExportResult(written=(), unchanged=first.written)
-    assert {path: path.stat().st_mtime_ns for path in first.written} == stamps
-    assert export_memory(project, ["en"], tmp_path / "en") == ExportResult(
-        written=(tmp_path / "en" / "tmx" / "it-en.tmx",), unchanged=()
+    written, _ = export_memory(project_dir, "--out", str(tmp_path / "out"))
+    stamps = {path: path.stat().st_mtime_ns for path in written}
+    assert export_memory(project_dir, "--out", str(tmp_path / "out")) == ([], written)
+    assert {path: path.stat().st_mtime_ns for path in written} == stamps
+    assert export_memory(project_dir, "--locale", "en", "--out", str(tmp_path / "en")) == (
+        [tmp_path / "en" / "it-en.tmx"],
+        [],
     )
 
 
@@ -341,7 +352,7 @@ def test_a_fuzzy_or_untranslated_entry_is_not_in_the_memory(project_dir: Path) -
     translated[0].flags.append("fuzzy")
     translated[1].msgstr = ""
     po.save()
-    export_memory(find_project(project_dir), ["it"], None)
+    export_memory(project_dir, "--locale", "it")
     units = read_memory(project_dir / "build" / "tmx" / "en-it.tmx", "en", "it")
     pairs = {(unit.source, unit.target) for unit in units}
     assert (translated[0].msgid, translated[0].msgstr) not in pairs
@@ -356,6 +367,10 @@ def test_a_catalogue_with_a_character_xml_cannot_hold_is_an_error_naming_its_lin
     entry.msgstr += "\x0b"
     po.save()
     line = next(message.line for message in read_catalogue(catalogue).messages if message.msgid == entry.msgid)
-    with pytest.raises(I18nToolError, match=rf"festivals.po:{line}: U\+000B cannot be written in a TMX file"):
-        export_memory(find_project(project_dir), ["it"], None)
+    result = CliRunner().invoke(main, ["--project", str(project_dir), "export", "--format", "tmx", "--locale", "it"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"i18ntool: locales/it/LC_MESSAGES/festivals.po:{line}: U+000B cannot be written in a TMX file "
+        "(XML 1.0 has no way to hold it)\n"
+    )
     assert not (project_dir / "build" / "tmx").exists()

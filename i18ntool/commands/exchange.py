@@ -26,7 +26,7 @@ from i18ntool.exchange.formats import EXPORT_FORMATS, XLIFF_VERSIONS
     "output_dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="DIR",
-    help="Write the files to DIR. Default: <output>/xliff in the project's output folder.",
+    help="Write the files to DIR. Default: <output>/xliff or <output>/tmx in the project's output folder.",
 )
 @click.pass_obj
 @writes_project()
@@ -38,11 +38,13 @@ def export(
     documents: tuple[str, ...],
     output_dir: Path | None,
 ) -> None:
-    """Export catalogues for translators' CAT tools: one XLIFF file per document and language.
+    """Export catalogues for translators' CAT tools: XLIFF per document and language, or TMX.
 
     Each entry is a unit with a stable id, its notes, context and source reference, and its
     state (untranslated, fuzzy, translated, reviewed); inline Markdown (links, emphasis, code,
     HTML) becomes inline codes a CAT tool protects. Bring the work back with `i18ntool import`.
+    With --format tmx: the translation memory, one TMX 1.4b file per direction of translation
+    (every translated and reviewed pair, the reviewed ones marked), in <output>/tmx.
     """
     from i18ntool.exchange.formats import ExportRequest
     from i18ntool.files import remove_stale_temporaries, write_if_changed
@@ -51,7 +53,7 @@ def export(
     project = session.project
     chosen = EXPORT_FORMATS[output_format]
     out = output_dir.absolute() if output_dir is not None else project.output_dir / chosen.folder
-    targets = select_targets(project, documents, locales, glossary=False)
+    targets = select_targets(project, documents, locales, glossary=chosen.glossary)
     request = ExportRequest(project, targets, out, xliff_version)
     files = chosen.export(request)  # every file made before any is written: an error writes nothing
     remove_stale_temporaries(out, tuple(sorted({exported.path.suffix for exported in files})))

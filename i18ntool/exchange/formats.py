@@ -47,6 +47,7 @@ class ExportFormat:
     name: str
     exporter: str  # "module:function" of a function of an ExportRequest
     folder: str  # the default folder under the project's output folder
+    glossary: bool = False  # whether the glossary's catalogues are exported with the rest
 
     def export(self, request: ExportRequest) -> list[ExportedFile]:
         module, _, function = self.exporter.partition(":")
@@ -55,7 +56,11 @@ class ExportFormat:
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    export.name: export for export in (ExportFormat("xliff", "i18ntool.exchange.exporting:export_xliff", "xliff"),)
+    export.name: export
+    for export in (
+        ExportFormat("xliff", "i18ntool.exchange.exporting:export_xliff", "xliff"),
+        ExportFormat("tmx", "i18ntool.exchange.tmx:export_tmx", "tmx", glossary=True),
+    )
 }
 
 XLIFF_VERSIONS = ("2.1", "1.2")

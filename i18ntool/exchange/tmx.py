@@ -56,13 +56,13 @@ from defusedxml.ElementTree import XMLParser
 
 from i18ntool import __version__
 from i18ntool.errors import CatalogueError, I18nToolError
+from i18ntool.exchange.formats import ExportedFile, ExportRequest
 from i18ntool.outputs.page_words import UI_LANGUAGE
 from i18ntool.documents import UI_DOMAIN
-from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.po.catalogue import Message, catalogue_exists, read_catalogue
 from i18ntool.po.states import State, review_of, state_of
 from i18ntool.project import Project
-from i18ntool.targets import Target, select_targets
+from i18ntool.targets import Target
 
 CONTEXT_PROP = "x-context"
 STATE_PROP = "x-i18ntool-state"
@@ -91,14 +91,6 @@ class MemoryUnit:
     def tuid(self) -> str:
         context = "" if self.context is None else f"{self.context}\x04"  # as gettext joins msgctxt and msgid
         return hashlib.sha256(f"{context}{self.source}\x00{self.target}".encode()).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """The memories that `export --format tmx` wrote, and those already as they would be."""
-
-    written: tuple[Path, ...]
-    unchanged: tuple[Path, ...]
 
 
 def language_tag(language: str) -> str:
@@ -154,12 +146,12 @@ def _escape(text: str) -> str:
     return text
 
 
-def memory_units(project: Project, languages: Sequence[str] = ()) -> dict[tuple[str, str], list[MemoryUnit]]:
-    """Every translated and reviewed pair of the project, by direction (source and target
-    language), in catalogue order; every direction of the catalogues looked at, even one with
-    no pair yet. ``languages`` are target languages (default: all)."""
+def memory_units(project: Project, targets: Sequence[Target]) -> dict[tuple[str, str], list[MemoryUnit]]:
+    """Every translated and reviewed pair of the catalogues ``targets``, by direction (source
+    and target language), in catalogue order; every direction of the catalogues looked at,
+    even one with no pair yet."""
     directions: dict[tuple[str, str], dict[tuple[str | None, str, str], MemoryUnit]] = {}
-    for target in select_targets(project, (), languages):
+    for target in targets:
         source = _source_language(project, target)
         if target.language == source:
             continue  # the pages' words in the language they are written in
@@ -208,21 +200,20 @@ def _unit_of(message: Message) -> MemoryUnit | None:
     )
 
 
-def export_memory(project: Project, languages: Sequence[str], output_dir: Path | None) -> ExportResult:
-    """Write ``<output>/tmx/<source>-<target>.tmx`` for every direction of translation with a
-    target in ``languages`` (default: all). Every catalogue is read before the first write;
-    a file is written (atomically) only when its bytes change."""
-    folder = (output_dir if output_dir is not None else project.output_dir) / "tmx"
-    documents = {
-        folder / f"{source}-{target}.tmx": memory_tmx(units, source, target).encode("utf-8")
-        for (source, target), units in memory_units(project, languages).items()
-    }
-    remove_stale_temporaries(folder, (".tmx",))
-    written: list[Path] = []
-    unchanged: list[Path] = []
-    for path, data in documents.items():
-        (written if write_if_changed(path, data) else unchanged).append(path)
-    return ExportResult(written=tuple(written), unchanged=tuple(unchanged))
+def export_tmx(request: ExportRequest) -> list[ExportedFile]:
+    """``<out>/<source>-<target>.tmx`` for every direction of translation among the chosen
+    catalogues (the glossary's terms included), every catalogue read before any file is made."""
+    files = []
+    for (source, target), units in memory_units(request.project, request.targets).items():
+        reviewed = sum(unit.reviewer is not None for unit in units)
+        files.append(
+            ExportedFile(
+                request.out_dir / f"{source}-{target}.tmx",
+                memory_tmx(units, source, target).encode("utf-8"),
+                f"{len(units)} translated pair(s), {reviewed} reviewed",
+            )
+        )
+    return files
 
 
 # -- reading ---------------------------------------------------------------------------------
