@@ -12,8 +12,10 @@ project lock, so that the file cannot be another writer's work in progress.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -50,6 +52,28 @@ def write_if_changed(path: Path, data: bytes) -> bool:
             raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
         raise
     return True
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a file a user named (an XLIFF file to import, a translation memory).
+
+    Only a regular file is read: a FIFO would leave the command waiting for a writer that
+    never comes, and a device could give bytes without end. The file is opened without
+    waiting (``O_NONBLOCK``) and what it is is asked of the open descriptor, so that nothing
+    can swap it between the question and the read. Raises OSError, its ``strerror`` says why.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, a device or a socket)", str(path))
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(descriptor)
 
 
 def remove_if_present(path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -472,6 +473,17 @@ def test_hostile_or_broken_input_is_one_line_exit_2_and_nothing_written(
     if ": target: " in lines[0]:  # reported on the line of the target, where the translator works
         line = int(lines[0].split(".xlf:")[1].split(":")[0])
         assert "<target" in bad.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert snapshot(project_dir / "locales") == before
+
+
+def test_a_fifo_or_a_folder_given_as_file_is_one_line_exit_2(project_dir: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "from the agency é.xlf"
+    os.mkfifo(fifo)  # read_input opens it without waiting for a writer (tests/test_files.py)
+    before = snapshot(project_dir / "locales")
+    for path, reason in [(fifo, "not a regular file (a FIFO, a device or a socket)"), (tmp_path, "Is a directory")]:
+        result = CliRunner().invoke(main, ["--project", str(project_dir), "import", str(path)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == f"i18ntool: {path}: cannot read: {reason}\n"
     assert snapshot(project_dir / "locales") == before
 
 

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from i18ntool.po.catalogue import read_catalogue
 from i18ntool.cli import main
 from i18ntool.errors import I18nToolError
-from i18ntool.files import write_if_changed
+from i18ntool.files import read_input, write_if_changed
 from tests.conftest import snapshot
 
 
@@ -136,3 +137,34 @@ def test_a_full_disk_is_one_line_exit_2_and_leaves_no_partial_file(
     assert len(changed) == failing_write - 1  # the files written before the disk filled up, each whole
     for name in changed:
         read_catalogue(project_dir / name)
+
+
+def _read_in_a_thread(path: Path) -> list[str]:
+    """What ``read_input`` says of ``path``, read in a thread; a reader left waiting for a FIFO's
+    writer is freed by opening the FIFO for writing, so that the test fails instead of hanging."""
+    outcome: list[str] = []
+
+    def read() -> None:
+        try:
+            outcome.append(repr(read_input(path)))
+        except OSError as exc:
+            outcome.append(f"OSError: {exc.strerror}")
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    thread.join(timeout=60)
+    if thread.is_alive():
+        with open(path, "wb"):
+            pass
+        thread.join()
+    return outcome
+
+
+def test_a_fifo_or_a_folder_given_as_a_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "agency.tmx"
+    os.mkfifo(fifo)
+    assert _read_in_a_thread(fifo) == ["OSError: not a regular file (a FIFO, a device or a socket)"]
+    assert _read_in_a_thread(tmp_path) == ["OSError: Is a directory"]
+    regular = tmp_path / "x.xlf"
+    regular.write_bytes(b"<xliff/>")
+    assert _read_in_a_thread(regular) == ["b'<xliff/>'"]

@@ -56,6 +56,7 @@ from defusedxml.ElementTree import XMLParser
 
 from i18ntool import __version__
 from i18ntool.errors import CatalogueError, I18nToolError
+from i18ntool.files import read_input
 from i18ntool.exchange.formats import ExportedFile, ExportRequest
 from i18ntool.outputs.page_words import UI_LANGUAGE
 from i18ntool.documents import UI_DOMAIN
@@ -308,7 +309,7 @@ def read_tmx(path: Path, name: str | None = None) -> TmxFile:
     """Read and check the TMX file at ``path``; errors name it as ``name`` (default: the path)."""
     where = name or str(path)
     try:
-        data = path.read_bytes()
+        data = read_input(path)
     except OSError as exc:
         raise I18nToolError(f"cannot read translation memory: {exc.strerror}", where) from exc
     root, lines = _parse(data, where)

@@ -23,6 +23,7 @@ import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from i18ntool.errors import I18nToolError
+from i18ntool.files import read_input
 from i18ntool.exchange.inline_codes import Close, Content, Mark, Open, Piece
 from i18ntool.exchange.units import NAMESPACE, UnitState
 from i18ntool.exchange.xliff_write import METADATA, XLIFF_12, XLIFF_21
@@ -60,7 +61,7 @@ class ReadFile:
 def read_xliff(path: Path, name: str) -> ReadFile:
     """Read the XLIFF file at ``path``; ``name`` is how errors name it."""
     try:
-        data = path.read_bytes()
+        data = read_input(path)
     except OSError as exc:
         raise XliffError(f"cannot read: {exc.strerror}", name) from None
     root, lines = _parse(data, name)
