@@ -15,7 +15,7 @@ from i18ntool.cli import main
 from i18ntool.exchange.inline_codes import decode, encode, plain_text
 from i18ntool.exchange.units import unit_id
 from i18ntool.po.catalogue import Message, read_catalogue
-from i18ntool.po.states import State, review_of, state_of
+from i18ntool.po.states import State, figures_carried, review_of, state_of
 from tests.conftest import snapshot
 
 VERSIONS = ["2.1", "1.2"]
@@ -281,6 +281,38 @@ def test_a_source_changed_since_the_export_comes_back_fuzzy_with_the_old_source(
         State.FUZZY,
         exported.msgid,
     )
+
+
+AWARD = "locales/it/LC_MESSAGES/russo-brothers-award.po"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_figures_carried_since_the_export_stay_unless_the_translator_changed_the_target(
+    project_dir: Path, version: str
+) -> None:
+    files = export(project_dir, version)
+    exported = next(m for m in entries(project_dir, AWARD) if m.msgid.startswith("Chosen from three finalists"))
+    source = project_dir / "content" / "russo-brothers-award.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("an $8,000 grant", "an $8,500 grant"), encoding="utf-8")
+    assert run(project_dir, "update").exit_code == 0
+    carried = next(m for m in entries(project_dir, AWARD) if m.previous_msgid == exported.msgid)
+    assert figures_carried(carried) and "8.500 dollari" in carried.msgstr
+
+    # The file came back with that unit as it went out: the carried figures stay.
+    result = run(project_dir, "import", str(files["russo-brothers-award.it.xlf"]))
+    assert result.exit_code == 0, result.output
+    assert next(m for m in entries(project_dir, AWARD) if m.msgid == carried.msgid) == carried
+
+    # The translator rewrote it: theirs replaces i18ntool's, which no longer speaks of it.
+    edit_unit(
+        files["russo-brothers-award.it.xlf"], unit_id(None, exported.msgid), set_target(version, "Nuova traduzione.")
+    )
+    result = run(project_dir, "import", str(files["russo-brothers-award.it.xlf"]))
+    assert result.exit_code == 0, result.output
+    after = next(m for m in entries(project_dir, AWARD) if m.msgid == carried.msgid)
+    assert (after.msgstr, state_of(after), figures_carried(after)) == ("Nuova traduzione.", State.FUZZY, False)
+    todo = run(project_dir, "todo", "--locale", "it", "russo-brothers-award")
+    assert "figures carried" not in todo.output
 
 
 def test_a_unit_whose_entry_is_gone_is_kept_as_an_obsolete_entry(project_dir: Path) -> None:

@@ -6,6 +6,8 @@ its entry by its source text (and context), the text i18ntool exported:
 - the entry is there: its translation and state come from the unit;
 - the entry's source changed since the export (``update`` made it fuzzy, keeping the text
   exported as the previous source): the translation comes in as fuzzy, never translated;
+  a target left as it was exported changes nothing, so figures ``update`` carried into the
+  translation since stay (the translation it had is the old source's obsolete entry);
 - the entry is gone from the source text: the translation is kept as an obsolete entry,
   which ``update`` revives if the text comes back.
 
@@ -119,6 +121,8 @@ def merge_units(
             continue
         assert index is not None
         done[index] = unit.id
+        if reason.startswith("source changed") and _as_exported(entry, translation, obsolete, messages):
+            continue  # the translator left it as it went out; what `update` did since stays
         state = UnitState.NEEDS_REVIEW if reason.startswith("source changed") else unit.state
         updated = _with_state(entry, translation, state, settings)
         if updated != entry:
@@ -126,6 +130,18 @@ def merge_units(
             before, after = _state_name(entry), _state_name(updated)
             changes.append(Change(entry.line, unit.id, before, after, updated.msgstr != entry.msgstr, reason))
     return catalogue.replace(messages=tuple(messages)), changes
+
+
+def _as_exported(
+    entry: Message, translation: str, obsolete: Mapping[tuple[str | None, str], int], messages: Sequence[Message]
+) -> bool:
+    """Whether ``translation``, for an entry whose source changed since the export, is the one
+    its old source had then: `update` keeps that one as the fuzzy translation, or, when it
+    carried the new figures into it, as the obsolete entry of the old source."""
+    if translation == entry.msgstr:
+        return True
+    kept = obsolete.get((entry.previous_msgctxt, entry.previous_msgid or ""))
+    return kept is not None and messages[kept].msgstr == translation
 
 
 def _source(unit: ReadUnit, settings: Settings, fail: Callable[[ReadUnit, str], I18nToolError]) -> Coded:
@@ -179,6 +195,10 @@ def _with_state(entry: Message, translation: str, state: UnitState, settings: Se
     flags = tuple(flag for flag in entry.flags if flag != "fuzzy")
     equals = tuple(flag for flag in entry.equals_line_flags if flag != "fuzzy")
     message = entry.replace(msgstr=translation)
+    if translation != entry.msgstr:  # the translator's text, no longer the one i18ntool carried figures into
+        message = message.replace(
+            translator_comments=tuple(c for c in entry.translator_comments if c.strip() != FIGURES_CARRIED)
+        )
     if state is UnitState.NEEDS_REVIEW:
         if not entry.fuzzy:
             message = message.replace(flags=("fuzzy", *flags))
@@ -189,7 +209,7 @@ def _with_state(entry: Message, translation: str, state: UnitState, settings: Se
             previous_msgctxt=None,
             previous_msgid=None,
             previous_msgid_plural=None,
-            translator_comments=tuple(c for c in entry.translator_comments if c.strip() != FIGURES_CARRIED),
+            translator_comments=tuple(c for c in message.translator_comments if c.strip() != FIGURES_CARRIED),
         )
         if (
             state is UnitState.REVIEWED
