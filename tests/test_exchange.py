@@ -293,7 +293,9 @@ def test_figures_carried_since_the_export_stay_unless_the_translator_changed_the
     files = export(project_dir, version)
     exported = next(m for m in entries(project_dir, AWARD) if m.msgid.startswith("Chosen from three finalists"))
     source = project_dir / "content" / "russo-brothers-award.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("an $8,000 grant", "an $8,500 grant"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("an $8,000 grant", "an $8,500 grant"), encoding="utf-8"
+    )
     assert run(project_dir, "update").exit_code == 0
     carried = next(m for m in entries(project_dir, AWARD) if m.previous_msgid == exported.msgid)
     assert figures_carried(carried) and "8.500 dollari" in carried.msgstr
