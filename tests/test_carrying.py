@@ -69,6 +69,17 @@ from tests.conftest import profile
             "4 film nel 2024, per 9.000 dollari",
             id="several-reordered-in-the-translation",
         ),
+        pytest.param("a fee of $8.25", "a fee of $8.20", "8,25 dollari", "8,20 dollari", id="cents-kept"),
+        pytest.param("an $8,000 grant", "an $8,000.50 grant", "8.000 dollari", "8.000,50 dollari", id="cents-added"),
+        pytest.param("up 12.5%", "up 12.0%", "del 12,5%", "del 12,0%", id="decimals-as-the-source-writes-them"),
+        pytest.param(
+            "2.5 million euros", "3.5 million euros", "2.500.000 euro", "3.500.000 euro", id="scale-word-dropped"
+        ),
+        pytest.param("on 1 March", "on 2 March", "il 1° marzo", "il 2 marzo", id="first-of-the-month-only-1°"),
+        pytest.param("on 1 March", "on 2 March", "il 1º marzo", "il 2 marzo", id="first-of-the-month-only-1º"),
+        pytest.param("Il 1° marzo", "Il 2 marzo", "On 1st March", "On 2nd March", id="english-ordinal-2nd"),
+        pytest.param("Il 3 marzo", "Il 22 marzo", "On March 3rd", "On March 22nd", id="english-ordinal-22nd"),
+        pytest.param("Il 3 marzo", "Il 11 marzo", "On March 3rd", "On March 11th", id="english-ordinal-11th"),
         pytest.param("8" * 40, "9" * 40, "8" * 40, "9" * 40, id="huge-number"),
         pytest.param(
             "Il 12,5% dei voti", "Il 13% dei voti", "12.5% of the votes", "13% of the votes", id="italian-source"

@@ -26,12 +26,13 @@ this to a catalogue entry that `update` offers as fuzzy, marking it with
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from decimal import Decimal, localcontext
 
 from babel import Locale
-from babel.numbers import format_decimal, get_group_symbol
+from babel.numbers import get_group_symbol
 
 from i18ntool.figures.reading import Figure, compare, extract, written_as
 from i18ntool.italian import agree_before_figure
@@ -52,7 +53,8 @@ _LITERAL = re.compile(
     re.DOTALL,
 )
 _SENTENCE_END = re.compile(r"\s*$|\s+[^\w\s]*[A-Z]")
-_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+# A day of the month, with the ordinal ending a language may write after it (1st, 1°).
+_DAY = re.compile(r"(?<!\d)(?P<day>\d{1,2})(?!\d)(?P<ordinal>(?:st|nd|rd|th)(?!\w)|[º°ª])?")
 
 
 def carry(old_source: str, new_source: str, translation: str, source_language: str, language: str) -> str | None:
@@ -224,10 +226,11 @@ def _rewrite(
     if written.kind == "number" and after.kind == "time" and isinstance(after.value, tuple) and not after.value[1]:
         return written.start, end, str(after.value[0])  # "alle 18" for "at 6 pm": an hour alone stays so
     if written.kind == "date" and isinstance(before.value, tuple) and isinstance(after.value, tuple):
-        days = _DAY.findall(written.text)
+        days = [match["day"] for match in _DAY.finditer(written.text)]
         if before.value[0] == after.value[0] and days == [str(before.value[1])]:
             # Only the day changed: the translation's way of writing the month stays (25 nov.).
-            text = _DAY.sub(str(after.value[1]), translation[written.start : end])
+            day = after.value[1]
+            text = _DAY.sub(lambda match: _day_as_written(match, day), translation[written.start : end])
             return written.start, end, text
     if isinstance(after.value, tuple) or not written.digits:
         return written.start, end, written_as(after, language)
@@ -240,10 +243,33 @@ def _rewrite(
         grouped = _grouped(after, source_language)
     with localcontext() as context:  # as many digits as the text gives: no rounding
         context.prec = max(context.prec, 2 * len(str(after.value)) + len(str(written.scale)))
-        value = _plain(after.value / written.scale)
-        digits = format_decimal(value, locale=language, decimal_quantization=False, group_separator=grouped)
+        value = after.value / written.scale
+        if after.scale != written.scale:  # 3.5 million into 3.500.000: no decimals the source did not write
+            value = _plain(value)
+        # else as many decimals as the source writes ($8.20 stays 8,20; the division keeps them)
+        digits = _decimal(value, language, grouped)
     start = written.start + at
     return start, start + len(written.digits), digits
+
+
+def _day_as_written(match: re.Match[str], day: int) -> str:
+    """``day`` where ``match`` found the old one, its ordinal ending made to agree: English
+    letters (1st, 2nd, 3rd, 11th), and a degree sign only on the first of the month, the one
+    day Italian (and Spanish, Portuguese) write as an ordinal (1° marzo, 2 marzo)."""
+    ordinal = match["ordinal"] or ""
+    if ordinal in ("st", "nd", "rd", "th"):
+        return f"{day}{'th' if day % 100 in (11, 12, 13) else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+    return f"{day}{ordinal if day == 1 else ''}"
+
+
+def _decimal(value: Decimal, language: str, grouped: bool) -> str:
+    """``value`` as ``language`` writes numbers, with every decimal place it has, trailing
+    zeros included (8.20 is 8,20: Babel's own patterns would write 8,2)."""
+    pattern = copy.copy(Locale.parse(language).decimal_formats[None])
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern.frac_prec = (places, max(places, pattern.frac_prec[1]))
+    return str(pattern.apply(value, language, decimal_quantization=False, group_separator=grouped))
 
 
 def _grouped(figure: Figure, language: str) -> bool:
