@@ -472,6 +472,26 @@ HOSTILE: list[tuple[str, Callable[[str, str], str], str]] = [
         r":\d+: unit m[0-9a-f]{16}: the id is used twice \(also on line \d+\); ids must be unique",
     ),
     ("not XLIFF", _whole_file("<?xml version='1.0'?><html/>"), r":1: not an XLIFF 2.1 or 1.2 file"),
+    (
+        "target opens a heading",
+        _in_unit(_target_only(lambda target: target.replace(">", "># ", 1))),
+        r":\d+: unit m[0-9a-f]{16}: target: \"# .*\" would start a heading \('#' at the start of a line",
+    ),
+    (
+        "target opens a list",
+        _in_unit(_target_only(lambda target: target.replace(">", ">1. ", 1))),
+        r":\d+: unit m[0-9a-f]{16}: target: \"1\. .*\" would start a numbered list",
+    ),
+    (
+        "target splits the paragraph",
+        _in_unit(_target_only(lambda target: target.replace(">", ">Uno.\n\n", 1))),
+        r":\d+: unit m[0-9a-f]{16}: target: .* would start a new paragraph \(a blank line\)",
+    ),
+    (
+        "target opens a code block",
+        _in_unit(_target_only(lambda target: target.replace(">", ">```\n", 1))),
+        r":\d+: unit m[0-9a-f]{16}: target: \"```\" would start a code block",
+    ),
 ]
 
 

@@ -55,7 +55,13 @@ def import_xliff(project: Project, files: Sequence[Path], reviewer: str | None, 
             imports[target.catalogue_path] = Imported(target.catalogue_path, catalogue, catalogue)
         imported = imports[target.catalogue_path]
         source_language = target.document.language if target.document is not None else project.source_language
-        settings = Settings(reviewer, date, document_env(target), _link_rule(project, source_language, target.language))
+        settings = Settings(
+            reviewer,
+            date,
+            document_env(target),
+            _link_rule(project, source_language, target.language),
+            blocks=target.document is not None,
+        )
         imported.catalogue, changes = merge_units(imported.catalogue, read.units, read.name, settings)
         imported.changes += changes
     return list(imports.values())

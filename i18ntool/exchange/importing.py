@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from i18ntool.checks import markdown_parity
 from i18ntool.errors import I18nToolError
 from i18ntool.exchange.inline_codes import Close, Coded, CodeProblem, Content, decode, encode, resolve, shape
 from i18ntool.exchange.units import UnitState, unit_id
@@ -46,6 +47,7 @@ class Settings:
     date: datetime.date
     env: Mapping[str, Any]  # the document's link reference definitions
     link_allowed: Callable[[str, str], bool]  # may a translation's link close with the second instead?
+    blocks: bool = False  # the catalogue's entries are blocks of a Markdown document (not the pages' own words)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ def merge_units(
             raise fail(unit, f"its entry was imported already, from unit {done[index]}")
         entry = messages[index] if index is not None else None
         translation = _translation(unit, source, entry, settings, fail)
+        if entry is not None and translation != entry.msgstr and settings.blocks:
+            _one_block(unit, entry, translation, settings, fail)
         if entry is None:
             flags = ("fuzzy",) if unit.state is UnitState.NEEDS_REVIEW else ()
             message = Message(text, translation, unit.msgctxt, flags=flags, obsolete=True)
@@ -172,6 +176,23 @@ def _translation(
         return resolve(unit.target, source, link_allowed=settings.link_allowed, env=settings.env)
     except CodeProblem as problem:
         raise fail(unit, f"target: {problem}") from None
+
+
+def _one_block(
+    unit: ReadUnit, entry: Message, translation: str, settings: Settings, fail: Callable[[ReadUnit, str], I18nToolError]
+) -> None:
+    """Refuse a translation that would open a block its source does not (a heading, a list,
+    a second paragraph): in the built page it would change the document's structure. These
+    are what `check` reports as MD107; a front-matter value is only ever inline."""
+    if any(comment.startswith("front matter") for comment in entry.extracted_comments):
+        return
+    differences = [
+        difference
+        for difference in markdown_parity.compare(entry.msgid, translation, env=settings.env)
+        if difference.what == "block"
+    ]
+    for problem in markdown_parity.markup_problems(differences[:1]):
+        raise fail(unit, f"target: {problem.message}")
 
 
 def _filled(target: Content, source: Coded) -> str | None:
