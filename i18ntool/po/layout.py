@@ -135,13 +135,20 @@ def _wrap(
         if first_line:
             first_line = False
             start = len(keyword) + 1
-            breaks = _breaks(escaped, prohibited, available, start)
-            if escaped and (index + 1 < len(portions) or start > available or breaks):
+            # The breaks of the value on lines of its own. Where they are any, the value does
+            # not fit on the keyword's line either (it starts further right there), so a long
+            # paragraph is broken once, not first from the keyword's column and then again.
+            breaks = _breaks(escaped, prohibited, available, 0)
+            if escaped and (
+                index + 1 < len(portions)
+                or start > available
+                or breaks
+                or _breaks(escaped, prohibited, available, start)
+            ):
                 # The value does not fit on the keyword's line: gettext then writes an empty
                 # string there and starts the value on the next line.
                 lines.append(f'{prefix}{keyword} ""')
                 lead = f'{prefix}"'
-                breaks = _breaks(escaped, prohibited, available, 0)
             else:
                 lead = f'{prefix}{keyword} "'
         else:
