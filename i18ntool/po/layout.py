@@ -41,6 +41,7 @@ generated from the Unicode Character Database), the flags are ``flags``'s and th
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -111,6 +112,7 @@ def _escape_portion(portion: str, interiors: Sequence[int], base: int) -> tuple[
     return escaped, prohibited
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _wrap(
     prefix: str,
     keyword: str,
@@ -118,8 +120,11 @@ def _wrap(
     width: int,
     no_wrap: bool = False,
     language: str | None = None,
-) -> list[str]:
-    """Lay out ``keyword "value"`` as gettext's ``wrap()`` does, one list item per line."""
+) -> tuple[str, ...]:
+    """Lay out ``keyword "value"`` as gettext's ``wrap()`` does, one item per line.
+
+    Remembered: `update` lays out each source text in the template and again in every
+    catalogue of it, and line breaking is most of the time spent writing a catalogue."""
     # Columns are counted from the opening quote of a continuation line; one column is kept
     # for the closing quote.
     after_break = len(prefix) + 1
@@ -135,13 +140,20 @@ def _wrap(
         if first_line:
             first_line = False
             start = len(keyword) + 1
-            breaks = _breaks(escaped, prohibited, available, start)
-            if escaped and (index + 1 < len(portions) or start > available or breaks):
+            # The breaks of the value on lines of its own. Where they are any, the value does
+            # not fit on the keyword's line either (it starts further right there), so a long
+            # paragraph is broken once, not first from the keyword's column and then again.
+            breaks = _breaks(escaped, prohibited, available, 0)
+            if escaped and (
+                index + 1 < len(portions)
+                or start > available
+                or breaks
+                or _breaks(escaped, prohibited, available, start)
+            ):
                 # The value does not fit on the keyword's line: gettext then writes an empty
                 # string there and starts the value on the next line.
                 lines.append(f'{prefix}{keyword} ""')
                 lead = f'{prefix}"'
-                breaks = _breaks(escaped, prohibited, available, 0)
             else:
                 lead = f'{prefix}{keyword} "'
         else:
@@ -153,7 +165,7 @@ def _wrap(
             lead = f'{prefix}"'
             pos = cut
         lines.append(f'{lead}{escaped[pos:]}"')
-    return lines
+    return tuple(lines)
 
 
 def _breaks(escaped: str, prohibited: set[int], available: int, start: int) -> list[int]:
