@@ -37,6 +37,9 @@ def test_word_characters_have_no_break_between_them() -> None:
     for a in ("AL", "NU"):
         for b in ("AL", "NU"):
             assert linebreak.PAIR_TABLE[linebreak.CLASS[a]][linebreak.CLASS[b]] == "I"
+    # The shortcut after a word and spaces reads the same characters, and the class of each.
+    assert set(chars) == linebreak._WORD_SET
+    assert {c for c in chars if linebreak.char_info(c)[0] == linebreak.CLASS["NU"]} == linebreak._DIGITS
 
 
 # ---------------------------------------------------------------------------------------------

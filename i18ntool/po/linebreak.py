@@ -26,7 +26,7 @@ CLASS_NAMES = (
     "WJ GL B2 BA BB HY CL CP CPW EX IN NS OP OPW QU IS NU PO PR SY AL H2 H3 ID IDP JL JV JT HL RI ZWJ EB EM BK CM ZW SP"
 ).split()
 CLASS = {name: index for index, name in enumerate(CLASS_NAMES)}
-_BA, _HY, _IS, _AL, _HL, _RI, _ZWJ = (CLASS[n] for n in ("BA", "HY", "IS", "AL", "HL", "RI", "ZWJ"))
+_BA, _HY, _IS, _AL, _NU, _HL, _RI, _ZWJ = (CLASS[n] for n in ("BA", "HY", "IS", "AL", "NU", "HL", "RI", "ZWJ"))
 _BK, _CM, _ZW, _SP = (CLASS[n] for n in ("BK", "CM", "ZW", "SP"))
 _HL_BA = -1  # "previous character is HY or BA right after HL", for rule LB21a
 
@@ -107,6 +107,10 @@ def char_info(ch: str) -> tuple[int, int]:
 # check this set against the embedded data.)
 WORD_CHARS = "0-9A-Za-z\u00c0-\u024f"
 _UNITS = re.compile(f"[{WORD_CHARS}]+ *| +|.", re.DOTALL)
+_WORD_SET = frozenset(
+    chr(cp) for cp in (*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250))
+)
+_DIGITS = frozenset("0123456789")
 
 
 def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
@@ -133,9 +137,34 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
     last_column = start_column
     piece = 0
 
+    # True after a word followed by spaces: then a word that starts here may start a line
+    # (AL or NU, spaces, AL or NU: an indirect break in the pair table), which is most of
+    # the opportunities in prose, found without the general rules below.
+    after_word = False
+
     i = 0
     for unit in _UNITS.findall(text):
         ch = unit[0]
+        if after_word and ch in _WORD_SET:
+            size = len(unit)
+            if i not in forbidden:
+                if last_opportunity >= 0 and last_column + piece > width:
+                    breaks.append(last_opportunity)
+                    last_column = 0
+                last_opportunity = i
+                last_column += piece
+                piece = 0
+            piece += size
+            word = unit.rstrip(" ")
+            last = _NU if word[-1] in _DIGITS else _AL
+            if len(word) < size:
+                preceding = _SP  # seen_space stays true
+            else:
+                preceding = last
+                seen_space = after_word = False
+            i += size
+            continue
+        after_word = False
         cls, w = info_of.get(ch) or char_info(ch)
 
         if cls == _BK:
@@ -222,6 +251,7 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
                 if len(word) < size:
                     seen_space = True
                     preceding = _SP
+                    after_word = ch in _WORD_SET
         i += size
 
     if last_opportunity >= 0 and last_column + piece > width:
