@@ -132,14 +132,24 @@ def wants_colour() -> bool:
 
 
 class Progress:
-    """A progress bar on stderr, drawn from the first text rendered."""
+    """A progress bar on stderr, drawn from the first piece of work done.
 
-    def __init__(self) -> None:
+    Long commands (update, coverage, check, build) take one from :meth:`on_terminal`, which
+    gives none unless both stdout and stderr are a terminal: build scripts and pipes stay quiet.
+    The bar is a callable ``progress(done, total)`` for the core to call as it goes.
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
         self.bar: Any = None
+
+    @classmethod
+    def on_terminal(cls, label: str) -> Progress | None:
+        return cls(label) if sys.stdout.isatty() and sys.stderr.isatty() else None
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done - self.bar.pos)
 

@@ -72,7 +72,7 @@ def build(
     options = BuildOptions(
         languages=locales, formats=formats, output_dir=output_dir, include_fuzzy=include_fuzzy, jobs=jobs
     )
-    progress = Progress() if sys.stdout.isatty() and sys.stderr.isatty() else None
+    progress = Progress.on_terminal("Building")
     try:
         result = run_build(project, options, progress=progress)
     finally:
