@@ -17,14 +17,27 @@ gates and publishability compare the exact counts, never a rounded percentage.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from i18ntool.cache import Cache, key_of
+from i18ntool.documents import document_of_bytes, load_document, source_paths
+from i18ntool.errors import I18nToolError
 from i18ntool.po.catalogue import Catalogue, Message
-from i18ntool.project import Project
+from i18ntool.project import Project, document_id
 from i18ntool.po.states import State, figures_carried, review_of, state_of
-from i18ntool.targets import Inventory, Target, take_inventory
+from i18ntool.targets import (
+    Inventory,
+    Target,
+    domain_targets,
+    inventory_of_bytes,
+    take_inventory,
+    wanted_languages,
+)
 from i18ntool.markdown.words import count_words
 
 
@@ -111,7 +124,7 @@ class Row:
     source: str | None  # the source text's path; None for a catalogue with no document
     exists: bool  # whether the catalogue exists yet
     entries: Counts
-    words: Counts
+    words: Counts | None  # None when the run counted no words (a table of entries needs none)
     stale_reviews: int  # translated entries whose review stamp no longer matches
     in_step: bool | None  # None for a catalogue with no document
     missing: int  # entries of the source text the catalogue lacks
@@ -120,7 +133,11 @@ class Row:
     figures_carried: int = 0  # fuzzy entries whose figures `update` carried across a figure-only edit
 
     def counts(self, words: bool = False) -> Counts:
-        return self.words if words else self.entries
+        if not words:
+            return self.entries
+        if self.words is None:
+            raise ValueError("words were not counted in this run")
+        return self.words
 
 
 @dataclass(frozen=True)
@@ -130,14 +147,18 @@ class Total:
     language: str
     catalogues: int
     entries: Counts
-    words: Counts
+    words: Counts | None
     stale_reviews: int
     in_step: int  # rows in step with their source text
     with_source: int  # rows that have a source text to be in step with
     publishable: int
 
     def counts(self, words: bool = False) -> Counts:
-        return self.words if words else self.entries
+        if not words:
+            return self.entries
+        if self.words is None:
+            raise ValueError("words were not counted in this run")
+        return self.words
 
 
 @dataclass(frozen=True)
@@ -148,13 +169,27 @@ class Coverage:
     totals: tuple[Total, ...]
 
 
-def measure(project: Project, targets: Sequence[Target]) -> Coverage:
-    """Count every target. Every catalogue is read (strictly) before anything is returned."""
-    rows = tuple(row_of(project, take_inventory(project, target), project.publish_threshold) for target in targets)
-    return Coverage(project.name, project.publish_threshold, rows, totals_of(rows, project.languages))
+def measure(
+    project: Project,
+    targets: Sequence[Target],
+    *,
+    words: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Coverage:
+    """Count every target. Every catalogue is read (strictly) before anything is returned.
+
+    Without ``words``, source words are not counted (the rows' ``words`` are None): counting
+    them reads every msgid as inline Markdown, which is most of the work on a large catalogue.
+    """
+    rows = []
+    for target in targets:
+        rows.append(row_of(project, take_inventory(project, target), project.publish_threshold, words=words))
+        if progress is not None:
+            progress(len(rows), len(targets))
+    return Coverage(project.name, project.publish_threshold, tuple(rows), totals_of(rows, project.languages))
 
 
-def row_of(project: Project, inventory: Inventory, threshold: float) -> Row:
+def row_of(project: Project, inventory: Inventory, threshold: float, *, words: bool = True) -> Row:
     target = inventory.target
     counted = [(entry.state, entry.message) for entry in inventory.entries]
     counted += [(State.OBSOLETE, message) for message in inventory.obsolete]
@@ -169,7 +204,7 @@ def row_of(project: Project, inventory: Inventory, threshold: float) -> Row:
         source=target.document.source if target.document is not None else None,
         exists=inventory.exists,
         entries=entries,
-        words=Counts.of((state, message_words(message)) for state, message in counted),
+        words=Counts.of((state, message_words(message)) for state, message in counted) if words else None,
         stale_reviews=stale,
         in_step=inventory.in_step,
         missing=inventory.missing,
@@ -190,7 +225,7 @@ def totals_of(rows: Sequence[Row], languages: Sequence[str]) -> tuple[Total, ...
                 language=language,
                 catalogues=len(group),
                 entries=sum((row.entries for row in group), Counts()),
-                words=sum((row.words for row in group), Counts()),
+                words=None if any(row.words is None for row in group) else sum(_words(group), Counts()),
                 stale_reviews=sum(row.stale_reviews for row in group),
                 in_step=sum(1 for row in group if row.in_step),
                 with_source=sum(1 for row in group if row.in_step is not None),
@@ -198,6 +233,172 @@ def totals_of(rows: Sequence[Row], languages: Sequence[str]) -> tuple[Total, ...
             )
         )
     return tuple(totals)
+
+
+def _words(rows: Sequence[Row]) -> Iterator[Counts]:
+    return (row.words for row in rows if row.words is not None)
+
+
+# -- the whole project: spread over the cores, remembered by content -----------------------
+
+
+def measure_project(
+    project: Project,
+    languages: Sequence[str] = (),
+    *,
+    words: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    cache: Cache | None = None,
+) -> Coverage:
+    """:func:`measure` of every document and every catalogue with no document (the glossary
+    left out) in ``languages``: the same rows, and the same first error, as ``measure`` of
+    ``select_targets(project, (), languages, glossary=False)``.
+
+    Each document is a piece of work of its own: read, measured against its catalogues, in
+    worker processes when there are many (``workers``), and its rows kept in ``cache`` under
+    the digest of its bytes, its catalogues' bytes and the settings, so that a run with
+    nothing changed parses nothing. Errors come out in the plain order: the first source
+    text that cannot be read, else the first catalogue.
+    """
+    from i18ntool.workers import map_in_order
+
+    wanted = tuple(wanted_languages(project, languages))
+    folder = cache.folder if cache is not None else None
+    pieces = [_Piece(project, path, wanted, words, folder) for path in source_paths(project)]
+    # Kept answers are looked up here: a pool of processes is started only for the rest.
+    kept = [_kept_rows(piece) for piece in pieces]
+    missing = [piece for piece, rows in zip(pieces, kept, strict=True) if rows is None]
+    done = len(pieces) - len(missing)
+
+    def advance(count: int, total: int) -> None:
+        if progress is not None:
+            progress(done + count, len(pieces))
+
+    measured = iter(map_in_order(_document_rows, missing, advance if missing else None))
+    outcomes = [_Outcome(rows) if rows is not None else next(measured) for rows in kept]
+    for outcome in outcomes:
+        if outcome.document_error is not None:
+            raise outcome.document_error
+    others = domain_targets(project, None, wanted)
+    for outcome in outcomes:
+        if outcome.catalogue_error is not None:
+            raise outcome.catalogue_error
+    rows = [row for outcome in outcomes for row in outcome.rows]
+    rows += [
+        row_of(project, take_inventory(project, target), project.publish_threshold, words=words) for target in others
+    ]
+    return Coverage(project.name, project.publish_threshold, tuple(rows), totals_of(rows, project.languages))
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One document to measure in ``languages``, its rows kept under ``cache_folder``."""
+
+    project: Project
+    source: Path
+    languages: tuple[str, ...]
+    words: bool
+    cache_folder: Path | None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    rows: tuple[Row, ...] = ()
+    document_error: I18nToolError | None = None
+    catalogue_error: I18nToolError | None = None
+
+
+def _document_rows(piece: _Piece) -> _Outcome:
+    """The rows of one document, from the cache or measured (and then kept); errors as values,
+    for :func:`measure_project` to raise in the plain order."""
+    project = piece.project
+    cache = Cache(piece.cache_folder)
+    inputs = _inputs(piece)
+    key = None if inputs is None else key_of("coverage rows", _key_parts(piece, *inputs))
+    if key is not None and (kept := _rows_from_json(cache.get(key))) is not None:
+        return _Outcome(kept)  # kept by another run since :func:`_kept_rows` looked
+    try:
+        if inputs is None:
+            document = load_document(project, piece.source)
+        else:
+            document = document_of_bytes(project, piece.source, inputs[0])
+    except I18nToolError as error:
+        return _Outcome(document_error=error)
+    rows = []
+    try:
+        for language in project.target_languages(document.language):
+            if language not in piece.languages:
+                continue
+            target = Target(document.id, language, project.catalogue_path(language, document.id), document)
+            if inputs is None:
+                inventory = take_inventory(project, target)
+            else:
+                inventory = inventory_of_bytes(project, target, inputs[1][project.languages.index(language)])
+            rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words))
+    except I18nToolError as error:
+        return _Outcome(document_error=None, catalogue_error=error)
+    if key is not None:
+        cache.put(key, [_row_json(row) for row in rows])
+    return _Outcome(tuple(rows))
+
+
+def _kept_rows(piece: _Piece) -> tuple[Row, ...] | None:
+    """The rows kept for exactly this document's inputs, if any."""
+    if piece.cache_folder is None or (inputs := _inputs(piece)) is None:
+        return None
+    return _rows_from_json(Cache(piece.cache_folder).get(key_of("coverage rows", _key_parts(piece, *inputs))))
+
+
+def _inputs(piece: _Piece) -> tuple[bytes, list[bytes | None]] | None:
+    """The bytes of the source text and of its catalogue in every language (None: absent),
+    read once for both the key and the measuring; None when anything is not a plain readable
+    file, which the uncached path then reports as it always has."""
+    paths = [
+        piece.project.catalogue_path(language, document_id(piece.project, piece.source))
+        for language in piece.project.languages
+    ]
+    try:
+        source = piece.source.read_bytes()
+        catalogues: list[bytes | None] = []
+        for path in paths:
+            try:
+                mode = path.stat().st_mode
+            except FileNotFoundError:
+                catalogues.append(None)
+                continue
+            if not stat.S_ISREG(mode):
+                return None
+            catalogues.append(path.read_bytes())
+    except OSError:
+        return None
+    return source, catalogues
+
+
+def _key_parts(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -> list[bytes | str | None]:
+    settings = repr(piece.project)  # every setting, and the folders the paths are relative to
+    return [settings, piece.source.as_posix(), str(piece.words), " ".join(piece.languages), source, *catalogues]
+
+
+def _row_json(row: Row) -> dict[str, object]:
+    return dataclasses.asdict(row)
+
+
+def _rows_from_json(kept: object) -> tuple[Row, ...] | None:
+    """Rows as :func:`_row_json` kept them; None for anything else (the entry is then ignored)."""
+    if not isinstance(kept, list):
+        return None
+    try:
+        rows = []
+        for fields in kept:
+            entries = Counts(**fields["entries"])
+            words = None if fields["words"] is None else Counts(**fields["words"])
+            row = Row(**{**fields, "entries": entries, "words": words})
+            if any(not isinstance(getattr(row, name), int) for name in ("stale_reviews", "missing", "extra")):
+                return None
+            rows.append(row)
+    except (TypeError, KeyError):
+        return None
+    return tuple(rows)
 
 
 # -- gates ----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from i18ntool.errors import ContentError
-from i18ntool.markdown.segmenting import Document, read_document
+from i18ntool.markdown.segmenting import Document, parse_document, read_document
 from i18ntool.po.catalogue import Message
 from i18ntool.project import Project, document_id
 
@@ -59,6 +59,25 @@ def load_document(project: Project, path: Path, identifier: str | None = None) -
         path,
         document_id=document_id(project, path) if identifier is None else identifier,
         source=project.relative(path),
+        default_language=project.source_language,
+        languages=project.languages,
+        translatable_keys=project.translatable_keys,
+    )
+
+
+def document_of_bytes(project: Project, path: Path, data: bytes) -> Document:
+    """The source text at ``path`` from ``data``, bytes already read from it (for an answer
+    kept under a digest of exactly those bytes), as :func:`load_document` reads it."""
+    source = project.relative(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError("source text is not valid UTF-8; save it as UTF-8", source, line) from exc
+    return parse_document(
+        text,
+        document_id=document_id(project, path),
+        source=source,
         default_language=project.source_language,
         languages=project.languages,
         translatable_keys=project.translatable_keys,

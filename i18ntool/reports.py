@@ -215,7 +215,7 @@ def to_json_data(coverage: Coverage) -> dict[str, Any]:
                 "missing": row.missing,
                 "extra": row.extra,
                 "entries": _counts_json(row.entries),
-                "words": _counts_json(row.words),
+                "words": _counts_json(row.counts(words=True)),
                 "stale_reviews": row.stale_reviews,
                 "publishable": row.publishable,
             }
@@ -227,7 +227,7 @@ def to_json_data(coverage: Coverage) -> dict[str, Any]:
                 "language": total.language,
                 "catalogues": total.catalogues,
                 "entries": _counts_json(total.entries),
-                "words": _counts_json(total.words),
+                "words": _counts_json(total.counts(words=True)),
                 "stale_reviews": total.stale_reviews,
                 "in_step": total.in_step,
                 "with_source": total.with_source,
@@ -342,7 +342,7 @@ def to_csv(coverage: Coverage) -> str:
                     row.missing,
                     row.extra,
                     *_csv_counts(row.entries),
-                    *_csv_counts(row.words),
+                    *_csv_counts(row.counts(words=True)),
                     row.stale_reviews,
                     _bool(row.publishable),
                 ]

@@ -22,7 +22,7 @@ from i18ntool.documents import (
     load_documents,
     source_files,
 )
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.project import Project, check_document_id
 from i18ntool.markdown.segmenting import Document
@@ -74,7 +74,7 @@ def select_targets(
     document is looked at in its target languages only. With ``glossary`` false, the
     glossary catalogues are left out unless named: they hold terms, not text to publish.
     """
-    wanted = [language for language in project.languages if not languages or language in languages]
+    wanted = wanted_languages(project, languages)
     if names:
         documents: list[Document] = []
         domains: list[str] = []
@@ -94,15 +94,27 @@ def select_targets(
         for language in project.target_languages(document.language)
         if language in wanted
     ]
-    targets += [
+    return targets + domain_targets(project, domains, wanted)
+
+
+def wanted_languages(project: Project, languages: Sequence[str] = ()) -> list[str]:
+    """The project's languages that ``languages`` names (default: all), in the project's order."""
+    return [language for language in project.languages if not languages or language in languages]
+
+
+def domain_targets(project: Project, domains: Sequence[str] | None, languages: Sequence[str]) -> list[Target]:
+    """The catalogues of ``domains`` (default: every catalogue with no source text but the
+    glossary) that exist in ``languages``."""
+    if domains is None:
+        domains = [domain for domain in _domains(project) if domain != project.glossary]
+    return [
         Target(domain, language, project.catalogue_path(language, domain))
         for domain in domains
-        for language in wanted
+        for language in languages
         if catalogue_exists(
             project.catalogue_path(language, domain), project.relative(project.catalogue_path(language, domain))
         )
     ]
-    return targets
 
 
 def take_inventory(project: Project, target: Target) -> Inventory:
@@ -111,6 +123,13 @@ def take_inventory(project: Project, target: Target) -> Inventory:
     exists = catalogue_exists(path, project.relative(path))
     catalogue = read_catalogue(path, project.relative(path)) if exists else Catalogue()
     return inventory_of(target, catalogue, exists)
+
+
+def inventory_of_bytes(project: Project, target: Target, data: bytes | None) -> Inventory:
+    """:func:`take_inventory` of catalogue bytes already read (None: there is no catalogue)."""
+    if data is None:
+        return inventory_of(target, Catalogue(), exists=False)
+    return inventory_of(target, parse_catalogue(data, project.relative(target.catalogue_path)))
 
 
 def inventory_of(target: Target, catalogue: Catalogue, exists: bool = True) -> Inventory:

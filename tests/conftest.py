@@ -73,3 +73,17 @@ def run_gettext(*arguments: str | Path) -> subprocess.CompletedProcess[bytes]:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` and its bytes, to show that nothing was written."""
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def answers_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache of answers for the whole session, never the user's: every test that edits a
+    project and runs a command again then also tests that no kept answer is ever stale."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("I18NTOOL_CACHE_DIR")
+    os.environ["I18NTOOL_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["I18NTOOL_CACHE_DIR"]
+    else:
+        os.environ["I18NTOOL_CACHE_DIR"] = before

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from i18ntool.commands.options import (
+    Progress,
     Session,
     echo_lines,
     format_option,
@@ -54,12 +55,25 @@ def coverage(
     or the name of a catalogue with no source text; default: all. Fuzzy entries are never
     counted as translated.
     """
-    from i18ntool.coverage import measure, shortfalls
+    from i18ntool.cache import Cache
+    from i18ntool.coverage import measure, measure_project, shortfalls
     from i18ntool.reports import render
     from i18ntool.targets import select_targets
 
     project = session.project
-    report = measure(project, select_targets(project, documents, locales, glossary=False))
+    # Words are counted only where they are shown: reading every msgid as inline Markdown is
+    # most of the work on a large catalogue, and a table of entries shows none.
+    count_words = words or output_format in ("json", "csv")
+    progress = Progress.on_terminal("Counting")
+    try:
+        if documents:
+            targets = select_targets(project, documents, locales, glossary=False)
+            report = measure(project, targets, words=count_words, progress=progress)
+        else:
+            report = measure_project(project, locales, words=count_words, progress=progress, cache=Cache.of_user())
+    finally:
+        if progress is not None:
+            progress.close()
     colour = output_format == "table" and wants_colour()
     click.echo(render(report, output_format, words=words, colour=colour), nl=False, color=colour)
     failed = shortfalls(report, fail_under=fail_under, fail_under_reviewed=fail_under_reviewed, words=words)

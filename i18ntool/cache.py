@@ -1,0 +1,119 @@
+"""Answers remembered by the content they were computed from, so that a run with nothing
+changed reads files but parses none.
+
+An answer (coverage rows of one document, the outcome of an `update` that found the project in
+step) is stored under a key made of everything it was computed from: the bytes of the inputs
+(never their modification times, so a file touched without change or replaced by one of the
+same size is judged by what it holds), the project's settings, and i18ntool itself (its
+version and a digest of its own code, so that an edited checkout never answers from an older
+one). A changed byte gives another key, so a stored answer is never stale: at worst unused.
+
+The store lives in the user's cache folder, never in the project: ``$I18NTOOL_CACHE_DIR``, else
+``$XDG_CACHE_HOME/i18ntool``, else ``~/.cache/i18ntool``; ``I18NTOOL_CACHE=off`` turns it off.
+Entries are JSON written atomically (a temporary file renamed over), one file per key; an entry
+that cannot be read or does not hold what it should is ignored and computed again. Nothing in
+a command fails because the cache cannot be written.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from i18ntool import __version__
+
+_FORMAT = 1  # of the entries' JSON; part of every key
+
+
+def cache_folder() -> Path | None:
+    """Where answers are kept, or None when the cache is turned off."""
+    if os.environ.get("I18NTOOL_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
+    if chosen := os.environ.get("I18NTOOL_CACHE_DIR"):
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    return (Path(base) if Path(base).is_absolute() else Path.home() / ".cache") / "i18ntool"
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of this i18ntool (its version, the bytes of its modules, the Python running it,
+    the versions of the libraries that read sources): an answer of other code is never used."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.blake2b(f"{_FORMAT} {__version__} {sys.version}".encode(), digest_size=20)
+    for name in ("markdown-it-py", "PyYAML", "babel"):
+        try:
+            digest.update(f"{name} {version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(name.encode())
+    package = Path(__file__).resolve().parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def key_of(kind: str, parts: Iterable[bytes | str | None]) -> str:
+    """The key of an answer of ``kind`` computed from ``parts`` (None: an absent file)."""
+    digest = hashlib.blake2b(f"{kind}\0{code_digest()}".encode(), digest_size=24)
+    for part in parts:
+        if part is None:
+            digest.update(b"A")  # absent: not the same as empty
+            continue
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(b"S" if isinstance(part, str) else b"B")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class Cache:
+    """The answers kept under one folder (see the module's docstring); ``None`` folder: none."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    @classmethod
+    def of_user(cls) -> Cache:
+        return cls(cache_folder())
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> Any:
+        """The answer stored under ``key``, or None (nothing stored, unreadable or corrupt)."""
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            stored = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(stored, dict) or stored.get("key") != key or "answer" not in stored:
+            return None  # a truncated, foreign or hand-edited entry
+        return stored["answer"]
+
+    def put(self, key: str, answer: Any) -> None:
+        """Keep ``answer`` (JSON values) under ``key``; silently nothing if it cannot be written."""
+        path = self._path(key)
+        if path is None:
+            return
+        data = json.dumps({"key": key, "answer": answer}, ensure_ascii=False, separators=(",", ":")).encode()
+        temporary = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except OSError:
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
