@@ -1,0 +1,251 @@
+"""The answers cache and the worker processes: a kept or parallel answer is always the plain one.
+
+Every kind of edit (a source text, a catalogue, a template, the settings, a file touched
+without change, a file replaced by another of the same size, a catalogue removed or added) is
+followed by a cached run, a run with the cache off and the plain serial `measure`, which must
+agree row for row; so must a run in worker processes and a run here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from i18ntool import workers
+from i18ntool.cache import Cache, cache_folder, key_of
+from i18ntool.coverage import Coverage, measure, measure_project
+from i18ntool.errors import I18nToolError
+from i18ntool.project import find_project
+from i18ntool.targets import select_targets
+
+AWARD = "russo-brothers-award"
+
+
+def plain(project_dir: Path, words: bool = True) -> Coverage:
+    project = find_project(project_dir, search_parents=False)
+    return measure(project, select_targets(project, (), (), glossary=False), words=words)
+
+
+def remembered(project_dir: Path, folder: Path, words: bool = True) -> Coverage:
+    return measure_project(find_project(project_dir, search_parents=False), words=words, cache=Cache(folder))
+
+
+def entries_in(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.json"))
+
+
+def _edit_source(project: Path) -> None:
+    path = project / "content" / f"{AWARD}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA paragraph added since the last update.\n", encoding="utf-8")
+
+
+def _edit_catalogue(project: Path) -> None:
+    path = project / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgstr "', 'msgstr ""\n"', 1).replace("#, fuzzy\n", "", 1), encoding="utf-8")
+
+
+def _same_size_catalogue(project: Path) -> None:
+    """One translated entry emptied of a letter and given another: same size, other content."""
+    path = project / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    data = path.read_bytes()
+    at = re.search(rb'msgstr "[A-Za-z]', data).end() - 1  # type: ignore[union-attr]
+    replaced = data[:at] + (b"Z" if data[at : at + 1] != b"Z" else b"Y") + data[at + 1 :]
+    stat = path.stat()
+    path.write_bytes(replaced)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same modification time
+
+
+def _mark_fuzzy(project: Path) -> None:
+    """The entry of the line ``msgstr "Voce"`` (translated) marked fuzzy."""
+    path = project / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('\nmsgid "Item"\nmsgstr "Voce"\n') == 1
+    path.write_text(text.replace('\nmsgid "Item"\n', '\n#, fuzzy\nmsgid "Item"\n'), encoding="utf-8")
+
+
+def _touch(project: Path) -> None:
+    for path in [*project.rglob("*.po"), *project.rglob("*.md")]:
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+
+
+def _edit_template(project: Path) -> None:
+    path = project / "locales" / "templates" / f"{AWARD}.pot"
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "Only in the template"\nmsgstr ""\n', encoding="utf-8")
+
+
+def _edit_settings(project: Path) -> None:
+    path = project / "pyproject.toml"
+    text = path.read_text(encoding="utf-8")
+    assert "[tool.i18ntool]" in text
+    path.write_text(text.replace("[tool.i18ntool]", "[tool.i18ntool]\npublish-threshold = 99.5", 1), encoding="utf-8")
+
+
+def _remove_catalogue(project: Path) -> None:
+    (project / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po").unlink()
+
+
+def _add_document(project: Path) -> None:
+    (project / "content" / "new-note.md").write_text("---\ntitle: A note\n---\n\nA new note.\n", encoding="utf-8")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "source": _edit_source,
+    "catalogue": _edit_catalogue,
+    "same size and time": _same_size_catalogue,
+    "marked fuzzy": _mark_fuzzy,
+    "touched": _touch,
+    "template": _edit_template,
+    "settings": _edit_settings,
+    "catalogue removed": _remove_catalogue,
+    "document added": _add_document,
+}
+
+
+@pytest.mark.parametrize("words", [True, False], ids=["words", "entries"])
+def test_kept_answers_are_never_stale_after_any_edit(project_dir: Path, tmp_path: Path, words: bool) -> None:
+    folder = tmp_path / "cache"
+    assert remembered(project_dir, folder, words) == plain(project_dir, words)
+    assert entries_in(folder) > 0
+    assert remembered(project_dir, folder, words) == plain(project_dir, words)  # from the cache
+    for name, edit in EDITS.items():
+        edit(project_dir)
+        assert remembered(project_dir, folder, words) == plain(project_dir, words), name
+        assert remembered(project_dir, folder, words) == plain(project_dir, words), name
+
+
+def test_an_answer_kept_for_one_content_comes_back_when_the_content_does(project_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    path = project_dir / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    original = path.read_bytes()
+    first = remembered(project_dir, folder)
+    _mark_fuzzy(project_dir)
+    assert remembered(project_dir, folder) != first
+    path.write_bytes(original)
+    assert remembered(project_dir, folder) == first == plain(project_dir)
+
+
+def test_corrupt_or_foreign_entries_are_ignored(project_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    expected = remembered(project_dir, folder)
+    entries = sorted(folder.rglob("*.json"))
+    entries[0].write_bytes(entries[0].read_bytes()[:10])  # truncated
+    entries[1].write_text(json.dumps({"key": "another", "answer": []}), encoding="utf-8")  # another key's
+    stored = json.loads(entries[2].read_bytes())
+    stored["answer"] = [{"document": "x"}]  # the right key, nonsense inside
+    entries[2].write_text(json.dumps(stored), encoding="utf-8")
+    entries[3].write_bytes(b"\xff\xfe not json")
+    assert remembered(project_dir, folder) == expected == plain(project_dir)
+
+
+def test_an_unwritable_cache_changes_nothing(project_dir: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "a file where the folder would be"
+    blocked.write_text("", encoding="utf-8")
+    assert remembered(project_dir, blocked) == plain(project_dir)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda project: (project / "locales/it/LC_MESSAGES" / f"{AWARD}.po").write_text('msgid "x', "utf-8"), "it/"),
+        (lambda project: (project / "content" / f"{AWARD}.md").write_bytes(b"---\ntitle: [\n---\n"), "content/"),
+    ],
+    ids=["catalogue", "source"],
+)
+def test_bad_input_fails_the_same_with_the_cache_warm(
+    project_dir: Path, tmp_path: Path, damage: Callable[[Path], None], message: str
+) -> None:
+    folder = tmp_path / "cache"
+    remembered(project_dir, folder)
+    damage(project_dir)
+    with pytest.raises(I18nToolError) as plain_error:
+        plain(project_dir)
+    with pytest.raises(I18nToolError) as cached_error:
+        remembered(project_dir, folder)
+    assert str(cached_error.value) == str(plain_error.value)
+    assert message in str(plain_error.value)
+
+
+def test_a_bad_source_is_reported_before_a_bad_catalogue_as_in_the_plain_order(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    (project_dir / "locales/it/LC_MESSAGES/director-biography.po").write_text('msgid "x', "utf-8")
+    (project_dir / "content" / "russo-brothers-award.md").write_bytes(b"\xff\xfe")
+    with pytest.raises(I18nToolError) as plain_error:
+        plain(project_dir)
+    with pytest.raises(I18nToolError) as cached_error:
+        remembered(project_dir, tmp_path / "cache")
+    assert str(cached_error.value) == str(plain_error.value)
+    assert "content/russo-brothers-award.md" in str(plain_error.value)
+
+
+def test_worker_processes_give_the_serial_answer_and_errors(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "PARALLEL_MINIMUM", 1)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    assert measure_project(find_project(project_dir, search_parents=False)) == plain(project_dir)
+    (project_dir / "locales/it/LC_MESSAGES/festivals.po").write_text('msgid "x"\nmsgstr "', "utf-8")
+    with pytest.raises(I18nToolError) as plain_error:
+        plain(project_dir)
+    with pytest.raises(I18nToolError) as parallel_error:
+        measure_project(find_project(project_dir, search_parents=False))
+    assert str(parallel_error.value) == str(plain_error.value)
+
+
+def test_map_in_order_keeps_the_order_and_reports_progress() -> None:
+    seen: list[tuple[int, int]] = []
+    items = list(range(50))
+    assert (
+        workers.map_in_order(abs, [-item for item in items], lambda done, total: seen.append((done, total)), jobs=2)
+        == items
+    )
+    assert seen == [(done, 50) for done in range(1, 51)]
+    assert workers.map_in_order(abs, [-3, 4], jobs=1) == [3, 4]
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("I18NTOOL_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "i18ntool"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
+    assert cache_folder() == Path.home() / ".cache" / "i18ntool"
+    monkeypatch.setenv("I18NTOOL_CACHE_DIR", str(tmp_path / "chosen"))
+    assert cache_folder() == tmp_path / "chosen"
+    monkeypatch.setenv("I18NTOOL_CACHE", "off")
+    assert cache_folder() is None
+    assert Cache(None).get(key_of("x", [b""])) is None
+
+
+def test_keys_tell_absent_from_empty_and_bytes_from_text() -> None:
+    keys = {key_of("k", parts) for parts in ([None], [b""], [""], [b"a", b"b"], [b"ab"], [b"a", None])}
+    assert len(keys) == 6
+
+
+def test_coverage_command_output_is_the_same_from_the_cache(project_dir: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from i18ntool.cli import main
+
+    def run(*arguments: str, cache: str) -> str:
+        environment = {"I18NTOOL_CACHE_DIR": str(tmp_path / "cache")} if cache == "on" else {"I18NTOOL_CACHE": "off"}
+        result = CliRunner(env=environment).invoke(main, ["--project", str(project_dir), "coverage", *arguments])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    for arguments in [
+        (),
+        ("--words",),
+        ("--format", "json"),
+        ("--format", "csv"),
+        ("--format", "markdown"),
+        ("--format", "html"),
+    ]:
+        expected = run(*arguments, cache="off")
+        assert run(*arguments, cache="on") == expected
+        assert run(*arguments, cache="on") == expected
