@@ -1,0 +1,63 @@
+"""Remembering that `update` found a project in step, so that it need not merge it again.
+
+`update` with nothing changed reads every source text and catalogue, merges and lays out every
+catalogue, only to find it would write nothing: as long as a cold run. When a run finds
+nothing to change, the digest of everything `update` reads (every source text, template and
+catalogue, the translation memories, the settings, i18ntool's code; see ``cache``) is kept with
+its warnings; a later `update` or `update --check` whose inputs have that same digest is in
+step too, and says so without merging. Any byte changed anywhere, a file added or removed,
+gives another digest, and the full update runs.
+
+Not remembered, so that the full update runs: a project with a temporary file a killed write
+left (`update` removes it), or any input that is not a plain readable file (the full update
+reports it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from i18ntool.cache import Cache, key_of
+from i18ntool.errors import I18nToolError
+from i18ntool.project import Project
+
+
+def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
+    """The digest of everything `update` of ``languages`` reads, or None if it cannot be judged."""
+    from i18ntool.documents import source_paths
+    from i18ntool.exchange.memory import memory_paths
+
+    try:
+        sources = source_paths(project)
+        locales = sorted(project.locales_dir.rglob("*")) if project.locales_dir.is_dir() else []
+        memories = memory_paths(project)
+    except (I18nToolError, OSError):
+        return None
+    if any(path.name.endswith(".tmp") for path in locales):
+        return None  # `update` removes what a killed write left
+    catalogues = [path for path in locales if path.suffix in (".po", ".pot")]
+    parts: list[bytes | str | None] = [repr(project), " ".join(sorted(set(languages)))]
+    try:
+        for group in (sources, catalogues, memories):
+            parts.append(str(len(group)))
+            for path in group:
+                parts += [path.as_posix(), path.read_bytes()]
+    except OSError:
+        return None  # a folder, a FIFO, an unreadable file: the full update says what is wrong
+    return key_of("update in step", parts)
+
+
+def known_in_step(cache: Cache, key: str | None) -> tuple[str, ...] | None:
+    """The warnings of the run that found these very inputs in step, or None if none did."""
+    if key is None:
+        return None
+    warnings = cache.get(key)
+    if not isinstance(warnings, list) or not all(isinstance(warning, str) for warning in warnings):
+        return None
+    return tuple(warnings)
+
+
+def remember_in_step(cache: Cache, key: str | None, warnings: Sequence[str]) -> None:
+    """Keep that the inputs of ``key`` are in step, with the run's warnings."""
+    if key is not None:
+        cache.put(key, list(warnings))
