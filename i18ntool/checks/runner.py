@@ -18,7 +18,7 @@ everything else is a finding. Nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,19 +71,24 @@ def check_project(
     names: Sequence[str] = (),
     languages: Sequence[str] = (),
     codes: Iterable[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckReport:
-    """Check the catalogues of the documents or domains ``names`` (default: all) in ``languages``."""
+    """Check the catalogues of the documents or domains ``names`` (default: all) in ``languages``;
+    ``progress(done, total)`` is told of each catalogue checked."""
     wanted = frozenset(CHECKS if codes is None else codes)
     glossaries: dict[str, glossary.Glossary | None] = {}
     findings: list[Finding] = []
     count = 0
-    for target in select_targets(project, names, languages):
-        if not catalogue_exists(target.catalogue_path, project.relative(target.catalogue_path)):
-            continue  # a catalogue not started yet is for `coverage` to report
-        count += 1
-        if target.language not in glossaries:
-            glossaries[target.language] = _read_glossary(project, target.language)
-        findings += _check_target(project, target, glossaries[target.language], wanted)
+    targets = select_targets(project, names, languages)
+    for done, target in enumerate(targets, start=1):
+        # A catalogue not started yet is for `coverage` to report.
+        if catalogue_exists(target.catalogue_path, project.relative(target.catalogue_path)):
+            count += 1
+            if target.language not in glossaries:
+                glossaries[target.language] = _read_glossary(project, target.language)
+            findings += _check_target(project, target, glossaries[target.language], wanted)
+        if progress is not None:
+            progress(done, len(targets))
     return CheckReport(tuple(sorted(set(findings), key=Finding.sort_key)), count)
 
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from i18ntool.commands.options import (
+    Progress,
     Session,
     echo_lines,
     format_option,
@@ -75,7 +76,12 @@ def check(
     codes = select_codes(select, ignore)
     from i18ntool.checks.runner import check_project
 
-    report = check_project(session.project, documents, locales, codes)
+    progress = Progress.on_terminal("Checking")
+    try:
+        report = check_project(session.project, documents, locales, codes, progress)
+    finally:
+        if progress is not None:
+            progress.close()
     if output_format == "json":
         click.echo(check_json(report))
     else:
