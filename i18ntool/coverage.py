@@ -38,7 +38,6 @@ from i18ntool.targets import (
     take_inventory,
     wanted_languages,
 )
-from i18ntool.markdown.words import count_words
 
 
 @dataclass(frozen=True)
@@ -106,6 +105,8 @@ def at_least(part: int, whole: int, threshold: float) -> bool:
 
 def message_words(message: Message) -> int:
     """Source words of an entry: its msgid and, for a plural entry, its msgid_plural."""
+    from i18ntool.markdown.words import count_words  # Markdown's parser: only when counting words
+
     return count_words(message.msgid) + count_words(message.msgid_plural or "")
 
 
@@ -264,7 +265,9 @@ def measure_project(
 
     wanted = tuple(wanted_languages(project, languages))
     folder = cache.folder if cache is not None else None
-    pieces = [_Piece(project, path, wanted, words, folder) for path in source_paths(project)]
+    pieces = [
+        _Piece(project, path, document_id(project, path), wanted, words, folder) for path in source_paths(project)
+    ]
     # Kept answers are looked up here: a pool of processes is started only for the rest.
     kept = [_kept_rows(piece) for piece in pieces]
     missing = [piece for piece, rows in zip(pieces, kept, strict=True) if rows is None]
@@ -296,6 +299,7 @@ class _Piece:
 
     project: Project
     source: Path
+    identifier: str
     languages: tuple[str, ...]
     words: bool
     cache_folder: Path | None
@@ -353,10 +357,7 @@ def _inputs(piece: _Piece) -> tuple[bytes, list[bytes | None]] | None:
     """The bytes of the source text and of its catalogue in every language (None: absent),
     read once for both the key and the measuring; None when anything is not a plain readable
     file, which the uncached path then reports as it always has."""
-    paths = [
-        piece.project.catalogue_path(language, document_id(piece.project, piece.source))
-        for language in piece.project.languages
-    ]
+    paths = [piece.project.catalogue_path(language, piece.identifier) for language in piece.project.languages]
     try:
         source = piece.source.read_bytes()
         catalogues: list[bytes | None] = []

@@ -12,11 +12,14 @@ against.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18ntool.errors import ContentError
-from i18ntool.markdown.segmenting import Document, parse_document, read_document
 from i18ntool.po.catalogue import Message
 from i18ntool.project import Project, document_id
+
+if TYPE_CHECKING:
+    from i18ntool.markdown.segmenting import Document
 
 UI_DOMAIN = "ui"  # the catalogue of the built pages' own words (``outputs.page_words``)
 
@@ -55,6 +58,8 @@ def load_documents(project: Project) -> list[Document]:
 def load_document(project: Project, path: Path, identifier: str | None = None) -> Document:
     """The source text at ``path`` (under the content folder), with the id its path gives
     unless ``identifier`` is already known."""
+    from i18ntool.markdown.segmenting import read_document  # Markdown's parser: only to read one
+
     return read_document(
         path,
         document_id=document_id(project, path) if identifier is None else identifier,
@@ -68,6 +73,8 @@ def load_document(project: Project, path: Path, identifier: str | None = None) -
 def document_of_bytes(project: Project, path: Path, data: bytes) -> Document:
     """The source text at ``path`` from ``data``, bytes already read from it (for an answer
     kept under a digest of exactly those bytes), as :func:`load_document` reads it."""
+    from i18ntool.markdown.segmenting import parse_document
+
     source = project.relative(path)
     try:
         text = data.decode("utf-8")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18ntool.documents import (
     build_template,
@@ -25,8 +26,10 @@ from i18ntool.documents import (
 from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.project import Project, check_document_id
-from i18ntool.markdown.segmenting import Document
 from i18ntool.po.states import State, state_of
+
+if TYPE_CHECKING:
+    from i18ntool.markdown.segmenting import Document
 
 
 @dataclass(frozen=True)
