@@ -38,8 +38,12 @@ def cache_folder() -> Path | None:
         return None
     if chosen := os.environ.get("I18NTOOL_CACHE_DIR"):
         return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    return (Path(base) if Path(base).is_absolute() else Path.home() / ".cache") / "i18ntool"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or "")
+    if base.is_absolute():
+        return base / "i18ntool"
+    home = Path(os.path.expanduser("~"))
+    # No home to be found: no cache, rather than one relative to the working folder (a project).
+    return home / ".cache" / "i18ntool" if home.is_absolute() else None
 
 
 @functools.cache

@@ -215,6 +215,9 @@ def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatc
     assert cache_folder() == tmp_path / "xdg" / "i18ntool"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
     assert cache_folder() == Path.home() / ".cache" / "i18ntool"
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home to be found
+    assert cache_folder() is None
     monkeypatch.setenv("I18NTOOL_CACHE_DIR", str(tmp_path / "chosen"))
     assert cache_folder() == tmp_path / "chosen"
     monkeypatch.setenv("I18NTOOL_CACHE", "off")
