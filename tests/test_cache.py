@@ -15,13 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from i18ntool import workers
 from i18ntool.cache import Cache, cache_folder, key_of
 from i18ntool.coverage import Coverage, measure, measure_project
 from i18ntool.errors import I18nToolError
+from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.writer import write_catalogue
 from i18ntool.project import find_project
 from i18ntool.targets import select_targets
+from tests.conftest import copy_project, profile
+from tests.test_coverage import _messages
 
 AWARD = "russo-brothers-award"
 
@@ -252,3 +258,42 @@ def test_coverage_command_output_is_the_same_from_the_cache(project_dir: Path, t
         expected = run(*arguments, cache="off")
         assert run(*arguments, cache="on") == expected
         assert run(*arguments, cache="on") == expected
+
+
+def outcome(compute: Callable[[], Coverage]) -> Coverage | str:
+    """The coverage, or the one-line error it fails with."""
+    try:
+        return compute()
+    except I18nToolError as error:
+        return str(error)
+
+
+@settings(max_examples=profile(25, 400), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    messages=st.lists(_messages, max_size=8, unique_by=lambda message: (message.msgctxt, message.msgid)),
+    damage=st.one_of(st.none(), st.tuples(st.integers(min_value=0), st.binary(min_size=1, max_size=3))),
+)
+def test_generated_and_damaged_catalogues_answer_the_same_cached(
+    shipped_copy: tuple[Path, Catalogue], messages: list[Message], damage: tuple[int, bytes] | None
+) -> None:
+    """One cache for every example, so that an answer kept for one catalogue and wrongly given
+    for another would show; damaged bytes must fail with the plain error, or count the same."""
+    project, header = shipped_copy
+    path = project / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    path.unlink()
+    write_catalogue(path, header.replace(messages=tuple(messages)))
+    if damage is not None:
+        data = path.read_bytes()
+        at = damage[0] % (len(data) + 1)
+        path.write_bytes(data[:at] + damage[1] + data[at:])
+    expected = outcome(lambda: plain(project))
+    assert outcome(lambda: remembered(project, project.parent / "cache")) == expected
+    assert outcome(lambda: remembered(project, project.parent / "cache")) == expected
+
+
+@pytest.fixture(scope="module")
+def shipped_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Catalogue]:
+    """A copy of the shipped project that the property test above rewrites example by example,
+    and the catalogue it rewrites as shipped (for its header)."""
+    project = copy_project(tmp_path_factory.mktemp("generated") / "project")
+    return project, read_catalogue(project / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po")
