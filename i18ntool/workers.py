@@ -5,14 +5,15 @@ two cores, where the kit's seven documents take 0.05 s), so a pool is used only 
 ``PARALLEL_MINIMUM`` pieces on and when more than one core is free; below that, or with
 ``I18NTOOL_JOBS=1``, the work runs here, one piece after another. Either way the results come
 back in the order of the pieces, and the function must be a module-level one whose results
-and errors pickle (an ``I18nToolError`` does, with its file and line).
+and errors pickle (an ``I18nToolError`` does, with its file and line), and that changes
+nothing a second call would see differently: where no pool can be had, or a worker dies, the
+pieces without a result run here.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -49,11 +50,24 @@ def map_in_order(
             if progress is not None:
                 progress(len(results), len(items))
         return results
-    with ProcessPoolExecutor(max_workers=count) as executor:
-        # Small chunks, so that no process sits idle at the end while another finishes a big one.
-        chunk = max(1, min(16, len(items) // (count * 8)))
-        for result in executor.map(function, items, chunksize=chunk):
-            results.append(result)
-            if progress is not None:
-                progress(len(results), len(items))
+    from concurrent.futures import ProcessPoolExecutor  # here: not imported for work done here
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=count) as executor:
+            # Small chunks, so that no process sits idle at the end while another finishes a big one.
+            chunk = max(1, min(16, len(items) // (count * 8)))
+            for result in executor.map(function, items, chunksize=chunk):
+                results.append(result)
+                if progress is not None:
+                    progress(len(results), len(items))
+    except (OSError, BrokenProcessPool):
+        # No pool to be had (no semaphores in a sandbox), or a worker killed (out of memory):
+        # the rest here, one piece after another; the pieces change nothing, so none is lost.
+        return results + map_in_order(
+            function,
+            items[len(results) :],
+            None if progress is None else lambda done, _: progress(len(results) + done, len(items)),
+            jobs=1,
+        )
     return results

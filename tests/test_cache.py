@@ -215,6 +215,18 @@ def test_map_in_order_keeps_the_order_and_reports_progress() -> None:
     assert workers.map_in_order(abs, [-3, 4], jobs=1) == [3, 4]
 
 
+def test_without_a_pool_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def refuse(*arguments: object, **options: object) -> None:
+        raise PermissionError(13, "no semaphores here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    seen: list[int] = []
+    assert workers.map_in_order(abs, [-1, -2, -3], lambda done, total: seen.append(done), jobs=2) == [1, 2, 3]
+    assert seen == [1, 2, 3]
+
+
 def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("I18NTOOL_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
