@@ -318,7 +318,7 @@ def _document_rows(piece: _Piece) -> _Outcome:
     project = piece.project
     cache = Cache(piece.cache_folder)
     inputs = _inputs(piece)
-    key = None if inputs is None else key_of("coverage rows", _key_parts(piece, *inputs))
+    key = None if inputs is None or cache.folder is None else key_of("coverage rows", _key_parts(piece, *inputs))
     if key is not None and (kept := _rows_from_json(cache.get(key))) is not None:
         return _Outcome(kept)  # kept by another run since :func:`_kept_rows` looked
     try:
@@ -340,7 +340,7 @@ def _document_rows(piece: _Piece) -> _Outcome:
                 inventory = inventory_of_bytes(project, target, inputs[1][project.languages.index(language)])
             rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words))
     except I18nToolError as error:
-        return _Outcome(document_error=None, catalogue_error=error)
+        return _Outcome(catalogue_error=error)
     if key is not None:
         cache.put(key, [_row_json(row) for row in rows])
     return _Outcome(tuple(rows))
@@ -394,12 +394,44 @@ def _rows_from_json(kept: object) -> tuple[Row, ...] | None:
             entries = Counts(**fields["entries"])
             words = None if fields["words"] is None else Counts(**fields["words"])
             row = Row(**{**fields, "entries": entries, "words": words})
-            if any(not isinstance(getattr(row, name), int) for name in ("stale_reviews", "missing", "extra")):
+            if not _well_typed(row):
                 return None
             rows.append(row)
     except (TypeError, KeyError):
         return None
     return tuple(rows)
+
+
+_ROW_TYPES: dict[str, tuple[type, ...]] = {
+    "document": (str,),
+    "language": (str,),
+    "catalogue": (str,),
+    "source": (str, type(None)),
+    "exists": (bool,),
+    "stale_reviews": (int,),
+    "in_step": (bool, type(None)),
+    "missing": (int,),
+    "extra": (int,),
+    "publishable": (bool,),
+    "figures_carried": (int,),
+}
+
+
+def _well_typed(row: Row) -> bool:
+    """Whether every field of a row read back holds what a measured row would (a hand-edited
+    entry with its key kept could hold anything)."""
+    counts = [row.entries] if row.words is None else [row.entries, row.words]
+    numbers = [
+        getattr(each, name)
+        for each in counts
+        for name in ("untranslated", "fuzzy", "translated", "reviewed", "obsolete")
+    ]
+    if any(type(number) is not int or number < 0 for number in numbers):
+        return False
+    return all(
+        type(getattr(row, name)) in types and (types != (int,) or getattr(row, name) >= 0)
+        for name, types in _ROW_TYPES.items()
+    )
 
 
 # -- gates ----------------------------------------------------------------------------------

@@ -146,6 +146,12 @@ def test_corrupt_or_foreign_entries_are_ignored(project_dir: Path, tmp_path: Pat
     stored["answer"] = [{"document": "x"}]  # the right key, nonsense inside
     entries[2].write_text(json.dumps(stored), encoding="utf-8")
     entries[3].write_bytes(b"\xff\xfe not json")
+    for entry, change in zip(
+        entries[4:], [("missing", "2"), ("exists", 1), ("entries", {"fuzzy": True})], strict=False
+    ):
+        stored = json.loads(entry.read_bytes())
+        stored["answer"][0][change[0]] = change[1]  # the right key, a field of the wrong type
+        entry.write_text(json.dumps(stored), encoding="utf-8")
     assert remembered(project_dir, folder) == expected == plain(project_dir)
 
 
