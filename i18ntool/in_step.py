@@ -15,11 +15,44 @@ reports it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from i18ntool.cache import Cache, key_of
 from i18ntool.errors import I18nToolError
 from i18ntool.project import Project
+
+
+class Outcome(Protocol):
+    """What `update` returns, as far as this module needs it (``sync.UpdateResult``)."""
+
+    @property
+    def changes(self) -> Sequence[object]: ...
+
+    @property
+    def warnings(self) -> Sequence[str]: ...
+
+
+Result = TypeVar("Result", bound=Outcome)
+
+
+def unless_in_step(
+    project: Project,
+    languages: Sequence[str],
+    update: Callable[[], Result],
+    in_step: Callable[[tuple[str, ...]], Result],
+) -> Result:
+    """What ``update`` (`update` or `update --check` of ``languages``) returns; or, without
+    running it, ``in_step(warnings)`` when these very inputs were found in step before. A run
+    that finds them in step is remembered (unless an input changed while it ran)."""
+    cache = Cache.of_user()
+    key = inputs_key(project, languages) if cache.folder is not None else None
+    if (warnings := known_in_step(cache, key)) is not None:
+        return in_step(warnings)
+    result = update()
+    if not result.changes and key is not None and inputs_key(project, languages) == key:
+        remember_in_step(cache, key, result.warnings)
+    return result
 
 
 def inputs_key(project: Project, languages: Sequence[str]) -> str | None:

@@ -29,22 +29,19 @@ def update(session: Session, locales: tuple[str, ...], check: bool) -> None:
     language); changed segments keep their old translation as fuzzy, with the previous
     source text; removed segments become obsolete and come back with their translation.
     """
-    from i18ntool.cache import Cache
-    from i18ntool.in_step import inputs_key, known_in_step, remember_in_step
+    from i18ntool.in_step import unless_in_step
     from i18ntool.sync import UpdateResult
     from i18ntool.sync import update as run_update
 
     from i18ntool.command_reports import update_lines
 
     project = session.project
-    cache = Cache.of_user()
-    key = inputs_key(project, locales) if cache.folder is not None else None
-    if (warnings := known_in_step(cache, key)) is not None:
-        result = UpdateResult(changes=(), warnings=warnings)  # these very inputs were found in step
-    else:
-        result = run_update(project, locales, check=check)
-        if not result.changes and key is not None and inputs_key(project, locales) == key:
-            remember_in_step(cache, key, result.warnings)  # unless an input changed during the run
+    result = unless_in_step(
+        project,
+        locales,
+        lambda: run_update(project, locales, check=check),
+        lambda warnings: UpdateResult(changes=(), warnings=warnings),  # as found in step before
+    )
     echo_lines(update_lines(project, result, check=check))
     if result.changes and check:
         sys.exit(ExitCode.GATE_FAILED)
