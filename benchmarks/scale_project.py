@@ -43,6 +43,7 @@ content = "content"
 locales = "locales"
 output = "build"
 translatable-keys = ["title", "summary"]
+publish-threshold = 50  # a document 70% translated is built in Italian, falling back where untranslated
 date-locales = { en = "en_GB" }
 """
 SITES = ["https://example.org", "https://press.example.com", "https://archive.example.net"]
