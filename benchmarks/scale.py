@@ -11,7 +11,8 @@ three words in 5% of its paragraphs, as the update job does. ``run`` generates t
 inputs (or reuses them from ``--keep DIR``), times every job of ``scale_jobs.py`` against the
 other tools on the same input in paired runs (the tools alternate within each round), and
 prints a Markdown table of medians, ratios, peak memory and each target met or missed; ``--out``
-writes the same report to a file of its own. ``benchmarks/install-tools`` installs the other
+writes the same report into its marked section of a file (``report_file.py``): a new file,
+or BENCHMARKS.md's "At scale" section, the rest of the file left as it is. ``benchmarks/install-tools`` installs the other
 tools in a scratch environment.
 """
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     running.add_argument("--tools-venv", type=Path, default=Path("/tmp/bench-venv"))
     running.add_argument("--keep", type=Path, help="make the inputs here, or reuse them if there")
     running.add_argument("--with-slow", action="store_true", help="run msgmerge on 100,000 segments too")
-    running.add_argument("--out", type=Path, help="write the report to this file too")
+    running.add_argument("--out", type=Path, help="write the report into its marked section of this file too")
     arguments = parser.parse_args(argv)
     if arguments.command == "generate":
         if arguments.out.exists():

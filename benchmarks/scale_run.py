@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from report_file import write_section
 from scale_jobs import Contender, Inputs, Job, Target, jobs
 
 
@@ -52,7 +53,7 @@ def run(arguments: argparse.Namespace) -> None:
     report = _header(arguments, chosen, load_before) + "\n".join(sections)
     print(report)
     if arguments.out:
-        arguments.out.write_text(report, encoding="utf-8")
+        write_section(arguments.out, "benchmarks/scale.py", report)
 
 
 def _paired(job: Job, inputs: Inputs, scratch: Path, arguments: argparse.Namespace) -> dict[str, Measure | str]:
