@@ -13,7 +13,6 @@ Everything is deterministic by seed (dates in headers are fixed by SOURCE_DATE_E
 
 from __future__ import annotations
 
-import itertools
 import os
 import random
 import re
@@ -68,26 +67,10 @@ ITALIAN = {
 }
 
 
-class Words(_Words):
-    """``fuzzy.py``'s word model, its weights summed once: the same draws, without summing
-    40,000 names' weights for every name."""
-
-    def __init__(self, rng: random.Random) -> None:
-        super().__init__(rng)
-        self.summed = list(itertools.accumulate(self.weights))
-        self.names_summed = list(itertools.accumulate(self.name_weights))
-
-    def word(self) -> str:
-        return self.rng.choices(self.vocabulary, cum_weights=self.summed)[0]
-
-    def name(self) -> str:
-        return self.rng.choices(self.names, cum_weights=self.names_summed)[0]
-
-
 def generate(folder: Path, documents: int, seed: int = 1) -> Path:
     """Write a project of ``documents`` press documents with Italian catalogues into ``folder``."""
     rng = random.Random(seed)
-    words = Words(rng)
+    words = _Words(rng)
     boilerplate = [_section(words, rng, heading="About " + words.name()) for _ in range(5)]
     (folder / "content").mkdir(parents=True)
     (folder / "pyproject.toml").write_text(SETTINGS, encoding="utf-8")
@@ -102,7 +85,7 @@ def generate(folder: Path, documents: int, seed: int = 1) -> Path:
 def generate_large(folder: Path, entries: int, seed: int = 1) -> Path:
     """Write a project of ONE document whose catalogue has ``entries`` entries (all texts unique)."""
     rng = random.Random(seed)
-    words = Words(rng)
+    words = _Words(rng)
     (folder / "content").mkdir(parents=True)
     (folder / "pyproject.toml").write_text(SETTINGS, encoding="utf-8")
     seen: set[str] = set()
@@ -130,7 +113,7 @@ def edit(folder: Path, share: float = 0.05, seed: int = 1) -> int:
     """Edit ``share`` of the project's paragraphs in place (one to three words changed, as
     `fuzzy.py` does); return how many were edited."""
     rng = random.Random(seed)
-    words = Words(rng)
+    words = _Words(rng)
     places: list[tuple[Path, int]] = []
     texts: dict[Path, list[str]] = {}
     for path in sorted((folder / "content").glob("*.md")):
@@ -161,7 +144,7 @@ def states(folder: Path) -> dict[str, int]:
 # -- documents ---------------------------------------------------------------------------------
 
 
-def _document(words: Words, rng: random.Random, number: int, boilerplate: list[str]) -> str:
+def _document(words: _Words, rng: random.Random, number: int, boilerplate: list[str]) -> str:
     title = words.sentence(5, 11, end="")
     day = 1 + number % 28
     lines = [
@@ -182,7 +165,7 @@ def _document(words: Words, rng: random.Random, number: int, boilerplate: list[s
     return "\n".join(lines)
 
 
-def _section(words: Words, rng: random.Random, heading: str | None, paragraphs: int = 0) -> list[str]:
+def _section(words: _Words, rng: random.Random, heading: str | None, paragraphs: int = 0) -> list[str]:
     lines = [f"## {heading}", ""] if heading else []
     for _ in range(paragraphs or rng.randint(3, 7)):
         lines += [_paragraph(words, rng), ""]
@@ -194,7 +177,7 @@ def _section(words: Words, rng: random.Random, heading: str | None, paragraphs: 
     return lines
 
 
-def _paragraph(words: Words, rng: random.Random) -> str:
+def _paragraph(words: _Words, rng: random.Random) -> str:
     """Two to four sentences; some words emphasised, some a link."""
     tokens = words.paragraph(rng.randint(2, 4)).split(" ")
     if rng.random() < 0.35:
