@@ -14,6 +14,11 @@ prints a Markdown table of medians, ratios, peak memory and each target met or m
 writes the same report into its marked section of a file (``report_file.py``): a new file,
 or BENCHMARKS.md's "At scale" section, the rest of the file left as it is. ``benchmarks/install-tools`` installs the other
 tools in a scratch environment.
+
+Jobs (``--only``): coverage, coverage-large, update, update-10k, update-100k (msgmerge there
+only with ``--with-slow``), build, check (update --check), update-again, help. A full run at
+1,000 documents takes the better part of an hour on two cores, most of it generating the inputs
+and running po4a and msgmerge; ``--keep DIR`` keeps the inputs for the next run.
 """
 
 from __future__ import annotations

@@ -94,12 +94,12 @@ def generate_large(folder: Path, entries: int, seed: int = 1) -> Path:
     seen.add("An archive of press texts")
     while len(seen) < entries:
         draw = rng.random()
-        if draw < 0.08:
+        if draw < 0.05:
             marker, text = "## ", words.sentence(2, 7, end="")
-        elif draw < 0.2:
+        elif draw < 0.15:
             marker, text = "- ", words.sentence(4, 14, end="")
-        else:
-            marker, text = "", _paragraph(words, rng)
+        else:  # shorter paragraphs than a press text's: an archive's catalogue of ~44 MB
+            marker, text = "", _paragraph(words, rng, (1, 3))
         if text in seen:
             continue
         seen.add(text)
@@ -177,9 +177,9 @@ def _section(words: _Words, rng: random.Random, heading: str | None, paragraphs:
     return lines
 
 
-def _paragraph(words: _Words, rng: random.Random) -> str:
-    """Two to four sentences; some words emphasised, some a link."""
-    tokens = words.paragraph(rng.randint(2, 4)).split(" ")
+def _paragraph(words: _Words, rng: random.Random, sentences: tuple[int, int] = (2, 4)) -> str:
+    """Two to four sentences (or as many as ``sentences`` says); some words emphasised, some a link."""
+    tokens = words.paragraph(rng.randint(*sentences)).split(" ")
     if rng.random() < 0.35:
         where = rng.randrange(len(tokens) - 2)
         site = rng.choice(SITES)
