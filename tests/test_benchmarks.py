@@ -74,3 +74,20 @@ def test_edits_take_the_project_out_of_step(tmp_path: Path) -> None:
     changed = [name for name, data in _tree(project).items() if before[name] != data]
     assert changed and all(name.startswith("content/") for name in changed)
     assert _i18ntool(project, "update", "--check").returncode == 1
+
+
+def test_a_report_replaces_only_its_own_section(tmp_path: Path) -> None:
+    """`--out BENCHMARKS.md` must not overwrite the file's other sections."""
+    page = tmp_path / "BENCHMARKS.md"
+    kept = "# Benchmarks\n\nProse.\n\n"
+    page.write_text(kept + "<!-- begin benchmarks/scale.py -->\nold\n<!-- end benchmarks/scale.py -->\n\nMore.\n")
+    code = (
+        f"import sys; sys.path.insert(0, {str(SCALE.parent)!r}); from pathlib import Path; "
+        "from report_file import write_section; write_section(Path(sys.argv[1]), sys.argv[2], sys.argv[3])"
+    )
+    for name, report in (("benchmarks/scale.py", "new\n"), ("benchmarks/run.py", "other\n")):
+        subprocess.run([sys.executable, "-c", code, str(page), name, report], check=True)
+    assert page.read_text() == (
+        kept + "<!-- begin benchmarks/scale.py -->\nnew\n<!-- end benchmarks/scale.py -->\n\nMore.\n\n"
+        "<!-- begin benchmarks/run.py -->\nother\n<!-- end benchmarks/run.py -->\n"
+    )
