@@ -32,11 +32,11 @@ ISSUE_MSGMERGE_100K_SECONDS = 453.0  # issue 16's measurement, for when msgmerge
 
 
 class Inputs:
-    """The generated projects, made on first use in ``base`` (or reused from there)."""
+    """The generated projects, made on first use in ``base``, or reused from there if an
+    earlier run finished making them (``NAME.complete`` beside each; delete both to remake)."""
 
-    def __init__(self, base: Path, documents: int, entries: int, seed: int, tools: Path, with_slow: bool) -> None:
-        self.base, self.documents, self.entries, self.seed = base, documents, entries, seed
-        self.tools, self.with_slow = tools, with_slow
+    def __init__(self, base: Path, documents: int, entries: int, seed: int, tools: Path) -> None:
+        self.base, self.documents, self.entries, self.seed, self.tools = base, documents, entries, seed, tools
 
     def _made(self, name: str, make: Callable[[Path], object]) -> Path:
         folder = self.base / name

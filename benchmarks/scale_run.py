@@ -44,7 +44,7 @@ def run(arguments: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="scale-") as scratch:
         base = arguments.keep or Path(scratch) / "inputs"
         base.mkdir(parents=True, exist_ok=True)
-        inputs = Inputs(base, arguments.documents, arguments.entries, 1, arguments.tools_venv, arguments.with_slow)
+        inputs = Inputs(base, arguments.documents, arguments.entries, 1, arguments.tools_venv)
         sections = []
         for job in chosen:
             results = _paired(job, inputs, Path(scratch), arguments)
