@@ -26,6 +26,7 @@ from scale_jobs import Contender, Inputs, Job, Target, jobs
 
 @dataclass(frozen=True)
 class Measure:
+    outcome: str  # what the run gave, where the job judges it (the last run's)
     seconds: float  # median
     spread: tuple[float, float]  # fastest and slowest run
     peak_kib: int  # largest over the runs
@@ -69,6 +70,7 @@ def _paired(job: Job, inputs: Inputs, scratch: Path, arguments: argparse.Namespa
         else:
             runnable.append(contender)
     times: dict[str, list[float]] = {contender.name: [] for contender in runnable}
+    outcomes: dict[str, str] = {}
     peaks: dict[str, int] = {contender.name: 0 for contender in runnable}
     for round_ in range(arguments.runs):
         turn = round_ % len(runnable) if runnable else 0
@@ -81,17 +83,22 @@ def _paired(job: Job, inputs: Inputs, scratch: Path, arguments: argparse.Namespa
                 continue
             times[contender.name].append(outcome[0])
             peaks[contender.name] = max(peaks[contender.name], outcome[1])
+            if outcome[2]:
+                outcomes[contender.name] = outcome[2]
     for contender in runnable:
         if contender.name not in results:
             measured = times[contender.name]
             results[contender.name] = Measure(
-                statistics.median(measured), (min(measured), max(measured)), peaks[contender.name]
+                outcomes.get(contender.name, ""),
+                statistics.median(measured),
+                (min(measured), max(measured)),
+                peaks[contender.name],
             )
     return {contender.name: results[contender.name] for contender in job.contenders}
 
 
-def _once(contender: Contender, inputs: Inputs, scratch: Path) -> tuple[float, int] | str:
-    """One timed run in a fresh folder: (seconds, peak KiB), or why it failed."""
+def _once(contender: Contender, inputs: Inputs, scratch: Path) -> tuple[float, int, str] | str:
+    """One timed run in a fresh folder: (seconds, peak KiB, outcome), or why it failed."""
     run = Path(tempfile.mkdtemp(dir=scratch, prefix="run-"))
     try:
         if contender.setup:
@@ -110,7 +117,8 @@ def _once(contender: Contender, inputs: Inputs, scratch: Path) -> tuple[float, i
         if result.returncode:
             lines = (run / "output").read_text(errors="replace").strip().splitlines()
             return "failed: " + (lines[-1][:200] if lines else f"exit {result.returncode}")
-        return seconds / contender.repeat, int((run / "peak").read_text().split()[-1])
+        outcome = contender.outcome(inputs, run) if contender.outcome else ""
+        return seconds / contender.repeat, int((run / "peak").read_text().split()[-1]), outcome
     finally:
         shutil.rmtree(run, ignore_errors=True)
 
@@ -142,6 +150,11 @@ def _section(job: Job, results: dict[str, Measure | str], inputs: Inputs) -> str
         )
     lines.append("")
     lines += [f"- {_verdict(target, results, inputs)}" for target in job.targets]
+    lines += [
+        f"- {name}: {result.outcome}"
+        for name, result in results.items()
+        if isinstance(result, Measure) and result.outcome
+    ]
     return "\n".join(lines) + "\n"
 
 
