@@ -36,6 +36,8 @@ def run(arguments: argparse.Namespace) -> None:
     os.environ["PATH"] = f"{arguments.tools_venv / 'bin'}{os.pathsep}{os.environ['PATH']}"
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
     os.environ["NO_COLOR"] = "1"
+    if not Path("/usr/bin/time").exists():
+        sys.exit("/usr/bin/time (GNU time) is needed for peak memory: benchmarks/install-tools installs it")
     every = jobs()
     unknown = set(arguments.only or ()) - {job.name for job in every}
     if unknown:
