@@ -214,16 +214,20 @@ def _coverage_job(name: str, title: str, project: Callable[[Inputs], Path], larg
 
 
 def fuzzy_back(inputs: Inputs, merged: list[Path]) -> str:
-    """How many edited paragraphs that had a translation got it back as fuzzy in ``merged``
-    (the old and new texts are the lines that differ between the project and its edited copy),
-    against issue 16's target of 97%."""
+    """How many edited paragraphs that had a translation in their document's catalogue got it
+    back as fuzzy in ``merged`` (the old and new texts are the lines that differ between the
+    project and its edited copy), against issue 16's target of 97%."""
     old = _translations(inputs.project)
     edits = []
     for path in sorted((inputs.edited / "content").glob("*.md")):
         before = (inputs.project / "content" / path.name).read_text(encoding="utf-8").split("\n")
         after = path.read_text(encoding="utf-8").split("\n")
-        edits += [(was, now) for was, now in zip(before, after, strict=True) if was != now and was in old]
-    entries = {m.msgid: m for path in merged for m in read_catalogue(path).messages if not m.obsolete}
+        edits += [
+            ((path.stem, was), (path.stem, now))
+            for was, now in zip(before, after, strict=True)
+            if was != now and (path.stem, was) in old
+        ]
+    entries = {(path.stem, m.msgid): m for path in merged for m in read_catalogue(path).messages if not m.obsolete}
     back = sum(1 for was, now in edits if now in entries and entries[now].fuzzy and entries[now].msgstr == old[was])
     share = back / len(edits) if edits else 1.0
     verdict = "**met**" if share >= 0.97 else f"**missed** by {0.97 - share:.1%} points"
@@ -231,10 +235,10 @@ def fuzzy_back(inputs: Inputs, merged: list[Path]) -> str:
 
 
 @functools.cache
-def _translations(project: Path) -> dict[str, str]:
-    """Each translated (not fuzzy) source text's Italian translation."""
+def _translations(project: Path) -> dict[tuple[str, str], str]:
+    """Each document's translated (not fuzzy) texts: (document, source text) -> translation."""
     return {
-        message.msgid: message.msgstr
+        (path.stem, message.msgid): message.msgstr
         for path in _catalogues(project)
         for message in read_catalogue(path).messages
         if message.msgstr and not message.fuzzy

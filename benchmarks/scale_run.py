@@ -71,6 +71,7 @@ def _paired(job: Job, inputs: Inputs, scratch: Path, arguments: argparse.Namespa
             results[contender.name] = "not run (minutes; --with-slow runs it)"
         else:
             runnable.append(contender)
+    _read_all(inputs.base)
     times: dict[str, list[float]] = {contender.name: [] for contender in runnable}
     outcomes: dict[str, str] = {}
     peaks: dict[str, int] = {contender.name: 0 for contender in runnable}
@@ -97,6 +98,14 @@ def _paired(job: Job, inputs: Inputs, scratch: Path, arguments: argparse.Namespa
                 peaks[contender.name],
             )
     return {contender.name: results[contender.name] for contender in job.contenders}
+
+
+def _read_all(folder: Path) -> None:
+    """Read every input file once, untimed, so that no contender pays for a cold page cache
+    that the one before it warmed ("cold" here means i18ntool's own cache empty)."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            path.read_bytes()
 
 
 def _once(contender: Contender, inputs: Inputs, scratch: Path) -> tuple[float, int, str] | str:
