@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import os
 import random
 import re
@@ -240,16 +241,18 @@ class _Words:
                 counts.update(word.lower() for word in re.findall(r"[A-Za-z][a-z']+", text))
         self.vocabulary = [word for word, _ in counts.most_common()]
         self.weights = [1 / (rank + 1) ** 1.05 for rank in range(len(self.vocabulary))]
+        self.summed = list(itertools.accumulate(self.weights))  # summed once, not for every word
         syllables = "al ber ca do el fi gia lo ma ne ri sa to va zo mon cru rus tel par".split()
         names = {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(40000)}
         self.names = sorted(names)
         self.name_weights = [1 / (rank + 1) ** 0.8 for rank in range(len(self.names))]
+        self.names_summed = list(itertools.accumulate(self.name_weights))
 
     def word(self) -> str:
-        return self.rng.choices(self.vocabulary, self.weights)[0]
+        return self.rng.choices(self.vocabulary, cum_weights=self.summed)[0]
 
     def name(self) -> str:
-        return self.rng.choices(self.names, self.name_weights)[0]
+        return self.rng.choices(self.names, cum_weights=self.names_summed)[0]
 
     def figure(self) -> str:
         return self.rng.choice(
@@ -263,7 +266,7 @@ class _Words:
 
     def sentence(self, shortest: int, longest: int, end: str = ".") -> str:
         length = self.rng.randint(shortest, longest)
-        tokens = self.rng.choices(self.vocabulary, self.weights, k=length)
+        tokens = self.rng.choices(self.vocabulary, cum_weights=self.summed, k=length)
         for _ in range(self.rng.randint(0, 2 if length > 6 else 1)):
             tokens[self.rng.randrange(length)] = self.name() + (f" {self.name()}" if self.rng.random() < 0.5 else "")
         if length > 8 and self.rng.random() < 0.4:

@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/run.py [--copies 40] [--runs 5] [--out BENCHMARKS.md]
 
+``--out`` puts the report in its marked section of that file (``report_file.py``), leaving
+the file's other sections as they are.
+
 Two inputs: the shipped press kit, and a large kit made of ``--copies`` renamed copies of
 each of its documents with their catalogues. Each task runs every tool on the same files,
 ``--runs`` times, and reports the median wall time and i18ntool's time as a ratio of the
@@ -29,6 +32,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from report_file import write_section
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 I18NTOOL = [sys.executable, "-m", "i18ntool"]
 
@@ -53,14 +58,12 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=40, help="copies of each document in the large kit")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tools-venv", type=Path, default=Path("/tmp/bench-venv"))
-    parser.add_argument("--out", type=Path, help="write the Markdown report here too")
+    parser.add_argument("--out", type=Path, help="write the Markdown report into its marked section of this file too")
     arguments = parser.parse_args()
     os.environ["PATH"] = f"{arguments.tools_venv / 'bin'}{os.pathsep}{os.environ['PATH']}"
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
     os.environ["NO_COLOR"] = "1"
     lines = [
-        "# Benchmarks",
-        "",
         f"Made by `python benchmarks/run.py --copies {arguments.copies} --runs {arguments.runs}` on "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"{_versions()}. Median wall time of {arguments.runs} runs, start-up included; "
@@ -117,7 +120,7 @@ def main() -> None:
     report = "\n".join(lines) + "\n"
     print(report)
     if arguments.out:
-        arguments.out.write_text(report, encoding="utf-8")
+        write_section(arguments.out, "benchmarks/run.py", report)
 
 
 def _tasks() -> list[Task]:
