@@ -198,8 +198,9 @@ class _Index:
 
     Only keys that some new text will read are indexed: in a document of 100,000 segments,
     indexing every word and pair of every old text took longer than reading the catalogue.
-    Which keys a text reads depends on how many old texts have them, so the old texts are
-    read twice: once to count, once to index.
+    Which keys a text reads depends on how many old texts have them, so the keys each old
+    text shares with some new text are kept from counting to indexing (they are few: its
+    other keys are never looked up).
     """
 
     def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText]) -> None:
@@ -207,15 +208,18 @@ class _Index:
         wanted: set[str] = set().union(*(text.keys for text in texts))
         self.frequency: Counter[str] = Counter()
         self.sizes = []
+        shared = []
         for old in folded:
             keys = _index_keys(old)
             self.sizes.append(len(keys))
-            self.frequency.update(keys & wanted)
+            common = keys & wanted
+            shared.append(common)
+            self.frequency.update(common)
         read: set[str] = set().union(*(self._keys_to_read(text) for text in texts))
         self.lengths = [len(old) for old in folded]
         self.postings: dict[str, array[int]] = {}
         for number in sorted(range(len(folded)), key=self.lengths.__getitem__):
-            for key in _index_keys(folded[number]) & read:
+            for key in shared[number] & read:
                 if key in self.postings:
                     self.postings[key].append(number)
                 else:

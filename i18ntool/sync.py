@@ -130,7 +130,7 @@ def merge(
     for entry in template:
         fresh = dict(references=entry.references, extracted_comments=entry.extracted_comments, obsolete=False)
         if entry.key in active:
-            merged.append(active[entry.key].replace(**fresh))
+            merged.append(_refreshed(active[entry.key], entry))
             counts["kept"] += 1
         elif entry.key in obsolete:
             merged.append(obsolete[entry.key].replace(**fresh))
@@ -181,6 +181,14 @@ def merge(
             result.append(message.replace(obsolete=True, references=()))
             counts["obsoleted"] += 1
     return tuple(result), MergeCounts(**counts)
+
+
+def _refreshed(message: Message, entry: Message) -> Message:
+    """An active ``message`` with ``entry``'s references and comments: itself when they are the
+    same already (most entries of a catalogue in step), which saves rebuilding it."""
+    if message.references == entry.references and message.extracted_comments == entry.extracted_comments:
+        return message
+    return message.replace(references=entry.references, extracted_comments=entry.extracted_comments)
 
 
 def _translated(message: Message) -> bool:
@@ -332,11 +340,18 @@ def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
     return found
 
 
-def update(project: Project, languages: Sequence[str] = (), *, check: bool = False) -> UpdateResult:
+def update(
+    project: Project,
+    languages: Sequence[str] = (),
+    *,
+    check: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> UpdateResult:
     """Write every template and bring every catalogue in step; with ``check``, write nothing.
 
     Everything is read and merged before the first file is written, so that an error in
-    any input leaves every file as it was.
+    any input leaves every file as it was. ``progress(done, total)`` is told of each domain
+    merged (the command shows it on a terminal; the core never prints).
     """
     documents = load_documents(project)
     stamp = now_stamp()
@@ -356,7 +371,8 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
 
     memories: dict[str, dict[tuple[str | None, str], Message]] = {}
     external = load_memories(project)  # the `translation-memories`, read and checked before any write
-    for domain in domains(project, documents):
+    found = domains(project, documents)
+    for done, domain in enumerate(found, start=1):
         template_path = project.template_path(domain.name)
         old_template = read(template_path)
         created = old_template.header("POT-Creation-Date") if old_template else None
@@ -396,6 +412,8 @@ def update(project: Project, languages: Sequence[str] = (), *, check: bool = Fal
                 stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
                 detail = stamps if detail == "header" else f"{detail}, {stamps}"
             consider(path, catalogue, old, detail)
+        if progress is not None:
+            progress(done, len(found))
     if not check:
         remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
     changes = []

@@ -42,6 +42,18 @@ def test_word_characters_have_no_break_between_them() -> None:
     assert {c for c in chars if linebreak.char_info(c)[0] == linebreak.CLASS["NU"]} == linebreak._DIGITS
 
 
+def test_word_ends_stick_to_their_word_and_let_the_next_word_start_a_line() -> None:
+    # "film, " is one unit: no break between a word and its closing punctuation, none before
+    # the spaces (LB7), and a word after them may start a line, as after a word and spaces.
+    table, cls = linebreak.PAIR_TABLE, linebreak.CLASS
+    for end in linebreak.WORD_ENDS:
+        end_class, width = linebreak.char_info(end)
+        assert width == 1
+        for word in ("AL", "NU"):
+            assert table[cls[word]][end_class] == "P", (end, word)
+            assert table[end_class][cls[word]] in "ID", (end, word)
+
+
 # ---------------------------------------------------------------------------------------------
 # The generated Unicode data and line breaking against the libunistring library gettext uses
 # ---------------------------------------------------------------------------------------------
@@ -119,6 +131,21 @@ def test_line_breaks_match_libunistring() -> None:
                 pieces.append(chr(cp) if not 0xD800 <= cp < 0xE000 and cp else "x")
         text = "".join(pieces)
         forbidden = set(rng.sample(range(len(text)), min(len(text), rng.randint(0, 4))))
+        width, start = rng.randint(1, 80), rng.randint(0, 15)
+        assert linebreak.line_breaks(text, forbidden, width, start) == libunistring_breaks(
+            text, forbidden, width, start
+        ), (text, forbidden, width, start)
+
+
+@needs_libunistring
+def test_line_breaks_of_prose_match_libunistring() -> None:
+    # Words, closing punctuation and spaces, as press paragraphs are: the shortcuts' case.
+    rng = random.Random(20261203)
+    pieces = ["film", "Città", "8", "2026", "e", ",", ".", ";", ":", "!", "?", ")", "(", " ", " ", " ", "  ", "-"]
+    pieces += ["'", '\\"', "\u2019", "<", "www.", "\u00a0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        forbidden = set(rng.sample(range(len(text)), min(len(text), rng.randint(0, 3))))
         width, start = rng.randint(1, 80), rng.randint(0, 15)
         assert linebreak.line_breaks(text, forbidden, width, start) == libunistring_breaks(
             text, forbidden, width, start

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from i18ntool.commands.options import (
+    Progress,
     Session,
     echo_lines,
     locale_option,
@@ -33,7 +34,12 @@ def update(session: Session, locales: tuple[str, ...], check: bool) -> None:
 
     from i18ntool.command_reports import update_lines
 
-    result = run_update(session.project, locales, check=check)
+    progress = Progress.on_terminal("Updating")
+    try:
+        result = run_update(session.project, locales, check=check, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     echo_lines(update_lines(session.project, result, check=check))
     if result.changes and check:
         sys.exit(ExitCode.GATE_FAILED)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from i18ntool.po.unicode_tables import CLASS_RUNS, WIDTH_RUNS
 
-__all__ = ["CLASS", "PAIR_TABLE", "WORD_CHARS", "char_info", "code_point_width", "line_breaks"]
+__all__ = ["CLASS", "PAIR_TABLE", "WORD_CHARS", "WORD_ENDS", "char_info", "code_point_width", "line_breaks"]
 
 # Line breaking classes. The first 33 index the pair table below; the others are handled by
 # explicit rules. libunistring splits OP and CP into "not East Asian wide" (OP, CP) and "East
@@ -106,7 +106,11 @@ def char_info(ch: str) -> tuple[int, int]:
 # spaces, is handled as one unit; this is what makes breaking long paragraphs fast. (The tests
 # check this set against the embedded data.)
 WORD_CHARS = "0-9A-Za-z\u00c0-\u024f"
-_UNITS = re.compile(f"[{WORD_CHARS}]+ *| +|.", re.DOTALL)
+# Punctuation that closes a word and never breaks from it (classes IS, EX, CP): a word, one of
+# these and spaces is one unit too ("film, "), after which a word may start a line as after a
+# word and spaces. Its class is kept, so that the general rules see what they saw before.
+WORD_ENDS = ",.;:!?)"
+_UNITS = re.compile(f"[{WORD_CHARS}]+(?:[{re.escape(WORD_ENDS)}] +| *)| +|.", re.DOTALL)
 _WORD_SET = frozenset(
     chr(cp) for cp in (*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250))
 )
@@ -156,7 +160,8 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
                 piece = 0
             piece += size
             word = unit.rstrip(" ")
-            last = _NU if word[-1] in _DIGITS else _AL
+            end = word[-1]
+            last = _NU if end in _DIGITS else _AL if end in _WORD_SET else _char_info[end][0]
             if len(word) < size:
                 preceding = _SP  # seen_space stays true
             else:
@@ -261,6 +266,8 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
 
 _class_starts, _class_values = _parse_runs(CLASS_RUNS, CLASS)
 _width_starts, _width_values = _parse_runs(WIDTH_RUNS, None)
+for _end in WORD_ENDS:
+    char_info(_end)  # known before the shortcut reads its class
 
 
 def code_point_width(cp: int) -> int:
