@@ -31,11 +31,15 @@ import bisect
 import difflib
 import functools
 import heapq
+import itertools
 import math
+import multiprocessing
+import os
 import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from i18ntool.po.catalogue import Message
 
@@ -152,7 +156,9 @@ class _NewText:
         return len(self.tokens) * 4 >= old_length and len(self.tokens) >= 5
 
 
-def best_matches(entries: Sequence[Message], candidates: Sequence[Message]) -> list[Message | None]:
+def best_matches(
+    entries: Sequence[Message], candidates: Sequence[Message], *, jobs: int | None = None
+) -> list[Message | None]:
     """For each entry, the candidate whose translation could best serve it, or None.
 
     Each answer is what comparing the entry with every candidate in turn would give (up to
@@ -160,17 +166,81 @@ def best_matches(entries: Sequence[Message], candidates: Sequence[Message]) -> l
     (``similarity``, less ``CONTEXT_PENALTY`` for another context) at or above
     ``FUZZY_THRESHOLD``, the earliest of equals. All entries are asked at once, so that the
     index holds only the keys that some entry will read.
+
+    Each entry's answer depends on the index and on itself only, so many entries are shared
+    out among ``jobs`` processes (default: every core when there are enough entries to pay
+    for starting them), forked once the index is built so that it is built once; the answers
+    are the same as in one process.
     """
     if not entries or not candidates:
         return [None] * len(entries)
     texts = [_NewText(entry.msgid) for entry in entries]
-    index = _Index(candidates, texts)
-    return [
-        _best_match(entry, text, candidates, index.retrieve(text)) for entry, text in zip(entries, texts, strict=True)
-    ]
+    task = _Task(entries, texts, candidates, _Index(candidates, texts))
+    jobs = _jobs(jobs, len(entries))
+    if jobs == 1:
+        found = task.run(0, len(entries))
+    else:
+        found = _forked(task, jobs)
+    return [None if number is None else candidates[number] for number in found]
 
 
-def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> Message | None:
+# Below this many entries to match, one process: forking and collecting take about a tenth of
+# a second, and 1,000 entries take about a second here (benchmarks/fuzzy.py, 10,000 segments).
+PARALLEL_MINIMUM = 1000
+
+
+def _jobs(requested: int | None, work: int) -> int:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # the index is handed to the workers by forking, not by pickling it
+    if requested is not None:
+        return max(1, min(requested, work))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if work >= PARALLEL_MINIMUM and cores > 1 else 1
+
+
+@dataclass(frozen=True)
+class _Task:
+    """Everything matching needs, built once: the entries, their texts, the candidates, the index."""
+
+    entries: Sequence[Message]
+    texts: Sequence[_NewText]
+    candidates: Sequence[Message]
+    index: _Index
+
+    def run(self, start: int, end: int) -> list[int | None]:
+        """The number of the best candidate of each entry from ``start`` to ``end``."""
+        return [
+            _best_match(
+                self.entries[number], self.texts[number], self.candidates, self.index.retrieve(self.texts[number])
+            )
+            for number in range(start, end)
+        ]
+
+
+_inherited: _Task | None = None  # the task of the process that forked this one
+
+
+def _run_inherited(bounds: tuple[int, int]) -> list[int | None]:
+    assert _inherited is not None
+    return _inherited.run(*bounds)
+
+
+def _forked(task: _Task, jobs: int) -> list[int | None]:
+    """``task.run`` over all entries in ``jobs`` forked processes, in slices, answers in order."""
+    global _inherited
+    total = len(task.entries)
+    step = max(1, -(-total // (jobs * 4)))  # a few slices each, so that none waits long at the end
+    slices = [(start, min(start + step, total)) for start in range(0, total, step)]
+    _inherited = task
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_run_inherited, slices, chunksize=1)
+    finally:
+        _inherited = None
+    return [number for part in parts for number in part]
+
+
+def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> int | None:
     bounded = []
     for number in retrieved:
         old = candidates[number]
@@ -189,7 +259,7 @@ def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], re
             continue
         if best is None or score > best_score or candidate.number < best.number:
             best, best_score = candidate, score
-    return None if best is None else candidates[best.number]
+    return None if best is None else best.number
 
 
 class _Index:
@@ -199,27 +269,30 @@ class _Index:
     Only keys that some new text will read are indexed: in a document of 100,000 segments,
     indexing every word and pair of every old text took longer than reading the catalogue.
     Which keys a text reads depends on how many old texts have them, so the keys each old
-    text shares with some new text are kept from counting to indexing (they are few: its
-    other keys are never looked up).
+    text shares with some new text are kept from counting to indexing, as numbers (splitting
+    each old text twice cost 2 s at 100,000 segments, and keeping the keys themselves doubled
+    the memory of a merge).
     """
 
     def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText]) -> None:
         folded = [candidate.msgid.casefold() for candidate in candidates]
         wanted: set[str] = set().union(*(text.keys for text in texts))
-        self.frequency: Counter[str] = Counter()
+        names = sorted(wanted)
+        number_of = {key: number for number, key in enumerate(names)}
         self.sizes = []
-        shared = []
+        shared: list[array[int]] = []
         for old in folded:
             keys = _index_keys(old)
             self.sizes.append(len(keys))
-            common = keys & wanted
-            shared.append(common)
-            self.frequency.update(common)
-        read: set[str] = set().union(*(self._keys_to_read(text) for text in texts))
+            shared.append(array("l", [number_of[key] for key in keys & wanted]))
+        counts = Counter(itertools.chain.from_iterable(shared))
+        self.frequency: Counter[str] = Counter({names[number]: count for number, count in counts.items()})
+        read = {number_of[key] for text in texts for key in self._keys_to_read(text)}
         self.lengths = [len(old) for old in folded]
         self.postings: dict[str, array[int]] = {}
         for number in sorted(range(len(folded)), key=self.lengths.__getitem__):
-            for key in shared[number] & read:
+            for key_number in read.intersection(shared[number]):
+                key = names[key_number]
                 if key in self.postings:
                     self.postings[key].append(number)
                 else:

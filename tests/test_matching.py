@@ -3,6 +3,7 @@ every pair (the plain definition of the best match)."""
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -260,3 +261,36 @@ def test_the_matcher_agrees_with_comparing_every_pair_on_a_larger_catalogue(
     entries, candidates, scores = larger_catalogue
     for entry, found, entry_scores in zip(entries, best_matches(entries, candidates), scores, strict=True):
         assert_agrees_with_comparing_every_pair(entry, found, candidates, entry_scores)
+
+
+@pytest.mark.parametrize("jobs", [pytest.param(2, id="two-processes"), pytest.param(3, id="three-processes")])
+def test_matching_in_processes_gives_what_one_process_gives(
+    jobs: int, larger_catalogue: tuple[list[Message], list[Message], list[list[float | None]]]
+) -> None:
+    entries, candidates, _ = larger_catalogue
+    contexts = [message(entry.msgid, "caption") for entry in entries[::3]]  # another context: the penalty
+    asked = [*entries, *contexts, message("Marina", plural="Marinas")]
+    alone = best_matches(asked, candidates, jobs=1)
+    assert any(found is not None for found in alone) and any(found is None for found in alone)
+    shared = best_matches(asked, candidates, jobs=jobs)
+    assert [candidates.index(found) if found else None for found in shared] == [
+        candidates.index(found) if found else None for found in alone
+    ]
+
+
+@settings(max_examples=profile(10, 100), deadline=None)
+@given(
+    st.lists(texts, min_size=1, max_size=30, unique=True),
+    st.lists(texts, min_size=1, max_size=12),
+)
+def test_matching_in_processes_gives_what_one_process_gives_on_any_catalogue(old: list[str], new: list[str]) -> None:
+    candidates = [message(text) for text in old]
+    entries = [message(text) for text in new]
+    assert best_matches(entries, candidates, jobs=2) == best_matches(entries, candidates, jobs=1)
+
+
+def test_few_entries_are_matched_in_one_process_and_many_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    assert matching._jobs(None, matching.PARALLEL_MINIMUM - 1) == 1
+    assert matching._jobs(None, matching.PARALLEL_MINIMUM) == 2
+    assert matching._jobs(4, 3) == 3

@@ -112,7 +112,7 @@ def _escape_portion(portion: str, interiors: Sequence[int], base: int) -> tuple[
     return escaped, prohibited
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 19)
 def _wrap(
     prefix: str,
     keyword: str,
