@@ -150,3 +150,48 @@ def test_line_breaks_of_prose_match_libunistring() -> None:
         assert linebreak.line_breaks(text, forbidden, width, start) == libunistring_breaks(
             text, forbidden, width, start
         ), (text, forbidden, width, start)
+
+
+def plain_prose(draw: random.Random) -> str:
+    words = ["film", "Città", "8", "2026", "e", "8,000", "12.5", "a1", "perché", "x" * draw.randint(1, 90)]
+    words += ["$8,000", "54%", "[it", "100]", "(film", "l'amico", "($12.5%)", "[a]"][: draw.randint(0, 8)]
+
+    def word() -> str:
+        chosen = draw.choice(words)
+        return chosen if chosen[-1] in ")]" else chosen + draw.choice(["", "", ",", ".", ")", "!", "]"])
+
+    return (
+        word()
+        + "".join(" " * draw.randint(1, 3) + word() for _ in range(draw.randint(0, 40)))
+        + " " * draw.randint(0, 2)
+    )
+
+
+def test_plain_prose_takes_the_shortcut_and_breaks_as_the_general_rules_do() -> None:
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = plain_prose(rng)
+        assert linebreak._PLAIN.fullmatch(text), text
+        width, start = rng.randint(1, 90), rng.randint(0, 15)
+        assert linebreak._plain_breaks(text, width, start) == linebreak._general_breaks(text, set(), width, start), (
+            text,
+            width,
+            start,
+        )
+
+
+@needs_libunistring
+def test_plain_prose_breaks_as_libunistring_does() -> None:
+    rng = random.Random(4)
+    for _ in range(2000):
+        text = plain_prose(rng)
+        width, start = rng.randint(1, 90), rng.randint(0, 15)
+        assert linebreak.line_breaks(text, set(), width, start) == libunistring_breaks(text, set(), width, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["e.g. this", "8,a b", "a,8 b", "((film) b", "film), b", " a", "a-b c", "l' amico", "a\\n b", "a\u00a0b", "5% %"],
+)
+def test_text_outside_plain_prose_takes_the_general_rules(text: str) -> None:
+    assert not linebreak._PLAIN.fullmatch(text)

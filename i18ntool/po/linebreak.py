@@ -117,6 +117,20 @@ _WORD_SET = frozenset(
 _DIGITS = frozenset("0123456789")
 
 
+# Plain prose: words and runs of spaces between them. A word may open with ( or [ and $, hold
+# figures (8,000, 12.5: a separator between digits breaks nothing) and apostrophes between
+# letters (l'amico), and close with % after a digit and one of WORD_ENDS or ]. Every character
+# is one column wide, and the only break opportunities are the starts of the words after
+# spaces (tests/test_linebreak.py holds this to the general rules and to libunistring), so the
+# lines follow from the offsets of those starts alone (``_plain_breaks``).
+_WORD = (
+    rf"[(\[]?\$?[{WORD_CHARS}]+(?:(?<=[0-9])[,.](?=[0-9])[{WORD_CHARS}]+|'[{WORD_CHARS}]+)*"
+    rf"(?:(?<=[0-9])%)?[{re.escape(WORD_ENDS)}\]]?"
+)
+_PLAIN = re.compile(f"{_WORD}(?: +{_WORD})* *")
+_NOT_SPACE = re.compile("[^ ]")
+
+
 def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
     """Return the offsets in ``text`` before which gettext starts a new line.
 
@@ -125,6 +139,45 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
     ``start_column`` where the text starts on the first line (relative to the next lines).
     This is libunistring's ``u8_possible_linebreaks`` followed by ``u8_width_linebreaks``.
     """
+    if not forbidden and _PLAIN.fullmatch(text):
+        return _plain_breaks(text, width, start_column)
+    return _general_breaks(text, forbidden, width, start_column)
+
+
+def _plain_breaks(text: str, width: int, start_column: int) -> list[int]:
+    """``line_breaks`` of plain prose (``_PLAIN``), from where its spaces are alone.
+
+    As the general pass does: a line holds the piece of text up to its first opportunity
+    whatever its width, then each following piece while the column at the piece's end
+    (spaces included) stays within ``width``. So a line that does not fit ends at the last
+    opportunity within the width, or else at its first one; ``str.rfind`` finds them.
+    """
+    end = len(text)
+    breaks: list[int] = []
+    line_start, column = 0, start_column
+    while True:
+        limit = line_start + width - column  # the last offset whose column is within the width
+        if end <= limit:
+            return breaks
+        space = text.rfind(" ", line_start, limit) if limit > line_start else -1
+        if space >= 0 and text[space + 1] == " ":  # a run of spaces past the limit: the one before
+            while space > line_start and text[space - 1] == " ":
+                space -= 1
+            space = text.rfind(" ", line_start, space)
+        if space >= 0:
+            cut = space + 1
+        else:  # even the line's first piece overflows: the next one goes below
+            first_space = text.find(" ", line_start)
+            after = _NOT_SPACE.search(text, first_space) if first_space >= 0 else None
+            if after is None:
+                return breaks
+            cut = after.start()
+        breaks.append(cut)
+        line_start, column = cut, 0
+
+
+def _general_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
+    """``line_breaks`` by UAX #14's rules, character by character (units of a word at a time)."""
     info_of = _char_info
     table = PAIR_TABLE
     breaks: list[int] = []
