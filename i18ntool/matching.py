@@ -38,8 +38,9 @@ import os
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from i18ntool.po.catalogue import Message
 
@@ -66,6 +67,7 @@ _CANDIDATES = 8
 _LENGTH_FACTOR = 2 / (2 * FUZZY_THRESHOLD - 1) - 1
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+T = TypeVar("T")
 
 
 def similarity(old: str, new: str) -> float:
@@ -175,12 +177,9 @@ def best_matches(
     if not entries or not candidates:
         return [None] * len(entries)
     texts = [_NewText(entry.msgid) for entry in entries]
-    task = _Task(entries, texts, candidates, _Index(candidates, texts))
     jobs = _jobs(jobs, len(entries))
-    if jobs == 1:
-        found = task.run(0, len(entries))
-    else:
-        found = _forked(task, jobs)
+    task = _Task(entries, texts, candidates, _Index(candidates, texts, jobs))
+    found = task.run(0, len(entries)) if jobs == 1 else _forked(task.run, len(entries), jobs)
     return [None if number is None else candidates[number] for number in found]
 
 
@@ -217,27 +216,28 @@ class _Task:
         ]
 
 
-_inherited: _Task | None = None  # the task of the process that forked this one
+_inherited: Callable[[int, int], list[Any]] | None = None  # the work of the process that forked this one
 
 
-def _run_inherited(bounds: tuple[int, int]) -> list[int | None]:
+def _run_inherited(bounds: tuple[int, int]) -> list[Any]:
     assert _inherited is not None
-    return _inherited.run(*bounds)
+    return _inherited(*bounds)
 
 
-def _forked(task: _Task, jobs: int) -> list[int | None]:
-    """``task.run`` over all entries in ``jobs`` forked processes, in slices, answers in order."""
+def _forked(work: Callable[[int, int], list[T]], total: int, jobs: int) -> list[T]:
+    """``work(start, end)`` over ``range(total)`` in ``jobs`` forked processes, in slices;
+    the results joined in order. The processes inherit ``work`` and all it refers to (the
+    index, the texts), so only the slices' bounds and the results are sent between them."""
     global _inherited
-    total = len(task.entries)
     step = max(1, -(-total // (jobs * 4)))  # a few slices each, so that none waits long at the end
     slices = [(start, min(start + step, total)) for start in range(0, total, step)]
-    _inherited = task
+    _inherited = work
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             parts = pool.map(_run_inherited, slices, chunksize=1)
     finally:
         _inherited = None
-    return [number for part in parts for number in part]
+    return [result for part in parts for result in part]
 
 
 def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> int | None:
@@ -274,17 +274,23 @@ class _Index:
     the memory of a merge).
     """
 
-    def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText]) -> None:
+    def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText], jobs: int = 1) -> None:
         folded = [candidate.msgid.casefold() for candidate in candidates]
         wanted: set[str] = set().union(*(text.keys for text in texts))
         names = sorted(wanted)
         number_of = {key: number for number, key in enumerate(names)}
-        self.sizes = []
-        shared: list[array[int]] = []
-        for old in folded:
-            keys = _index_keys(old)
-            self.sizes.append(len(keys))
-            shared.append(array("l", [number_of[key] for key in keys & wanted]))
+
+        def shared_keys(start: int, end: int) -> list[tuple[int, array[int]]]:
+            """Each old text's number of keys, and the numbers of its keys that new texts have."""
+            return [
+                (len(keys), array("l", [number_of[key] for key in keys & wanted]))
+                for keys in map(_index_keys, folded[start:end])
+            ]
+
+        # Splitting every old text is most of the index's cost: on every core, as matching is.
+        found = shared_keys(0, len(folded)) if jobs == 1 else _forked(shared_keys, len(folded), jobs)
+        self.sizes = [size for size, _ in found]
+        shared = [keys for _, keys in found]
         counts = Counter(itertools.chain.from_iterable(shared))
         self.frequency: Counter[str] = Counter({names[number]: count for number, count in counts.items()})
         read = {number_of[key] for text in texts for key in self._keys_to_read(text)}

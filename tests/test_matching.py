@@ -294,3 +294,14 @@ def test_few_entries_are_matched_in_one_process_and_many_on_every_core(monkeypat
     assert matching._jobs(None, matching.PARALLEL_MINIMUM - 1) == 1
     assert matching._jobs(None, matching.PARALLEL_MINIMUM) == 2
     assert matching._jobs(4, 3) == 3
+
+
+def test_the_index_built_in_processes_is_the_index_built_in_one(
+    larger_catalogue: tuple[list[Message], list[Message], list[list[float | None]]],
+) -> None:
+    entries, candidates, _ = larger_catalogue
+    texts = [matching._NewText(entry.msgid) for entry in entries]
+    alone, shared = matching._Index(candidates, texts, 1), matching._Index(candidates, texts, 2)
+    assert shared.sizes == alone.sizes and shared.lengths == alone.lengths
+    assert shared.frequency == alone.frequency
+    assert shared.postings == alone.postings
