@@ -99,14 +99,21 @@ class _NewText:
     """A new text, ready to be compared with many old ones.
 
     difflib's matchers index their second sequence; the new text is that sequence in both
-    (words, then characters), so it is indexed once however many old texts it meets.
+    (words, then characters), so it is indexed once however many old texts it meets, and
+    only if it meets one.
     """
 
     def __init__(self, text: str) -> None:
         self.folded = text.casefold()
         self.tokens = _TOKEN.findall(self.folded)
-        self._words = difflib.SequenceMatcher(None, [], self.tokens, autojunk=False)
-        self._characters = difflib.SequenceMatcher(None, "", self.folded, autojunk=False)
+
+    @functools.cached_property
+    def _words(self) -> difflib.SequenceMatcher[str]:
+        return difflib.SequenceMatcher(None, [], self.tokens, autojunk=False)
+
+    @functools.cached_property
+    def _characters(self) -> difflib.SequenceMatcher[str]:
+        return difflib.SequenceMatcher(None, "", self.folded, autojunk=False)
 
     def similarity(self, old: str) -> float:
         old_folded = old.casefold()

@@ -397,7 +397,9 @@ def update(
             merged, counts = merge(domain.messages, old.messages if old else (), memories[language], carrying)
             merged, borrowed = external.fill(merged, domain.source_language, language)
             marked = tuple(mark_review(message) for message in merged)  # a PO editor shows stale stamps as stale
-            relabelled = sum(before != after for before, after in zip(merged, marked, strict=True))
+            relabelled = sum(
+                before is not after and before != after for before, after in zip(merged, marked, strict=True)
+            )
             merged = marked
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
