@@ -300,7 +300,8 @@ class _Index:
         shared = [keys for _, keys in found]
         counts = Counter(itertools.chain.from_iterable(shared))
         self.frequency: Counter[str] = Counter({names[number]: count for number, count in counts.items()})
-        read = {number_of[key] for text in texts for key in self._keys_to_read(text)}
+        self.chosen = {id(text): self._keys_to_read(text) for text in texts}  # each text's, read twice
+        read = {number_of[key] for keys in self.chosen.values() for key in keys}
         self.lengths = [len(old) for old in folded]
         self.postings: dict[str, array[int]] = {}
         for number in sorted(range(len(folded)), key=self.lengths.__getitem__):
@@ -317,7 +318,7 @@ class _Index:
         shortest = math.floor(len(new.folded) / _LENGTH_FACTOR)
         longest = math.ceil(len(new.folded) * _LENGTH_FACTOR)
         shared: dict[int, float] = {}
-        for key in self._keys_to_read(new):
+        for key in self.chosen[id(new)] if id(new) in self.chosen else self._keys_to_read(new):
             numbers = self.postings[key]
             start = bisect.bisect_left(numbers, shortest, key=self.lengths.__getitem__)
             end = bisect.bisect_right(numbers, longest, key=self.lengths.__getitem__)
