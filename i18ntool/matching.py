@@ -33,15 +33,13 @@ import functools
 import heapq
 import itertools
 import math
-import multiprocessing
-import os
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
+from i18ntool import workers
 from i18ntool.po.catalogue import Message
 
 # How alike an old and a new source text must be for the old translation to be offered as
@@ -67,7 +65,6 @@ _CANDIDATES = 8
 _LENGTH_FACTOR = 2 / (2 * FUZZY_THRESHOLD - 1) - 1
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-T = TypeVar("T")
 
 
 def similarity(old: str, new: str) -> float:
@@ -184,24 +181,15 @@ def best_matches(
     if not entries or not candidates:
         return [None] * len(entries)
     texts = [_NewText(entry.msgid) for entry in entries]
-    jobs = _jobs(jobs, len(entries))
+    jobs = workers.jobs(jobs, len(entries), PARALLEL_MINIMUM)
     task = _Task(entries, texts, candidates, _Index(candidates, texts, jobs))
-    found = task.run(0, len(entries)) if jobs == 1 else _forked(task.run, len(entries), jobs)
+    found = task.run(0, len(entries)) if jobs == 1 else workers.forked(task.run, len(entries), jobs)
     return [None if number is None else candidates[number] for number in found]
 
 
 # Below this many entries to match, one process: forking and collecting take about a tenth of
 # a second, and 1,000 entries take about a second here (benchmarks/fuzzy.py, 10,000 segments).
 PARALLEL_MINIMUM = 1000
-
-
-def _jobs(requested: int | None, work: int) -> int:
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # the index is handed to the workers by forking, not by pickling it
-    if requested is not None:
-        return max(1, min(requested, work))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores if work >= PARALLEL_MINIMUM and cores > 1 else 1
 
 
 @dataclass(frozen=True)
@@ -221,30 +209,6 @@ class _Task:
             )
             for number in range(start, end)
         ]
-
-
-_inherited: Callable[[int, int], list[Any]] | None = None  # the work of the process that forked this one
-
-
-def _run_inherited(bounds: tuple[int, int]) -> list[Any]:
-    assert _inherited is not None
-    return _inherited(*bounds)
-
-
-def _forked(work: Callable[[int, int], list[T]], total: int, jobs: int) -> list[T]:
-    """``work(start, end)`` over ``range(total)`` in ``jobs`` forked processes, in slices;
-    the results joined in order. The processes inherit ``work`` and all it refers to (the
-    index, the texts), so only the slices' bounds and the results are sent between them."""
-    global _inherited
-    step = max(1, -(-total // (jobs * 4)))  # a few slices each, so that none waits long at the end
-    slices = [(start, min(start + step, total)) for start in range(0, total, step)]
-    _inherited = work
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_run_inherited, slices, chunksize=1)
-    finally:
-        _inherited = None
-    return [result for part in parts for result in part]
 
 
 def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> int | None:
@@ -295,7 +259,7 @@ class _Index:
             ]
 
         # Splitting every old text is most of the index's cost: on every core, as matching is.
-        found = shared_keys(0, len(folded)) if jobs == 1 else _forked(shared_keys, len(folded), jobs)
+        found = shared_keys(0, len(folded)) if jobs == 1 else workers.forked(shared_keys, len(folded), jobs)
         self.sizes = [size for size, _ in found]
         shared = [keys for _, keys in found]
         counts = Counter(itertools.chain.from_iterable(shared))

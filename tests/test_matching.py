@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i18ntool import matching
+from i18ntool import matching, workers
 from i18ntool.po.catalogue import Message
 from i18ntool.matching import CONTEXT_PENALTY, FUZZY_THRESHOLD, best_matches, similarity
 from tests.conftest import profile
@@ -291,9 +291,9 @@ def test_matching_in_processes_gives_what_one_process_gives_on_any_catalogue(old
 
 def test_few_entries_are_matched_in_one_process_and_many_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
-    assert matching._jobs(None, matching.PARALLEL_MINIMUM - 1) == 1
-    assert matching._jobs(None, matching.PARALLEL_MINIMUM) == 2
-    assert matching._jobs(4, 3) == 3
+    assert workers.jobs(None, matching.PARALLEL_MINIMUM - 1, matching.PARALLEL_MINIMUM) == 1
+    assert workers.jobs(None, matching.PARALLEL_MINIMUM, matching.PARALLEL_MINIMUM) == 2
+    assert workers.jobs(4, 3, matching.PARALLEL_MINIMUM) == 3
 
 
 def test_the_index_built_in_processes_is_the_index_built_in_one(
