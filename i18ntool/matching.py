@@ -31,12 +31,15 @@ import bisect
 import difflib
 import functools
 import heapq
+import itertools
 import math
 import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from i18ntool import workers
 from i18ntool.po.catalogue import Message
 
 # How alike an old and a new source text must be for the old translation to be offered as
@@ -93,14 +96,21 @@ class _NewText:
     """A new text, ready to be compared with many old ones.
 
     difflib's matchers index their second sequence; the new text is that sequence in both
-    (words, then characters), so it is indexed once however many old texts it meets.
+    (words, then characters), so it is indexed once however many old texts it meets, and
+    only if it meets one.
     """
 
     def __init__(self, text: str) -> None:
         self.folded = text.casefold()
         self.tokens = _TOKEN.findall(self.folded)
-        self._words = difflib.SequenceMatcher(None, [], self.tokens, autojunk=False)
-        self._characters = difflib.SequenceMatcher(None, "", self.folded, autojunk=False)
+
+    @functools.cached_property
+    def _words(self) -> difflib.SequenceMatcher[str]:
+        return difflib.SequenceMatcher(None, [], self.tokens, autojunk=False)
+
+    @functools.cached_property
+    def _characters(self) -> difflib.SequenceMatcher[str]:
+        return difflib.SequenceMatcher(None, "", self.folded, autojunk=False)
 
     def similarity(self, old: str) -> float:
         old_folded = old.casefold()
@@ -152,7 +162,9 @@ class _NewText:
         return len(self.tokens) * 4 >= old_length and len(self.tokens) >= 5
 
 
-def best_matches(entries: Sequence[Message], candidates: Sequence[Message]) -> list[Message | None]:
+def best_matches(
+    entries: Sequence[Message], candidates: Sequence[Message], *, jobs: int | None = None
+) -> list[Message | None]:
     """For each entry, the candidate whose translation could best serve it, or None.
 
     Each answer is what comparing the entry with every candidate in turn would give (up to
@@ -160,17 +172,46 @@ def best_matches(entries: Sequence[Message], candidates: Sequence[Message]) -> l
     (``similarity``, less ``CONTEXT_PENALTY`` for another context) at or above
     ``FUZZY_THRESHOLD``, the earliest of equals. All entries are asked at once, so that the
     index holds only the keys that some entry will read.
+
+    Each entry's answer depends on the index and on itself only, so many entries are shared
+    out among ``jobs`` processes (default: every core when there are enough entries to pay
+    for starting them), forked once the index is built so that it is built once; the answers
+    are the same as in one process.
     """
     if not entries or not candidates:
         return [None] * len(entries)
     texts = [_NewText(entry.msgid) for entry in entries]
-    index = _Index(candidates, texts)
-    return [
-        _best_match(entry, text, candidates, index.retrieve(text)) for entry, text in zip(entries, texts, strict=True)
-    ]
+    jobs = workers.jobs(jobs, len(entries), PARALLEL_MINIMUM)
+    task = _Task(entries, texts, candidates, _Index(candidates, texts, jobs))
+    found = task.run(0, len(entries)) if jobs == 1 else workers.forked(task.run, len(entries), jobs)
+    return [None if number is None else candidates[number] for number in found]
 
 
-def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> Message | None:
+# Below this many entries to match, one process: forking and collecting take about a tenth of
+# a second, and 1,000 entries take about a second here (benchmarks/fuzzy.py, 10,000 segments).
+PARALLEL_MINIMUM = 1000
+
+
+@dataclass(frozen=True)
+class _Task:
+    """Everything matching needs, built once: the entries, their texts, the candidates, the index."""
+
+    entries: Sequence[Message]
+    texts: Sequence[_NewText]
+    candidates: Sequence[Message]
+    index: _Index
+
+    def run(self, start: int, end: int) -> list[int | None]:
+        """The number of the best candidate of each entry from ``start`` to ``end``."""
+        return [
+            _best_match(
+                self.entries[number], self.texts[number], self.candidates, self.index.retrieve(self.texts[number])
+            )
+            for number in range(start, end)
+        ]
+
+
+def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> int | None:
     bounded = []
     for number in retrieved:
         old = candidates[number]
@@ -189,7 +230,7 @@ def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], re
             continue
         if best is None or score > best_score or candidate.number < best.number:
             best, best_score = candidate, score
-    return None if best is None else candidates[best.number]
+    return None if best is None else best.number
 
 
 class _Index:
@@ -198,24 +239,38 @@ class _Index:
 
     Only keys that some new text will read are indexed: in a document of 100,000 segments,
     indexing every word and pair of every old text took longer than reading the catalogue.
-    Which keys a text reads depends on how many old texts have them, so the old texts are
-    read twice: once to count, once to index.
+    Which keys a text reads depends on how many old texts have them, so the keys each old
+    text shares with some new text are kept from counting to indexing, as numbers (splitting
+    each old text twice cost 2 s at 100,000 segments, and keeping the keys themselves doubled
+    the memory of a merge).
     """
 
-    def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText]) -> None:
+    def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText], jobs: int = 1) -> None:
         folded = [candidate.msgid.casefold() for candidate in candidates]
         wanted: set[str] = set().union(*(text.keys for text in texts))
-        self.frequency: Counter[str] = Counter()
-        self.sizes = []
-        for old in folded:
-            keys = _index_keys(old)
-            self.sizes.append(len(keys))
-            self.frequency.update(keys & wanted)
-        read: set[str] = set().union(*(self._keys_to_read(text) for text in texts))
+        names = sorted(wanted)
+        number_of = {key: number for number, key in enumerate(names)}
+
+        def shared_keys(start: int, end: int) -> list[tuple[int, array[int]]]:
+            """Each old text's number of keys, and the numbers of its keys that new texts have."""
+            return [
+                (len(keys), array("l", [number_of[key] for key in keys & wanted]))
+                for keys in map(_index_keys, folded[start:end])
+            ]
+
+        # Splitting every old text is most of the index's cost: on every core, as matching is.
+        found = shared_keys(0, len(folded)) if jobs == 1 else workers.forked(shared_keys, len(folded), jobs)
+        self.sizes = [size for size, _ in found]
+        shared = [keys for _, keys in found]
+        counts = Counter(itertools.chain.from_iterable(shared))
+        self.frequency: Counter[str] = Counter({names[number]: count for number, count in counts.items()})
+        self.chosen = {id(text): self._keys_to_read(text) for text in texts}  # each text's, read twice
+        read = {number_of[key] for keys in self.chosen.values() for key in keys}
         self.lengths = [len(old) for old in folded]
         self.postings: dict[str, array[int]] = {}
         for number in sorted(range(len(folded)), key=self.lengths.__getitem__):
-            for key in _index_keys(folded[number]) & read:
+            for key_number in read.intersection(shared[number]):
+                key = names[key_number]
                 if key in self.postings:
                     self.postings[key].append(number)
                 else:
@@ -227,7 +282,7 @@ class _Index:
         shortest = math.floor(len(new.folded) / _LENGTH_FACTOR)
         longest = math.ceil(len(new.folded) * _LENGTH_FACTOR)
         shared: dict[int, float] = {}
-        for key in self._keys_to_read(new):
+        for key in self.chosen[id(new)] if id(new) in self.chosen else self._keys_to_read(new):
             numbers = self.postings[key]
             start = bisect.bisect_left(numbers, shortest, key=self.lengths.__getitem__)
             end = bisect.bisect_right(numbers, longest, key=self.lengths.__getitem__)

@@ -1,32 +1,51 @@
-"""Independent pieces of work spread over the machine's cores, results in order.
+"""Independent pieces of work spread over the machine's cores, the results in order.
 
-Starting a pool of processes costs more than a few documents take to read (about 0.1 s on
-two cores, where the kit's seven documents take 0.05 s), so a pool is used only from
-``PARALLEL_MINIMUM`` pieces on and when more than one core is free; below that, or with
-``I18NTOOL_JOBS=1``, the work runs here, one piece after another. Either way the results come
-back in the order of the pieces, and the function must be a module-level one whose results
-and errors pickle (an ``I18nToolError`` does, with its file and line), and that changes
-nothing a second call would see differently: where no pool can be had, or a worker dies, the
-pieces without a result run here.
+Two ways, one rule: the results are those of the same work done here, one piece after another.
+
+- :func:`map_in_order` sends items to a pool of processes and their results back (they must
+  pickle); `coverage` reads documents this way.
+- :func:`forked` runs ``work(start, end)`` over slices of a range in forked processes, which
+  inherit everything the work refers to (an index, the catalogues read), so only bounds and
+  results travel; `update` matches texts and plans documents this way.
+
+Starting processes costs more than a little work takes (about 0.1 s on two cores, where the
+kit's seven documents take 0.05 s), so each caller names the size from which a pool pays.
+``I18NTOOL_JOBS=N`` caps the processes (1: everything here). Where no pool can be had (no
+semaphores in a sandbox) the work runs here; within a worker, no pool is started again.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-PARALLEL_MINIMUM = 64
+PARALLEL_MINIMUM = 64  # documents to read before a pool pays (map_in_order's default)
 
 
 def cores() -> int:
-    """The cores this process may run on (``I18NTOOL_JOBS`` caps them)."""
+    """The cores this process may run on, capped by ``I18NTOOL_JOBS``; 1 within a worker."""
+    if multiprocessing.current_process().daemon:
+        return 1
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     requested = os.environ.get("I18NTOOL_JOBS", "")
     return max(1, min(available, int(requested))) if requested.isdigit() else available
+
+
+def jobs(requested: int | None, work: int, minimum: int) -> int:
+    """How many forked processes to use for ``work`` items: ``requested`` (at most one per
+    item), or every core when there are ``minimum`` items or more; one where forking is not
+    how processes start, and within a worker."""
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        return 1
+    if requested is not None:
+        return max(1, min(requested, work))
+    available = cores()
+    return available if work >= minimum and available > 1 else 1
 
 
 def map_in_order(
@@ -38,8 +57,11 @@ def map_in_order(
 ) -> list[Result]:
     """``function`` of every item, in order; in a pool of processes when the work is large enough.
 
-    ``jobs`` forces the number of processes (1: here); ``progress(done, total)`` is called as
-    results come in.
+    ``function`` must be a module-level function whose results and errors pickle (an
+    ``I18nToolError`` does, with its file and line) and that changes nothing a second call
+    would see differently: where no pool can be had, or a worker dies, the pieces without a
+    result run here. ``jobs`` forces the number of processes (1: here); ``progress(done,
+    total)`` is called as results come in.
     """
     count = jobs if jobs is not None else (cores() if len(items) >= PARALLEL_MINIMUM else 1)
     count = max(1, min(count, len(items)))
@@ -62,12 +84,54 @@ def map_in_order(
                 if progress is not None:
                     progress(len(results), len(items))
     except (OSError, BrokenProcessPool):
-        # No pool to be had (no semaphores in a sandbox), or a worker killed (out of memory):
-        # the rest here, one piece after another; the pieces change nothing, so none is lost.
+        # No pool to be had, or a worker killed (out of memory): the rest here, one piece
+        # after another; the pieces change nothing, so none is lost.
         return results + map_in_order(
             function,
             items[len(results) :],
             None if progress is None else lambda done, _: progress(len(results) + done, len(items)),
             jobs=1,
         )
+    return results
+
+
+_inherited: Callable[[int, int], list[Any]] | None = None  # the work of the process that forked this one
+
+
+def _run_inherited(bounds: tuple[int, int]) -> list[Any]:
+    assert _inherited is not None
+    return _inherited(*bounds)
+
+
+def forked(
+    work: Callable[[int, int], list[Result]],
+    total: int,
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Result]:
+    """``work(start, end)`` over ``range(total)`` in ``jobs`` forked processes, in slices (a
+    few for each process, so that none waits long at the end), the results joined in order;
+    ``progress(done, total)`` told as slices come back. An error in a worker is raised here;
+    where no pool can be had, the work runs here."""
+    global _inherited
+    step = max(1, -(-total // (jobs * 4)))
+    slices = [(start, min(start + step, total)) for start in range(0, total, step)]
+    _inherited = work
+    results: list[Result] = []
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    except OSError:
+        _inherited = None
+        found = work(0, total)
+        if progress is not None:
+            progress(total, total)
+        return found
+    try:
+        with pool:
+            for (_, end), part in zip(slices, pool.imap(_run_inherited, slices), strict=True):
+                results.extend(part)
+                if progress is not None:
+                    progress(end, total)
+    finally:
+        _inherited = None
     return results

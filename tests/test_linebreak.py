@@ -42,6 +42,18 @@ def test_word_characters_have_no_break_between_them() -> None:
     assert {c for c in chars if linebreak.char_info(c)[0] == linebreak.CLASS["NU"]} == linebreak._DIGITS
 
 
+def test_word_ends_stick_to_their_word_and_let_the_next_word_start_a_line() -> None:
+    # "film, " is one unit: no break between a word and its closing punctuation, none before
+    # the spaces (LB7), and a word after them may start a line, as after a word and spaces.
+    table, cls = linebreak.PAIR_TABLE, linebreak.CLASS
+    for end in linebreak.WORD_ENDS:
+        end_class, width = linebreak.char_info(end)
+        assert width == 1
+        for word in ("AL", "NU"):
+            assert table[cls[word]][end_class] == "P", (end, word)
+            assert table[end_class][cls[word]] in "ID", (end, word)
+
+
 # ---------------------------------------------------------------------------------------------
 # The generated Unicode data and line breaking against the libunistring library gettext uses
 # ---------------------------------------------------------------------------------------------
@@ -123,3 +135,63 @@ def test_line_breaks_match_libunistring() -> None:
         assert linebreak.line_breaks(text, forbidden, width, start) == libunistring_breaks(
             text, forbidden, width, start
         ), (text, forbidden, width, start)
+
+
+@needs_libunistring
+def test_line_breaks_of_prose_match_libunistring() -> None:
+    # Words, closing punctuation and spaces, as press paragraphs are: the shortcuts' case.
+    rng = random.Random(20261203)
+    pieces = ["film", "Città", "8", "2026", "e", ",", ".", ";", ":", "!", "?", ")", "(", " ", " ", " ", "  ", "-"]
+    pieces += ["'", '\\"', "\u2019", "<", "www.", "\u00a0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        forbidden = set(rng.sample(range(len(text)), min(len(text), rng.randint(0, 3))))
+        width, start = rng.randint(1, 80), rng.randint(0, 15)
+        assert linebreak.line_breaks(text, forbidden, width, start) == libunistring_breaks(
+            text, forbidden, width, start
+        ), (text, forbidden, width, start)
+
+
+def plain_prose(draw: random.Random) -> str:
+    words = ["film", "Città", "8", "2026", "e", "8,000", "12.5", "a1", "perché", "x" * draw.randint(1, 90)]
+    words += ["$8,000", "54%", "[it", "100]", "(film", "l'amico", "($12.5%)", "[a]"][: draw.randint(0, 8)]
+
+    def word() -> str:
+        chosen = draw.choice(words)
+        return chosen if chosen[-1] in ")]" else chosen + draw.choice(["", "", ",", ".", ")", "!", "]"])
+
+    return (
+        word()
+        + "".join(" " * draw.randint(1, 3) + word() for _ in range(draw.randint(0, 40)))
+        + " " * draw.randint(0, 2)
+    )
+
+
+def test_plain_prose_takes_the_shortcut_and_breaks_as_the_general_rules_do() -> None:
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = plain_prose(rng)
+        assert linebreak._PLAIN.fullmatch(text), text
+        width, start = rng.randint(1, 90), rng.randint(0, 15)
+        assert linebreak._plain_breaks(text, width, start) == linebreak._general_breaks(text, set(), width, start), (
+            text,
+            width,
+            start,
+        )
+
+
+@needs_libunistring
+def test_plain_prose_breaks_as_libunistring_does() -> None:
+    rng = random.Random(4)
+    for _ in range(2000):
+        text = plain_prose(rng)
+        width, start = rng.randint(1, 90), rng.randint(0, 15)
+        assert linebreak.line_breaks(text, set(), width, start) == libunistring_breaks(text, set(), width, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["e.g. this", "8,a b", "a,8 b", "((film) b", "film), b", " a", "a-b c", "l' amico", "a\\n b", "a\u00a0b", "5% %"],
+)
+def test_text_outside_plain_prose_takes_the_general_rules(text: str) -> None:
+    assert not linebreak._PLAIN.fullmatch(text)

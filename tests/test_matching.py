@@ -3,13 +3,14 @@ every pair (the plain definition of the best match)."""
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i18ntool import matching
+from i18ntool import matching, workers
 from i18ntool.po.catalogue import Message
 from i18ntool.matching import CONTEXT_PENALTY, FUZZY_THRESHOLD, best_matches, similarity
 from tests.conftest import profile
@@ -260,3 +261,47 @@ def test_the_matcher_agrees_with_comparing_every_pair_on_a_larger_catalogue(
     entries, candidates, scores = larger_catalogue
     for entry, found, entry_scores in zip(entries, best_matches(entries, candidates), scores, strict=True):
         assert_agrees_with_comparing_every_pair(entry, found, candidates, entry_scores)
+
+
+@pytest.mark.parametrize("jobs", [pytest.param(2, id="two-processes"), pytest.param(3, id="three-processes")])
+def test_matching_in_processes_gives_what_one_process_gives(
+    jobs: int, larger_catalogue: tuple[list[Message], list[Message], list[list[float | None]]]
+) -> None:
+    entries, candidates, _ = larger_catalogue
+    contexts = [message(entry.msgid, "caption") for entry in entries[::3]]  # another context: the penalty
+    asked = [*entries, *contexts, message("Marina", plural="Marinas")]
+    alone = best_matches(asked, candidates, jobs=1)
+    assert any(found is not None for found in alone) and any(found is None for found in alone)
+    shared = best_matches(asked, candidates, jobs=jobs)
+    assert [candidates.index(found) if found else None for found in shared] == [
+        candidates.index(found) if found else None for found in alone
+    ]
+
+
+@settings(max_examples=profile(10, 100), deadline=None)
+@given(
+    st.lists(texts, min_size=1, max_size=30, unique=True),
+    st.lists(texts, min_size=1, max_size=12),
+)
+def test_matching_in_processes_gives_what_one_process_gives_on_any_catalogue(old: list[str], new: list[str]) -> None:
+    candidates = [message(text) for text in old]
+    entries = [message(text) for text in new]
+    assert best_matches(entries, candidates, jobs=2) == best_matches(entries, candidates, jobs=1)
+
+
+def test_few_entries_are_matched_in_one_process_and_many_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    assert workers.jobs(None, matching.PARALLEL_MINIMUM - 1, matching.PARALLEL_MINIMUM) == 1
+    assert workers.jobs(None, matching.PARALLEL_MINIMUM, matching.PARALLEL_MINIMUM) == 2
+    assert workers.jobs(4, 3, matching.PARALLEL_MINIMUM) == 3
+
+
+def test_the_index_built_in_processes_is_the_index_built_in_one(
+    larger_catalogue: tuple[list[Message], list[Message], list[list[float | None]]],
+) -> None:
+    entries, candidates, _ = larger_catalogue
+    texts = [matching._NewText(entry.msgid) for entry in entries]
+    alone, shared = matching._Index(candidates, texts, 1), matching._Index(candidates, texts, 2)
+    assert shared.sizes == alone.sizes and shared.lengths == alone.lengths
+    assert shared.frequency == alone.frequency
+    assert shared.postings == alone.postings

@@ -272,3 +272,15 @@ def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_get
         return [line for line in text.splitlines() if not line.startswith('"POT-Creation-Date:')]
 
     assert content(catalogue.read_text(encoding="utf-8")) == content(before)
+
+
+def test_update_tells_its_progress_once_per_domain_up_to_the_whole(project_dir: Path) -> None:
+    from i18ntool.project import load_project
+    from i18ntool.sync import update
+
+    project = load_project(project_dir / "pyproject.toml")
+    told: list[tuple[int, int]] = []
+    update(project, check=True, progress=lambda done, total: told.append((done, total)))
+    total = told[-1][1]
+    assert told == [(done, total) for done in range(1, total + 1)]
+    assert total == len(list((project_dir / "content").glob("*.md"))) + 1  # and the pages' words

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from i18ntool.commands.options import (
+    Progress,
     Session,
     echo_lines,
     locale_option,
@@ -36,12 +37,17 @@ def update(session: Session, locales: tuple[str, ...], check: bool) -> None:
     from i18ntool.command_reports import update_lines
 
     project = session.project
-    result = unless_in_step(
-        project,
-        locales,
-        lambda: run_update(project, locales, check=check),
-        lambda warnings: UpdateResult(changes=(), warnings=warnings),  # as found in step before
-    )
+    progress = Progress.on_terminal("Updating")
+    try:
+        result = unless_in_step(
+            project,
+            locales,
+            lambda: run_update(project, locales, check=check, progress=progress),
+            lambda warnings: UpdateResult(changes=(), warnings=warnings),  # as found in step before
+        )
+    finally:
+        if progress is not None:
+            progress.close()
     echo_lines(update_lines(project, result, check=check))
     if result.changes and check:
         sys.exit(ExitCode.GATE_FAILED)

@@ -41,8 +41,7 @@ def read_front_matter(
     start, end = lines.starts[first], lines.starts[closing]
     yaml_text = lines.text[start:end]
     try:
-        node = yaml.compose(yaml_text, Loader=_FrontMatterLoader)
-        metadata = yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+        node, metadata = _compose_and_load(yaml_text)
     except RecursionError as exc:
         raise ContentError("front matter is nested too deeply to read; flatten it", source, first + 1) from exc
     except yaml.YAMLError as exc:
@@ -89,6 +88,20 @@ def read_front_matter(
                     )
                 )
     return Span(start, end), metadata, segments, language_span
+
+
+def _compose_and_load(yaml_text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML's node tree and its values, as ``yaml.compose`` and ``yaml.load`` give them,
+    from one reading: reading YAML was half of reading a short document's source text. A
+    merge key (``<<``) is read twice, since building the values rewrites the nodes it merges."""
+    if "<<" in yaml_text:
+        return yaml.compose(yaml_text, Loader=_FrontMatterLoader), yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+    loader = _FrontMatterLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 class _FrontMatterLoader(yaml.SafeLoader):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from i18ntool.errors import CatalogueError
+from i18ntool.po.quick_reader import quick_entries
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,25 @@ def parse_catalogue(data: bytes, name: str) -> Catalogue:
         raise CatalogueError(f"invalid {charset} byte sequence; save the file as {charset}", name, line) from None
     if "\x00" in text:
         raise CatalogueError(f"the file holds {_NUL}", name, text.count("\n", 0, text.index("\x00")) + 1)
-    return _Parser(name).parse(text)
+    quick = _read_quickly(text, name)
+    return quick if quick is not None else _Parser(name).parse(text)
+
+
+def _read_quickly(text: str, name: str) -> Catalogue | None:
+    """``text`` read by the quick reader, checked as the strict reader checks a whole file;
+    None if the quick reader leaves the file to the strict one."""
+    entries = quick_entries(text)
+    if entries is None:
+        return None
+    parser = _Parser(name)
+    parser.messages = [Message(**fields) for fields in entries]
+    if parser.messages and _is_header(parser.messages[0]):
+        parser.header = parser.messages.pop(0)
+    return parser._catalogue()
+
+
+def _is_header(message: Message) -> bool:
+    return message.msgid == "" and message.msgctxt is None and not message.obsolete
 
 
 class _Parser:
@@ -448,13 +467,7 @@ class _Parser:
             obsolete=bool(self.obsolete),
             line=self.msgid_line,
         )
-        if (
-            self.header is None
-            and not self.messages
-            and message.msgid == ""
-            and message.msgctxt is None
-            and not message.obsolete
-        ):
+        if self.header is None and not self.messages and _is_header(message):
             self.header = message
         else:
             self.messages.append(message)
@@ -464,7 +477,7 @@ class _Parser:
         seen: dict[tuple[bool, str | None, str], int] = {}
         for message in self.messages:
             key = (message.obsolete, message.msgctxt, message.msgid)
-            if message.msgid == "" and message.msgctxt is None and not message.obsolete:
+            if _is_header(message):
                 raise self.fail("a second header entry (empty msgid); give the entry a msgid", message.line)
             if key in seen:
                 raise self.fail(

@@ -112,7 +112,7 @@ def _escape_portion(portion: str, interiors: Sequence[int], base: int) -> tuple[
     return escaped, prohibited
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 19)
 def _wrap(
     prefix: str,
     keyword: str,
@@ -233,8 +233,10 @@ def _parse_references(references: Iterable[str]) -> list[tuple[str, int | None]]
             out.append((name, None))
 
 
-def _reference_lines(references: Iterable[str], width: int) -> list[str]:
+@functools.lru_cache(maxsize=1 << 18)
+def _reference_lines(references: tuple[str, ...], width: int) -> tuple[str, ...]:
     """``#:`` lines, packed as gettext packs them (its widths count bytes, not columns).
+    Remembered, as ``_wrap``'s lines are: a template and its catalogues share references.
 
     gettext drops a leading ``./`` when writing, and a repeated reference when reading; both
     are done here, so that reading the output back changes nothing.
@@ -259,7 +261,7 @@ def _reference_lines(references: Iterable[str], width: int) -> list[str]:
         column += size
     if column > 2:
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,27 +278,34 @@ def _msgstrs(message: Message, nplurals: int) -> list[tuple[str, str]]:
     return [(f"msgstr[{n}]", form) for n, form in enumerate(forms)]
 
 
+@functools.lru_cache(maxsize=4096)
+def _flag_lines(
+    flags: tuple[str, ...], equals_line_flags: tuple[str, ...], translated: bool
+) -> tuple[str | None, bool, tuple[str, ...]]:
+    """An entry's format language, whether it is no-wrap, and its flag lines. Remembered:
+    entries have few sets of flags (most none), and reading them is a parse of its own."""
+    parsed = Flags(flags)
+    # Flags read from a "#=" line go back there, as gettext's manual asks of tools that
+    # read, change and write PO files; all others, new ones included, on the "#," line.
+    equals = [flag for flag in equals_line_flags if flag in flags and (translated or flag != "fuzzy")]
+    written = Flags(flag for flag in flags if flag not in equals).written(translated)
+    lines = ["#, " + ", ".join(written)] if written else []
+    lines += ["#= " + ", ".join(equals)] if equals else []
+    return parsed.format_language(), parsed.no_wrap, tuple(lines)
+
+
 def _entry_lines(message: Message, width: int, nplurals: int) -> list[str]:
     """The lines of one entry, or none for an untranslated obsolete entry (msgcat drops it)."""
     msgstrs = _msgstrs(message, nplurals)
     translated = msgstrs[0][1] != ""
     if message.obsolete and not translated:
         return []
-    flags = Flags(message.flags)
-    language = flags.format_language()
-    no_wrap = flags.no_wrap
+    language, no_wrap, flag_lines = _flag_lines(message.flags, message.equals_line_flags, translated)
 
     lines = _comment_lines("#", message.translator_comments)
     lines += _comment_lines("#.", message.extracted_comments)
     lines += _reference_lines(message.references, width)
-    # Flags read from a "#=" line go back there, as gettext's manual asks of tools that
-    # read, change and write PO files; all others, new ones included, on the "#," line.
-    equals = [flag for flag in message.equals_line_flags if flag in message.flags and (translated or flag != "fuzzy")]
-    written = Flags(flag for flag in message.flags if flag not in equals).written(translated)
-    if written:
-        lines.append("#, " + ", ".join(written))
-    if equals:
-        lines.append("#= " + ", ".join(equals))
+    lines += flag_lines
 
     previous_prefix = "#~| " if message.obsolete else "#| "
     for keyword, value in (

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from i18ntool.po.unicode_tables import CLASS_RUNS, WIDTH_RUNS
 
-__all__ = ["CLASS", "PAIR_TABLE", "WORD_CHARS", "char_info", "code_point_width", "line_breaks"]
+__all__ = ["CLASS", "PAIR_TABLE", "WORD_CHARS", "WORD_ENDS", "char_info", "code_point_width", "line_breaks"]
 
 # Line breaking classes. The first 33 index the pair table below; the others are handled by
 # explicit rules. libunistring splits OP and CP into "not East Asian wide" (OP, CP) and "East
@@ -106,11 +106,29 @@ def char_info(ch: str) -> tuple[int, int]:
 # spaces, is handled as one unit; this is what makes breaking long paragraphs fast. (The tests
 # check this set against the embedded data.)
 WORD_CHARS = "0-9A-Za-z\u00c0-\u024f"
-_UNITS = re.compile(f"[{WORD_CHARS}]+ *| +|.", re.DOTALL)
+# Punctuation that closes a word and never breaks from it (classes IS, EX, CP): a word, one of
+# these and spaces is one unit too ("film, "), after which a word may start a line as after a
+# word and spaces. Its class is kept, so that the general rules see what they saw before.
+WORD_ENDS = ",.;:!?)"
+_UNITS = re.compile(f"[{WORD_CHARS}]+(?:[{re.escape(WORD_ENDS)}] +| *)| +|.", re.DOTALL)
 _WORD_SET = frozenset(
     chr(cp) for cp in (*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250))
 )
 _DIGITS = frozenset("0123456789")
+
+
+# Plain prose: words and runs of spaces between them. A word may open with ( or [ and $, hold
+# figures (8,000, 12.5: a separator between digits breaks nothing) and apostrophes between
+# letters (l'amico), and close with % after a digit and one of WORD_ENDS or ]. Every character
+# is one column wide, and the only break opportunities are the starts of the words after
+# spaces (tests/test_linebreak.py holds this to the general rules and to libunistring), so the
+# lines follow from the offsets of those starts alone (``_plain_breaks``).
+_WORD = (
+    rf"[(\[]?\$?[{WORD_CHARS}]+(?:(?<=[0-9])[,.](?=[0-9])[{WORD_CHARS}]+|'[{WORD_CHARS}]+)*"
+    rf"(?:(?<=[0-9])%)?[{re.escape(WORD_ENDS)}\]]?"
+)
+_PLAIN = re.compile(f"{_WORD}(?: +{_WORD})* *")
+_NOT_SPACE = re.compile("[^ ]")
 
 
 def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
@@ -121,6 +139,45 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
     ``start_column`` where the text starts on the first line (relative to the next lines).
     This is libunistring's ``u8_possible_linebreaks`` followed by ``u8_width_linebreaks``.
     """
+    if not forbidden and _PLAIN.fullmatch(text):
+        return _plain_breaks(text, width, start_column)
+    return _general_breaks(text, forbidden, width, start_column)
+
+
+def _plain_breaks(text: str, width: int, start_column: int) -> list[int]:
+    """``line_breaks`` of plain prose (``_PLAIN``), from where its spaces are alone.
+
+    As the general pass does: a line holds the piece of text up to its first opportunity
+    whatever its width, then each following piece while the column at the piece's end
+    (spaces included) stays within ``width``. So a line that does not fit ends at the last
+    opportunity within the width, or else at its first one; ``str.rfind`` finds them.
+    """
+    end = len(text)
+    breaks: list[int] = []
+    line_start, column = 0, start_column
+    while True:
+        limit = line_start + width - column  # the last offset whose column is within the width
+        if end <= limit:
+            return breaks
+        space = text.rfind(" ", line_start, limit) if limit > line_start else -1
+        if space >= 0 and text[space + 1] == " ":  # a run of spaces past the limit: the one before
+            while space > line_start and text[space - 1] == " ":
+                space -= 1
+            space = text.rfind(" ", line_start, space)
+        if space >= 0:
+            cut = space + 1
+        else:  # even the line's first piece overflows: the next one goes below
+            first_space = text.find(" ", line_start)
+            after = _NOT_SPACE.search(text, first_space) if first_space >= 0 else None
+            if after is None:
+                return breaks
+            cut = after.start()
+        breaks.append(cut)
+        line_start, column = cut, 0
+
+
+def _general_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
+    """``line_breaks`` by UAX #14's rules, character by character (units of a word at a time)."""
     info_of = _char_info
     table = PAIR_TABLE
     breaks: list[int] = []
@@ -156,7 +213,8 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
                 piece = 0
             piece += size
             word = unit.rstrip(" ")
-            last = _NU if word[-1] in _DIGITS else _AL
+            end = word[-1]
+            last = _NU if end in _DIGITS else _AL if end in _WORD_SET else _char_info[end][0]
             if len(word) < size:
                 preceding = _SP  # seen_space stays true
             else:
@@ -261,6 +319,8 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
 
 _class_starts, _class_values = _parse_runs(CLASS_RUNS, CLASS)
 _width_starts, _width_values = _parse_runs(WIDTH_RUNS, None)
+for _end in WORD_ENDS:
+    char_info(_end)  # known before the shortcut reads its class
 
 
 def code_point_width(cp: int) -> int:

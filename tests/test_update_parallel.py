@@ -1,0 +1,73 @@
+"""`update` planned in several processes writes what it writes in one: the same files, the
+same bytes, the same report, and the same error for a broken input."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from i18ntool.errors import CatalogueError
+from i18ntool.project import load_project
+from i18ntool.sync import update
+from tests.conftest import copy_project
+
+
+def edited_project(target: Path) -> Path:
+    """The press kit with a word changed in every fourth paragraph, a paragraph added and one
+    removed, and a catalogue emptied of a translation, so that every rule of merging runs."""
+    root = copy_project(target)
+    for number, source in enumerate(sorted((root / "content").glob("*.md"))):
+        text = source.read_text(encoding="utf-8")
+        body = text.index("\n---\n", 4) + 5 if text.startswith("---\n") else 0
+        paragraphs = text[body:].split("\n\n")
+        for index in range(number % 4, len(paragraphs), 4):
+            paragraphs[index] = re.sub(r"\b(the|il|la|and|e)\b", "THE", paragraphs[index], count=1)
+        paragraphs.insert(1, "A paragraph that is new, in every document.")
+        del paragraphs[-1]
+        source.write_text(text[:body] + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return root
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def run(root: Path, jobs: int, check: bool = False) -> list[tuple[str, bool, str]]:
+    result = update(load_project(root / "pyproject.toml"), check=check, jobs=jobs)
+    return [(change.path.relative_to(root).as_posix(), change.created, change.detail) for change in result.changes]
+
+
+@pytest.mark.parametrize("check", [False, True], ids=["update", "check"])
+def test_update_in_processes_writes_what_one_process_writes(
+    tmp_path: Path, check: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    one = edited_project(tmp_path / "one")
+    many = tmp_path / "many"
+    shutil.copytree(one, many)
+    for root in (one, many):
+        (root / "locales" / "templates" / "festivals.pot").unlink()  # a template created
+    alone = run(one, jobs=1, check=check)
+    shared = run(many, jobs=3, check=check)
+    assert alone == shared
+    assert len(alone) > 5
+    assert files(one) == files(many)
+
+
+def test_a_broken_catalogue_stops_update_in_processes_as_in_one(tmp_path: Path) -> None:
+    one = copy_project(tmp_path / "one")
+    catalogue = one / "locales" / "it" / "LC_MESSAGES" / "press-release.po"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
+    many = tmp_path / "many"
+    shutil.copytree(one, many)
+    errors = []
+    for root, jobs in ((one, 1), (many, 2)):
+        before = files(root)
+        with pytest.raises(CatalogueError) as raised:
+            run(root, jobs=jobs)
+        errors.append(str(raised.value))
+        assert files(root) == before  # nothing written
+    assert errors[0] == errors[1] and "press-release.po" in errors[0]
