@@ -16,20 +16,17 @@ threshold) are removed. Only files the previous manifest lists are ever removed.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import posixpath
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Self
 
-from i18ntool import __version__
 from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
-from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
 from i18ntool.outputs.localised import (
     Completeness,
     LocalisedText,
@@ -39,12 +36,12 @@ from i18ntool.outputs.localised import (
     raw_html_lines,
 )
 from i18ntool.project import Project
-from i18ntool.outputs.formats import Page, extensions, output_format
+from i18ntool.outputs.formats import Page, output_format
 from i18ntool.outputs.html import IndexEntry, Link, render_index
 from i18ntool.markdown.segmenting import Document
+from i18ntool.outputs.manifest import manifest_header, read_manifest, write_outputs
 from i18ntool.outputs.page_words import UiText, load_ui
 
-MANIFEST = "manifest.json"
 INDEX = "index"
 # Below this many texts to make (documents times languages), starting worker processes costs
 # more than it saves: on the kit (14) a pool adds about 0.08 s to a 0.3 s build, on 700
@@ -92,6 +89,21 @@ class HeldBack:
             f"translated ({c.percent:g}%), under the publish threshold of {self.threshold:g}%"
             f"{'; ' + details if details else ''} in {self.catalogue}"
         )
+
+    def record(self) -> dict[str, Any]:
+        """The text's entry in the manifest's ``held_back``."""
+        c = self.completeness
+        return {
+            "document": self.document,
+            "language": self.language,
+            "catalogue": self.catalogue,
+            "completeness": c.percent,
+            "entries": c.entries,
+            "translated": c.done,
+            "fuzzy": c.fuzzy,
+            "untranslated": c.untranslated,
+            "threshold": self.threshold,
+        }
 
 
 @dataclass(frozen=True)
@@ -239,13 +251,16 @@ def build(
         if unit.text.fallbacks
     ]
     warnings, ui_fallbacks = _warnings(project, prepared, formats, languages, ui)
-    written, removed, manifest_warnings = _write(
+    previous, manifest_warnings = read_manifest(output_dir)
+    written, removed = write_outputs(
         output_dir,
-        outputs,
-        held_back,
+        previous,
+        [(output.path, output.data) for output in outputs],
+        [output.record() for output in outputs],
+        [item.record() for item in held_back],
         languages,
         formats,
-        _manifest_header(project, options.include_fuzzy),
+        manifest_header(project, options.include_fuzzy),
     )
     return BuildResult(
         output_dir=output_dir,
@@ -424,118 +439,6 @@ def _warnings(
             shown = ", ".join(repr(msgid) for msgid in words.missing[:3]) + (", ..." if len(words.missing) > 3 else "")
             ui_fallbacks.append(f"{path}: {len(words.missing)} of the pages' own words shown in English ({shown})")
     return warnings, ui_fallbacks
-
-
-# -- writing and the manifest ----------------------------------------------------------------
-
-
-def _manifest_header(project: Project, include_fuzzy: bool) -> dict[str, Any]:
-    return {
-        "generator": f"i18ntool {__version__}",
-        "project": project.name,
-        "languages": list(project.languages),
-        "publish_threshold": project.publish_threshold,
-        "include_fuzzy": include_fuzzy,
-    }
-
-
-def _write(
-    output_dir: Path,
-    outputs: Sequence[Output],
-    held_back: Sequence[HeldBack],
-    languages: Sequence[str],
-    formats: Sequence[str],
-    header: dict[str, Any],
-) -> tuple[list[str], list[str], list[str]]:
-    """Write the outputs and the manifest; remove what the last build made and this one did not."""
-    previous, warnings = _read_manifest(output_dir)
-    built = {output.path for output in outputs}
-
-    def rebuilt(record: dict[str, Any]) -> bool:
-        return record["language"] in languages and record["format"] in formats
-
-    earlier = [record for record in previous.get("outputs", []) if record["path"] not in built]
-    kept = [record for record in earlier if not rebuilt(record)]  # other languages or formats
-    stale = sorted(record["path"] for record in earlier if rebuilt(record))
-    records = sorted([*kept, *(output.record() for output in outputs)], key=lambda record: record["path"])
-    held = [record for record in previous.get("held_back", []) if record["language"] not in languages]
-    held += [_held_back_record(item) for item in held_back]
-    held.sort(key=lambda record: (record["document"], record["language"]))
-    manifest = {**header, "outputs": records, "held_back": held}
-    remove_stale_temporaries(output_dir, (*extensions(), MANIFEST))
-    written = [
-        output.path
-        for output in sorted(outputs, key=lambda output: output.path)
-        if write_if_changed(output_dir / output.path, output.data)
-    ]
-    removed = [path for path in stale if _remove(output_dir, path)]
-    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    if write_if_changed(output_dir / MANIFEST, data):
-        written.append(MANIFEST)
-    return written, removed, warnings
-
-
-def _held_back_record(item: HeldBack) -> dict[str, Any]:
-    c = item.completeness
-    return {
-        "document": item.document,
-        "language": item.language,
-        "catalogue": item.catalogue,
-        "completeness": c.percent,
-        "entries": c.entries,
-        "translated": c.done,
-        "fuzzy": c.fuzzy,
-        "untranslated": c.untranslated,
-        "threshold": item.threshold,
-    }
-
-
-def _read_manifest(output_dir: Path) -> tuple[dict[str, Any], list[str]]:
-    """The previous build's manifest, if it is one i18ntool could have written."""
-    path = output_dir / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}, []
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        manifest = None
-    if _valid_manifest(manifest):
-        return manifest, []
-    return {}, [f"{path}: not a manifest of i18ntool's; no earlier outputs were removed, it is rewritten"]
-
-
-def _valid_manifest(manifest: Any) -> bool:
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("outputs", []), list):
-        return False
-    if not isinstance(manifest.get("held_back", []), list):
-        return False
-    return all(
-        isinstance(record, dict)
-        and all(isinstance(record.get(key), str) for key in ("path", "language", "format"))
-        and _safe_path(record["path"])
-        for record in manifest.get("outputs", [])
-    ) and all(
-        isinstance(record, dict) and isinstance(record.get("document"), str) and isinstance(record.get("language"), str)
-        for record in manifest.get("held_back", [])
-    )
-
-
-def _safe_path(path: str) -> bool:
-    """A path a manifest may name: relative, inside the output folder, with no '..'."""
-    parts = PurePosixPath(path).parts
-    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and "\\" not in path
-
-
-def _remove(output_dir: Path, path: str) -> bool:
-    target = output_dir / path
-    if not target.resolve().is_relative_to(output_dir.resolve()):
-        return False
-    removed = remove_if_present(target)
-    folder = target.parent
-    while output_dir in folder.parents and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-    return removed
 
 
 def _relative(target: str, page: str) -> str:
