@@ -355,6 +355,7 @@ def test_the_manifest_describes_every_output(built: Path) -> None:
         "include_fuzzy",
         "outputs",
         "held_back",
+        "sources",
     }
     for record in manifest["outputs"]:
         assert hashlib.sha256((built / record["path"]).read_bytes()).hexdigest() == record["sha256"]

@@ -68,6 +68,8 @@ class Document:
     # Blocks with no word to translate (a line of badges, an image alone, a bare URL, code
     # spans): no entry in any catalogue, copied as written into every language.
     copied: tuple[Segment, ...] = ()
+    # Lines of the HTML blocks other than comments: pages leave them out, and the build says so.
+    html_lines: tuple[int, ...] = ()
 
     @property
     def date(self) -> datetime.date | None:
@@ -160,6 +162,11 @@ def parse_document(
         document,
         segments=tuple(segment for segment, words in zip(segments, translated, strict=True) if words),
         copied=tuple(segment for segment, words in zip(segments, translated, strict=True) if not words),
+        html_lines=tuple(
+            token.map[0] + 1
+            for token in tokens
+            if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
+        ),
     )
 
 

@@ -10,7 +10,9 @@ format, completeness and hash, and every text held back with the reason.
 Everything is read and rendered before anything is written, so an input error writes
 nothing. Outputs are written atomically and only when their bytes change; outputs that an
 earlier build made and this one does not (a document removed, or no longer above the
-threshold) are removed. Only files the previous manifest lists are ever removed.
+threshold) are removed. Only files the previous manifest lists are ever removed
+(``manifest.py``). A document whose inputs did not change since the last build, with its
+outputs in place as that build left them, is not read again (``reuse.py``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,9 @@ import hashlib
 import os
 import posixpath
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
@@ -33,14 +34,27 @@ from i18ntool.outputs.localised import (
     inline_plain,
     localise,
     localised_tokens,
-    raw_html_lines,
 )
-from i18ntool.project import Project
+from i18ntool.project import Project, document_id
 from i18ntool.outputs.formats import Page, output_format
 from i18ntool.outputs.html import IndexEntry, Link, render_index
 from i18ntool.markdown.segmenting import Document
 from i18ntool.outputs.manifest import manifest_header, read_manifest, write_outputs
 from i18ntool.outputs.page_words import UiText, load_ui
+
+from i18ntool.outputs.reuse import (
+    SourceSummary,
+    TextSummary,
+    in_place,
+    inputs_of,
+    outputs_in_place,
+    recorded_digests,
+    remembered,
+    shared_inputs,
+)
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 INDEX = "index"
 # Below this many texts to make (documents times languages), starting worker processes costs
@@ -192,72 +206,130 @@ class _Prepared:
 
     document: Document
     texts: tuple[LocalisedText, ...]  # the published ones
-    held_back: tuple[HeldBack, ...]
-    raw_html_lines: tuple[int, ...]
+    summary: SourceSummary
 
 
 def build(
     project: Project, options: BuildOptions = BuildOptions(), progress: Callable[[int, int], None] | None = None
 ) -> BuildResult:
-    """Build the outputs; ``progress(done, total)`` is called as each text is rendered."""
+    """Build the outputs; ``progress(done, total)`` is called as each text is rendered.
+
+    A document whose inputs are those the last build recorded, and whose outputs are still in
+    place as it left them, is not read again: its summary and outputs are kept (``reuse``).
+    """
     languages = tuple(
         language for language in project.languages if language in (options.languages or project.languages)
     )
     formats = tuple(dict.fromkeys(options.formats or project.formats))
-    for name in formats:
-        output_format(name)  # a format outside the table is refused, never rendered as another
+    extensions = [(name, output_format(name).extension) for name in formats]  # an unknown format is refused
     output_dir = (options.output_dir or project.output_dir).resolve()
     paths = source_paths(project)
-    jobs = _jobs(options.jobs, len(paths) * len(languages))
+    identifiers = [document_id(project, path) for path in paths]
+    previous, manifest_warnings = read_manifest(output_dir)
+    earlier, digests = remembered(previous), recorded_digests(previous)
+    shared = shared_inputs(project, options.include_fuzzy)
+    summaries: dict[str, SourceSummary] = {}
+    kept: dict[tuple[str, str, str], bytes] = {}  # (document, language, format): the output's bytes
+    to_read = []
+    for path, identifier in zip(paths, identifiers, strict=True):
+        inputs = inputs_of(project, shared, path, identifier)
+        summary = earlier.get(identifier)
+        found = None
+        if summary is not None and summary.inputs == inputs:
+            found = outputs_in_place(output_dir, digests, summary, languages, extensions)
+        if summary is None or found is None:
+            to_read.append((project, path, identifier, options.include_fuzzy, inputs))
+            continue
+        summaries[identifier] = summary
+        kept.update({(identifier, language, name): data for (language, name), data in found.items()})
+    jobs = _jobs(options.jobs, len(to_read) * len(languages))
     with _Workers(jobs) as workers:
-        prepared = workers.map(_prepare, [(project, path, options.include_fuzzy) for path in paths])
-        documents = [item.document for item in prepared]
-        if "html" in formats and INDEX in {document.id for document in documents}:
-            source = next(document.source for document in documents if document.id == INDEX)
-            raise ContentError(f"the document id '{INDEX}' would overwrite the index pages; rename the file", source)
-        texts = {(text.document.id, text.language): text for item in prepared for text in item.texts}
-        ui = {language: load_ui(project, language) for language in project.languages}
+        prepared = workers.map(_prepare, to_read)
+        summaries.update({item.summary.document: item.summary for item in prepared})
+        ordered = [summaries[identifier] for identifier in identifiers]
+        if "html" in formats and INDEX in summaries:
+            raise ContentError(
+                f"the document id '{INDEX}' would overwrite the index pages; rename the file", summaries[INDEX].source
+            )
+        texts = {(item.document.id, text.language): text for item in prepared for text in item.texts}
+        from_tokens = any(output_format(name).from_tokens for name in formats)
+        # The pages' own words: for the pages made now, and for what the build says of them.
+        ui = {language: load_ui(project, language) for language in project.languages} if texts or from_tokens else {}
         units = [
             _Unit(
-                text=texts[document.id, language],
-                stem=f"{language}/{document.id}",
+                text=texts[summary.document, language],
+                stem=f"{language}/{summary.document}",
                 formats=formats,
-                others=tuple(
-                    Link(other, _relative(f"{other}/{document.id}.html", f"{language}/{document.id}.html"))
-                    for other in project.languages
-                    if other != language and (document.id, other) in texts
-                ),
+                others=_others(project, summary, language),
                 ui=ui,
                 date_locale=project.date_locale(language),
                 languages=project.languages,
             )
             for language in languages
-            for document in documents
-            if (document.id, language) in texts
+            for summary in ordered
+            if (summary.document, language) in texts
         ]
-        outputs = [output for outputs in workers.map(_render, units, progress) for output in outputs]
+        rendered = {
+            (unit.text.document.id, unit.text.language): outputs
+            for unit, outputs in zip(units, workers.map(_render, units, progress), strict=True)
+        }
+    outputs: list[Output] = []
+    in_place_paths = {f"{language}/{document}.{dict(extensions)[name]}" for document, language, name in kept}
+    for language in languages:
+        for summary in ordered:
+            text = summary.text(language)
+            if text is None:
+                continue
+            outputs += rendered.get((summary.document, language)) or [
+                Output(
+                    path=f"{language}/{summary.document}.{extension}",
+                    document=summary.document,
+                    language=language,
+                    format=name,
+                    data=kept[summary.document, language, name],
+                    source_language=summary.language,
+                    completeness=text.completeness,
+                    fell_back=len(text.fallback_lines),
+                )
+                for name, extension in extensions
+            ]
     if "html" in formats:
-        outputs += [_index(project, language, documents, texts, ui) for language in languages]
-    held_back = [held for item in prepared for held in item.held_back if held.language in languages]
-    fallbacks = [
-        Fallback(
-            unit.text.document.id,
-            unit.text.language,
-            unit.text.document.source,
-            unit.text.document.language,
-            tuple(segment.line for segment in unit.text.fallbacks),
+        unchanged = not prepared and set(earlier) == set(identifiers)
+        for language in languages:
+            index = f"{language}/{INDEX}.html"
+            data = in_place(output_dir, digests, index) if unchanged else None
+            if data is not None:
+                in_place_paths.add(index)
+            else:
+                data = _index(project, language, ordered, ui).encode("utf-8")
+            outputs.append(Output(path=index, document=None, language=language, format="html", data=data))
+    held_back = [
+        HeldBack(
+            summary.document,
+            text.language,
+            project.relative(project.catalogue_path(text.language, summary.document)),
+            text.catalogue_exists,
+            text.completeness,
+            project.publish_threshold,
         )
-        for unit in units
-        if unit.text.fallbacks
+        for summary in ordered
+        for text in summary.texts
+        if not text.published and text.language in languages
     ]
-    warnings, ui_fallbacks = _warnings(project, prepared, formats, languages, ui)
-    previous, manifest_warnings = read_manifest(output_dir)
+    fallbacks = [
+        Fallback(summary.document, language, summary.source, summary.language, text.fallback_lines)
+        for language in languages
+        for summary in ordered
+        if (text := summary.text(language)) is not None and text.fallback_lines
+    ]
+    warnings, ui_fallbacks = _warnings(project, ordered, formats, languages, ui)
     written, removed = write_outputs(
         output_dir,
         previous,
-        [(output.path, output.data) for output in outputs],
+        [(output.path, output.data) for output in outputs if output.path not in in_place_paths],
         [output.record() for output in outputs],
         [item.record() for item in held_back],
+        [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)],
         languages,
         formats,
         manifest_header(project, options.include_fuzzy),
@@ -271,36 +343,62 @@ def build(
         fallbacks=tuple(fallbacks),
         ui_fallbacks=tuple(ui_fallbacks),
         warnings=tuple(warnings + manifest_warnings),
-        documents=len(documents),
+        documents=len(paths),
         languages=languages,
         jobs=jobs,
     )
 
 
-def _prepare(job: tuple[Project, Path, bool]) -> _Prepared:
+def _prepare(job: tuple[Project, Path, str, bool, str]) -> _Prepared:
     """Read one source text and its catalogues, and decide in which languages it is published."""
-    project, path, include_fuzzy = job
-    document = load_document(project, path)
-    texts, held_back = [], []
+    project, path, identifier, include_fuzzy, inputs = job
+    document = load_document(project, path, identifier)
+    texts, summaries = [], []
     for language in project.languages:
         catalogue_path = project.catalogue_path(language, document.id)
         exists = language != document.language and catalogue_exists(catalogue_path, project.relative(catalogue_path))
         catalogue = read_catalogue(catalogue_path, project.relative(catalogue_path)) if exists else None
         text = localise(document, language, catalogue, include_fuzzy=include_fuzzy)
-        if text.is_source or text.completeness.reaches(project.publish_threshold):
+        published = text.is_source or text.completeness.reaches(project.publish_threshold)
+        if published:
             texts.append(text)
-        else:
-            held_back.append(
-                HeldBack(
-                    document.id,
-                    language,
-                    project.relative(catalogue_path),
-                    exists,
-                    text.completeness,
-                    project.publish_threshold,
-                )
+        title, title_fell_back = text.value("title") if published else (None, False)
+        summary, summary_fell_back = text.value("summary") if published else (None, False)
+        summaries.append(
+            TextSummary(
+                language=language,
+                published=published,
+                catalogue_exists=exists,
+                completeness=_full(text),
+                fallback_lines=tuple(segment.line for segment in text.fallbacks),
+                title=title,
+                title_fell_back=title_fell_back,
+                summary=summary,
+                summary_fell_back=summary_fell_back,
             )
-    return _Prepared(document, tuple(texts), tuple(held_back), raw_html_lines(document))
+        )
+    return _Prepared(
+        document,
+        tuple(texts),
+        SourceSummary(
+            document=document.id,
+            source=document.source,
+            language=document.language,
+            date=document.date,
+            html_lines=document.html_lines,
+            texts=tuple(summaries),
+            inputs=inputs,
+        ),
+    )
+
+
+def _others(project: Project, summary: SourceSummary, language: str) -> tuple[Link, ...]:
+    """Links from a text to the same text in the other languages it is published in."""
+    return tuple(
+        Link(other, _relative(f"{other}/{summary.document}.html", f"{language}/{summary.document}.html"))
+        for other in project.languages
+        if other != language and summary.text(other) is not None
+    )
 
 
 def _jobs(requested: int | None, work: int) -> int:
@@ -315,10 +413,12 @@ class _Workers:
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self.executor: ProcessPoolExecutor | None = None
+        self.executor: Executor | None = None
 
     def __enter__(self) -> Self:
         if self.jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor  # only a large build pays for its import
+
             self.executor = ProcessPoolExecutor(max_workers=self.jobs)
         return self
 
@@ -379,47 +479,33 @@ def _full(text: LocalisedText) -> Completeness:
     return Completeness(entries=entries, translated=entries, fuzzy=0, untranslated=0)
 
 
-def _index(
-    project: Project,
-    language: str,
-    documents: Sequence[Document],
-    texts: dict[tuple[str, str], LocalisedText],
-    ui: dict[str, UiText],
-) -> Output:
-    entries = []
-    for document in documents:
-        text = texts.get((document.id, language))
-        if text is None:
-            continue
-        title, title_fell_back = text.value("title")
-        summary, summary_fell_back = text.value("summary")
-        entries.append(
-            IndexEntry(
-                title=title or document.id,
-                href=f"{document.id}.html",
-                date=document.date,
-                summary=summary,
-                source_language=document.language,
-                title_fell_back=title_fell_back,
-                summary_fell_back=summary_fell_back,
-            )
+def _index(project: Project, language: str, summaries: Sequence[SourceSummary], ui: dict[str, UiText]) -> str:
+    entries = [
+        IndexEntry(
+            title=text.title or summary.document,
+            href=f"{summary.document}.html",
+            date=summary.date,
+            summary=text.summary,
+            source_language=summary.language,
+            title_fell_back=text.title_fell_back,
+            summary_fell_back=text.summary_fell_back,
         )
+        for summary in summaries
+        if (text := summary.text(language)) is not None
+    ]
     # Newest first; texts of the same day by title, so that the order never depends on chance.
     entries.sort(
         key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), inline_plain(entry.title), entry.href)
     )
     others = tuple(Link(other, f"../{other}/{INDEX}.html") for other in project.languages if other != language)
-    page = render_index(
+    return render_index(
         language, entries, others=others, ui=ui, date_locale=project.date_locale(language), languages=project.languages
-    )
-    return Output(
-        path=f"{language}/{INDEX}.html", document=None, language=language, format="html", data=page.encode("utf-8")
     )
 
 
 def _warnings(
     project: Project,
-    prepared: Sequence[_Prepared],
+    summaries: Sequence[SourceSummary],
     formats: Sequence[str],
     languages: Sequence[str],
     ui: dict[str, UiText],
@@ -428,9 +514,9 @@ def _warnings(
     ui_fallbacks: list[str] = []
     if not any(output_format(name).from_tokens for name in formats):
         return warnings, ui_fallbacks
-    for item in prepared:
-        for line in item.raw_html_lines:
-            warnings.append(f"{item.document.source}:{line}: HTML block left out of the html and txt outputs")
+    for summary in summaries:
+        for line in summary.html_lines:
+            warnings.append(f"{summary.source}:{line}: HTML block left out of the html and txt outputs")
     for language in languages:
         words = ui[language]
         warnings.extend(words.problems)

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from babel import Locale
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
@@ -38,6 +37,7 @@ from i18ntool.outputs.localised import (
 from i18ntool.outputs.page_words import UiText
 
 if TYPE_CHECKING:
+    from jinja2 import Environment, Template
     from i18ntool.outputs.formats import Page
 
 
@@ -232,6 +232,10 @@ _ENVIRONMENT: Environment | None = None
 def _template(name: str) -> Template:
     global _ENVIRONMENT
     if _ENVIRONMENT is None:
+        # Jinja2 is imported when the first page is rendered: a build that keeps every page
+        # (nothing changed) never needs it.
+        from jinja2 import Environment, PackageLoader, StrictUndefined
+
         _ENVIRONMENT = Environment(
             loader=PackageLoader("i18ntool.outputs", "templates"),
             autoescape=True,

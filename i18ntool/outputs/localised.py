@@ -230,15 +230,6 @@ def plain_text(tokens: list[Token]) -> str:
     return "".join(words)
 
 
-def raw_html_lines(document: Document) -> tuple[int, ...]:
-    """Lines of HTML blocks other than comments, which pages leave out."""
-    return tuple(
-        token.map[0] + 1
-        for token in _BLOCKS.parse(document.markdown_body)
-        if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
-    )
-
-
 def _inline(content: str, env: dict[str, Any]) -> list[Token]:
     parsed = INLINE.parseInline(content, env)
     return allow_inline_html(list(parsed[0].children or [])) if parsed else []
