@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from i18ntool import __version__
-from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
+from i18ntool.files import remove_if_present, remove_stale_temporaries, write_all_if_changed, write_if_changed
 from i18ntool.outputs.formats import extensions
 from i18ntool.project import Project
 
@@ -64,7 +64,11 @@ def write_outputs(
     held.sort(key=lambda record: (record["document"], record["language"]))
     manifest = {**header, "outputs": outputs, "held_back": held, "sources": list(sources)}
     remove_stale_temporaries(output_dir, (*extensions(), MANIFEST))
-    written = [path for path, data in sorted(files) if write_if_changed(output_dir / path, data)]
+    # One flush to disk for every output (``write_all_if_changed``), then the manifest that lists them.
+    written = [
+        path.relative_to(output_dir).as_posix()
+        for path in write_all_if_changed([(output_dir / path, data) for path, data in sorted(files)])
+    ]
     removed = [path for path in stale if _remove(output_dir, path)]
     data = manifest_text(manifest).encode("utf-8")
     if write_if_changed(output_dir / MANIFEST, data):
