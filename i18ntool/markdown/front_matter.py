@@ -9,7 +9,9 @@ checked here with its line, and a key given twice is an error, as YAML says.
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import json
 import re
 from typing import Any
@@ -40,9 +42,13 @@ def read_front_matter(
     first = 1
     start, end = lines.starts[first], lines.starts[closing]
     yaml_text = lines.text[start:end]
+    loader = _FrontMatterLoader(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=_FrontMatterLoader)
-        metadata = yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+        # Read once: the values are made from the nodes that give their positions, or from a
+        # copy where making them would rewrite the nodes (merge keys).
+        node = loader.get_single_node()
+        built = copy.deepcopy(node) if node is not None and _rewritten_by_construction(node) else node
+        metadata = loader.construct_document(built) if built is not None else None
     except RecursionError as exc:
         raise ContentError("front matter is nested too deeply to read; flatten it", source, first + 1) from exc
     except yaml.YAMLError as exc:
@@ -50,6 +56,8 @@ def read_front_matter(
         line = first + mark.line + 1 if mark is not None else first + 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ContentError(f"front matter is not valid YAML: {problem}", source, line) from exc
+    finally:
+        loader.dispose()
     if isinstance(node, yaml.ScalarNode):
         return None  # plain text between two lines '---': a thematic break and a heading
     if metadata is None:
@@ -116,6 +124,26 @@ def _iso_date(value: object, source: str, line: int) -> datetime.date:
     raise ContentError(f"'date' must be an ISO date such as 2023-03-08, not {value!r}", source, line)
 
 
+def _rewritten_by_construction(root: yaml.Node) -> bool:
+    """Whether PyYAML's constructor would rewrite the nodes: it expands merge keys (``<<``) and
+    retags value keys (``=``) in place."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
+                    return True
+                stack.extend((key_node, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
+
+
 def _refuse_duplicate_keys(root: yaml.Node, lines: Lines, start: int, source: str) -> None:
     """YAML forbids a key twice in one mapping; PyYAML keeps the last silently, we say so."""
     seen_nodes: set[int] = set()
@@ -145,6 +173,7 @@ def _refuse_duplicate_keys(root: yaml.Node, lines: Lines, start: int, source: st
             stack.extend(node.value)
 
 
+@functools.lru_cache(maxsize=4096)  # `lang: it` in every translated output, read by PyYAML each time
 def yaml_scalar(value: str, style: str | None) -> str:
     """``value`` written as a YAML scalar, in the original quoting where that is safe."""
     single_line = "\n" not in value and "\r" not in value
