@@ -312,3 +312,15 @@ def test_the_manifest_is_laid_out_as_json_indents_it(manifest: dict[str, Any]) -
         {"a": [1, 2]},
         {"b": "c"},
     ]
+
+
+def test_the_same_project_in_another_folder_gives_the_same_manifest_and_keeps_its_outputs(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(find_project(project_dir))
+    moved = tmp_path / "elsewhere" / "project"
+    shutil.copytree(project_dir, moved)
+    monkeypatch.setattr(build_module, "load_document", None)  # reading a document would fail
+    again = build(find_project(moved), BuildOptions(jobs=1))
+    assert again.written == ()
+    assert snapshot(moved / "build") == snapshot(project_dir / "build")

@@ -16,6 +16,7 @@ that keeps a file's size and time (or a clock gone back) is still seen.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import importlib.metadata
@@ -147,7 +148,7 @@ def remembered(manifest: dict[str, Any]) -> dict[str, SourceSummary]:
 def shared_inputs(project: Project, include_fuzzy: bool) -> bytes:
     """What every document's outputs depend on: the code, the settings, the pages' own words."""
     digest = hashlib.sha256()
-    digest.update(f"i18ntool {__version__}\0{include_fuzzy}\0{project!r}\0".encode())
+    digest.update(f"i18ntool {__version__}\0{include_fuzzy}\0{_settings(project)}\0".encode())
     for library in _LIBRARIES:
         try:
             version = importlib.metadata.version(library)
@@ -156,9 +157,10 @@ def shared_inputs(project: Project, include_fuzzy: bool) -> bytes:
         digest.update(f"{library} {version}\0".encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
-            _add_file(digest, path)
+            _add_file(digest, path, path.relative_to(_PACKAGE).as_posix())
     for language in project.languages:
-        _add_file(digest, project.catalogue_path(language, "ui"))
+        path = project.catalogue_path(language, "ui")
+        _add_file(digest, path, project.relative(path))
     return digest.digest()
 
 
@@ -166,9 +168,10 @@ def inputs_of(project: Project, shared: bytes, path: Path, document: str) -> str
     """The digest of everything one document's outputs depend on."""
     digest = hashlib.sha256(shared)
     digest.update(f"{document}\0{project.relative(path)}\0".encode())
-    _add_file(digest, path)
+    _add_file(digest, path, project.relative(path))
     for language in project.languages:
-        _add_file(digest, project.catalogue_path(language, document))
+        catalogue = project.catalogue_path(language, document)
+        _add_file(digest, catalogue, project.relative(catalogue))
     return digest.hexdigest()
 
 
@@ -207,18 +210,30 @@ def outputs_in_place(
     return found
 
 
-def _add_file(digest: Any, path: Path) -> None:
-    """A file's name and bytes into ``digest``, or that it is missing or unreadable."""
+def _add_file(digest: Any, path: Path, name: str) -> None:
+    """A file's name (as the digest should know it: relative, so that the same project in
+    another folder gives the same manifest) and bytes into ``digest``, or that it is missing
+    or unreadable."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        digest.update(f"{path}\0missing\0".encode())
+        digest.update(f"{name}\0missing\0".encode())
         return
     except OSError as exc:  # a folder, a permission: the build proper reports it
-        digest.update(f"{path}\0unreadable {exc.errno}\0".encode())
+        digest.update(f"{name}\0unreadable {exc.errno}\0".encode())
         return
-    digest.update(f"{path}\0{len(data)}\0".encode())
+    digest.update(f"{name}\0{len(data)}\0".encode())
     digest.update(data)
+
+
+def _settings(project: Project) -> str:
+    """The settings, with the project's folders relative to it."""
+    values = {
+        field.name: project.relative(value) if isinstance(value, Path) else value
+        for field in dataclasses.fields(project)
+        if field.name != "root" and (value := getattr(project, field.name)) is not None
+    }
+    return repr(sorted(values.items()))
 
 
 def _typed(value: Any, kind: type) -> Any:
