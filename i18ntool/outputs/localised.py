@@ -175,11 +175,11 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
             body[segment.line].append((segment, translation))
     inline_by_line: dict[int, list[int]] = defaultdict(list)
     for index, token in enumerate(tokens):
-        if token.type == "inline":
-            if token.map is not None and token.content:
-                inline_by_line[token.map[0] + 1].append(index)
-            token.children = _inline(token.content, env)
-    language = html_language(text.document.language)
+        if token.type == "inline" and token.map is not None and token.content:
+            inline_by_line[token.map[0] + 1].append(index)
+    # Each block's inline text is parsed once: its translation's, or else the source's.
+    shown: dict[int, str] = {}
+    fell_back: list[int] = []
     for line, indices in inline_by_line.items():
         pairs = body.get(line, [])
         if len(pairs) != len(indices):
@@ -188,9 +188,15 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
             if translation is _COPIED:
                 continue  # no words to translate: the source's text is every language's
             if translation is not None:
-                tokens[index].children = _inline(translation, env)
+                shown[index] = translation
             elif not text.is_source:
-                _mark(tokens, index, language)
+                fell_back.append(index)
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            token.children = _inline(shown.get(index, token.content), env)
+    language = html_language(text.document.language)
+    for index in fell_back:
+        _mark(tokens, index, language)
     return [token for token in tokens if token.type != "html_block"]
 
 
