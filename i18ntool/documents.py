@@ -12,11 +12,14 @@ against.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18ntool.errors import ContentError
-from i18ntool.markdown.segmenting import Document, read_document
 from i18ntool.po.catalogue import Message
 from i18ntool.project import Project, document_id
+
+if TYPE_CHECKING:
+    from i18ntool.markdown.segmenting import Document
 
 UI_DOMAIN = "ui"  # the catalogue of the built pages' own words (``outputs.page_words``)
 
@@ -55,6 +58,10 @@ def load_documents(project: Project) -> list[Document]:
 def load_document(project: Project, path: Path, identifier: str | None = None) -> Document:
     """The source text at ``path`` (under the content folder), with the id its path gives
     unless ``identifier`` is already known."""
+    # The Markdown and YAML parsers are imported when a first document is read: finding the
+    # documents needs neither, and a build with nothing changed reads none.
+    from i18ntool.markdown.segmenting import read_document
+
     return read_document(
         path,
         document_id=document_id(project, path) if identifier is None else identifier,

@@ -16,7 +16,8 @@ from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.errors import ConfigError
-from i18ntool.outputs.localised import Completeness, localise
+from i18ntool.outputs.completeness import Completeness
+from i18ntool.outputs.localised import localise
 from i18ntool.project import find_project, load_project
 from i18ntool.markdown.segmenting import parse_document
 from i18ntool.documents import load_documents

@@ -28,20 +28,11 @@ from typing import TYPE_CHECKING, Any, Self
 from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
-from i18ntool.outputs.localised import (
-    Completeness,
-    LocalisedText,
-    inline_plain,
-    localise,
-    localised_tokens,
-)
+from i18ntool.outputs.completeness import Completeness
 from i18ntool.project import Project, document_id
 from i18ntool.outputs.formats import Page, output_format
-from i18ntool.outputs.html import IndexEntry, Link, render_index
-from i18ntool.markdown.segmenting import Document
 from i18ntool.outputs.manifest import manifest_header, read_manifest, write_outputs
 from i18ntool.outputs.page_words import UiText, load_ui
-
 from i18ntool.outputs.reuse import (
     SourceSummary,
     TextSummary,
@@ -55,6 +46,13 @@ from i18ntool.outputs.reuse import (
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+
+    from i18ntool.markdown.segmenting import Document
+    from i18ntool.outputs.html import Link
+    from i18ntool.outputs.localised import LocalisedText
+
+# The Markdown parser, the pages' templates and what uses them are imported in the functions
+# that read and render (below), not here: a build with nothing changed reads and renders nothing.
 
 INDEX = "index"
 # Below this many texts to make (documents times languages), starting worker processes costs
@@ -149,6 +147,7 @@ class Output:
     source_language: str | None = None
     completeness: Completeness | None = None
     fell_back: int = 0
+    sha256: str | None = field(default=None, repr=False, compare=False)  # when known: a kept output's
 
     def record(self) -> dict[str, Any]:
         """The output's entry in the manifest."""
@@ -163,7 +162,7 @@ class Output:
             "entries": c.entries if c else None,
             "translated": c.done if c else None,
             "fell_back": self.fell_back,
-            "sha256": hashlib.sha256(self.data).hexdigest(),
+            "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
         }
 
 
@@ -290,6 +289,7 @@ def build(
                     source_language=summary.language,
                     completeness=text.completeness,
                     fell_back=len(text.fallback_lines),
+                    sha256=digests[f"{language}/{summary.document}.{extension}"],  # as checked
                 )
                 for name, extension in extensions
             ]
@@ -351,6 +351,8 @@ def build(
 
 def _prepare(job: tuple[Project, Path, str, bool, str]) -> _Prepared:
     """Read one source text and its catalogues, and decide in which languages it is published."""
+    from i18ntool.outputs.localised import localise
+
     project, path, identifier, include_fuzzy, inputs = job
     document = load_document(project, path, identifier)
     texts, summaries = [], []
@@ -394,6 +396,8 @@ def _prepare(job: tuple[Project, Path, str, bool, str]) -> _Prepared:
 
 def _others(project: Project, summary: SourceSummary, language: str) -> tuple[Link, ...]:
     """Links from a text to the same text in the other languages it is published in."""
+    from i18ntool.outputs.html import Link
+
     return tuple(
         Link(other, _relative(f"{other}/{summary.document}.html", f"{language}/{summary.document}.html"))
         for other in project.languages
@@ -443,6 +447,8 @@ class _Workers:
 
 
 def _render(unit: _Unit) -> tuple[Output, ...]:
+    from i18ntool.outputs.localised import localised_tokens
+
     text = unit.text
     formats = [output_format(name) for name in unit.formats]
     # The renderers only read the tokens, so the HTML page and the plain text share them.
@@ -480,6 +486,9 @@ def _full(text: LocalisedText) -> Completeness:
 
 
 def _index(project: Project, language: str, summaries: Sequence[SourceSummary], ui: dict[str, UiText]) -> str:
+    from i18ntool.outputs.html import IndexEntry, Link, render_index
+    from i18ntool.outputs.localised import inline_plain
+
     entries = [
         IndexEntry(
             title=text.title or summary.document,

@@ -17,7 +17,6 @@ text) and only safe link schemes, and each block that fell back marked with the 
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.documents import build_template
+from i18ntool.outputs.completeness import FULL, Completeness
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.outputs.inline_html import allow_inline_html, is_line_break
 from i18ntool.markdown.segmenting import Document, render
@@ -38,32 +38,6 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 _FRONT_MATTER = "front matter: "
 _COPIED = "\x00copied"  # stands for the text of a block with no words, in localised_tokens
-
-
-@dataclass(frozen=True)
-class Completeness:
-    """How much of a document's current text has a translation in one language."""
-
-    entries: int
-    translated: int  # translated or reviewed
-    fuzzy: int
-    untranslated: int  # empty, or missing from the catalogue
-    fuzzy_counts: bool = False  # fuzzy translations are used, so count as done
-
-    @property
-    def done(self) -> int:
-        return self.translated + (self.fuzzy if self.fuzzy_counts else 0)
-
-    @property
-    def percent(self) -> float:
-        """Rounded down to one decimal, so that only a complete text shows 100.0."""
-        return 100.0 if not self.entries else math.floor(self.done * 1000 / self.entries) / 10
-
-    def reaches(self, threshold: float) -> bool:
-        return self.done * 100 >= threshold * self.entries
-
-
-FULL = Completeness(entries=0, translated=0, fuzzy=0, untranslated=0)
 
 
 @dataclass(frozen=True)
