@@ -241,37 +241,23 @@ def build(
             continue
         summaries[identifier] = summary
         kept.update({(identifier, language, name): data for (language, name), data in found.items()})
+    from_tokens = any(output_format(name).from_tokens for name in formats)
+    # The pages' own words: for the pages made now, and for what the build says of them.
+    ui = {language: load_ui(project, language) for language in project.languages} if to_read or from_tokens else {}
     jobs = _jobs(options.jobs, len(to_read) * len(languages))
+    # Each document is read and rendered in one task, so that only its summary and the bytes
+    # of its outputs come back from a worker, never the document itself.
     with _Workers(jobs) as workers:
-        prepared = workers.map(_prepare, to_read)
-        summaries.update({item.summary.document: item.summary for item in prepared})
-        ordered = [summaries[identifier] for identifier in identifiers]
-        if "html" in formats and INDEX in summaries:
-            raise ContentError(
-                f"the document id '{INDEX}' would overwrite the index pages; rename the file", summaries[INDEX].source
-            )
-        texts = {(item.document.id, text.language): text for item in prepared for text in item.texts}
-        from_tokens = any(output_format(name).from_tokens for name in formats)
-        # The pages' own words: for the pages made now, and for what the build says of them.
-        ui = {language: load_ui(project, language) for language in project.languages} if texts or from_tokens else {}
-        units = [
-            _Unit(
-                text=texts[summary.document, language],
-                stem=f"{language}/{summary.document}",
-                formats=formats,
-                others=_others(project, summary, language),
-                ui=ui,
-                date_locale=project.date_locale(language),
-                languages=project.languages,
-            )
-            for language in languages
-            for summary in ordered
-            if (summary.document, language) in texts
-        ]
-        rendered = {
-            (unit.text.document.id, unit.text.language): outputs
-            for unit, outputs in zip(units, workers.map(_render, units, progress), strict=True)
-        }
+        done = workers.map(_build_document, [(*job, languages, formats, ui) for job in to_read], progress)
+    rendered: dict[tuple[str, str], tuple[Output, ...]] = {}
+    for summary, outputs_by_language in done:
+        summaries[summary.document] = summary
+        rendered.update({(summary.document, language): made for language, made in outputs_by_language.items()})
+    ordered = [summaries[identifier] for identifier in identifiers]
+    if "html" in formats and INDEX in summaries:
+        raise ContentError(
+            f"the document id '{INDEX}' would overwrite the index pages; rename the file", summaries[INDEX].source
+        )
     outputs: list[Output] = []
     in_place_paths = {f"{language}/{document}.{dict(extensions)[name]}" for document, language, name in kept}
     for language in languages:
@@ -294,7 +280,7 @@ def build(
                 for name, extension in extensions
             ]
     if "html" in formats:
-        unchanged = not prepared and set(earlier) == set(identifiers)
+        unchanged = not to_read and set(earlier) == set(identifiers)
         for language in languages:
             index = f"{language}/{INDEX}.html"
             data = in_place(output_dir, digests, index) if unchanged else None
@@ -347,6 +333,32 @@ def build(
         languages=languages,
         jobs=jobs,
     )
+
+
+def _build_document(
+    job: tuple[Project, Path, str, bool, str, tuple[str, ...], tuple[str, ...], dict[str, UiText]],
+) -> tuple[SourceSummary, dict[str, tuple[Output, ...]]]:
+    """Read one source text, decide where it is published, and render it in ``languages`` and
+    ``formats``: its summary and its outputs by language."""
+    project, path, identifier, include_fuzzy, inputs, languages, formats, ui = job
+    prepared = _prepare((project, path, identifier, include_fuzzy, inputs))
+    texts = {text.language: text for text in prepared.texts}
+    summary = prepared.summary
+    return summary, {
+        language: _render(
+            _Unit(
+                text=texts[language],
+                stem=f"{language}/{summary.document}",
+                formats=formats,
+                others=_others(project, summary, language),
+                ui=ui,
+                date_locale=project.date_locale(language),
+                languages=project.languages,
+            )
+        )
+        for language in languages
+        if language in texts
+    }
 
 
 def _prepare(job: tuple[Project, Path, str, bool, str]) -> _Prepared:
