@@ -70,9 +70,10 @@ def write_outputs(
         for path in write_all_if_changed([(output_dir / path, data) for path, data in sorted(files)])
     ]
     removed = [path for path in stale if _remove(output_dir, path)]
-    data = manifest_text(manifest).encode("utf-8")
-    if write_if_changed(output_dir / MANIFEST, data):
-        written.append(MANIFEST)
+    if manifest != previous:  # the same records need neither laying out nor comparing as bytes
+        data = manifest_text(manifest).encode("utf-8")
+        if write_if_changed(output_dir / MANIFEST, data):
+            written.append(MANIFEST)
     return written, removed
 
 

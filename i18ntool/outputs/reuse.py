@@ -167,10 +167,9 @@ def inputs_of(project: Project, shared: bytes, path: Path, document: str) -> str
     """The digest of everything one document's outputs depend on."""
     digest = hashlib.sha256(shared)
     digest.update(f"{document}\0{project.relative(path)}\0".encode())
-    _add_file(digest, path, project.relative(path))
+    _add_file(digest, path, "source")
     for language in project.languages:
-        catalogue = project.catalogue_path(language, document)
-        _add_file(digest, catalogue, project.relative(catalogue))
+        _add_file(digest, project.catalogue_path(language, document), f"catalogue {language}")
     return digest.hexdigest()
 
 
