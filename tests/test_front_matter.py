@@ -8,6 +8,7 @@ import datetime
 import pytest
 import yaml
 
+from i18ntool.errors import ContentError
 from i18ntool.markdown.front_matter import _FrontMatterLoader
 from i18ntool.markdown.segmenting import parse_document
 
@@ -38,3 +39,15 @@ def test_values_are_those_yaml_load_gives(front_matter: str) -> None:
     assert document.metadata == expected
     for segment in document.segments[:-1]:
         assert document.text[segment.span.start : segment.span.end].strip("'\n") in front_matter
+
+
+def test_a_control_character_is_refused_with_its_line() -> None:
+    with pytest.raises(ContentError, match=r"content/x.md:2: front matter is not valid YAML: .*#x0008"):
+        parse_document(
+            "---\ntitle: \x08\n---\n\nText.\n",
+            document_id="x",
+            source="content/x.md",
+            default_language="en",
+            languages=("en", "it"),
+            translatable_keys=("title", "summary"),
+        )

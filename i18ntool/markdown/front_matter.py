@@ -42,13 +42,16 @@ def read_front_matter(
     first = 1
     start, end = lines.starts[first], lines.starts[closing]
     yaml_text = lines.text[start:end]
-    loader = _FrontMatterLoader(yaml_text)
     try:
-        # Read once: the values are made from the nodes that give their positions, or from a
-        # copy where making them would rewrite the nodes (merge keys).
-        node = loader.get_single_node()
-        built = copy.deepcopy(node) if node is not None and _rewritten_by_construction(node) else node
-        metadata = loader.construct_document(built) if built is not None else None
+        loader = _FrontMatterLoader(yaml_text)  # which refuses control characters at once
+        try:
+            # Read once: the values are made from the nodes that give their positions, or from
+            # a copy where making them would rewrite the nodes (merge keys).
+            node = loader.get_single_node()
+            built = copy.deepcopy(node) if node is not None and _rewritten_by_construction(node) else node
+            metadata = loader.construct_document(built) if built is not None else None
+        finally:
+            loader.dispose()
     except RecursionError as exc:
         raise ContentError("front matter is nested too deeply to read; flatten it", source, first + 1) from exc
     except yaml.YAMLError as exc:
@@ -56,8 +59,6 @@ def read_front_matter(
         line = first + mark.line + 1 if mark is not None else first + 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ContentError(f"front matter is not valid YAML: {problem}", source, line) from exc
-    finally:
-        loader.dispose()
     if isinstance(node, yaml.ScalarNode):
         return None  # plain text between two lines '---': a thematic break and a heading
     if metadata is None:
