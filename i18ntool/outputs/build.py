@@ -18,12 +18,11 @@ outputs in place as that build left them, is not read again (``reuse.py``).
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
@@ -33,6 +32,7 @@ from i18ntool.project import Project, document_id
 from i18ntool.outputs.formats import Page, output_format
 from i18ntool.outputs.manifest import manifest_header, read_manifest, write_outputs
 from i18ntool.outputs.page_words import UiText, load_ui
+from i18ntool.outputs.workers import Workers, workers_for
 from i18ntool.outputs.reuse import (
     SourceSummary,
     TextSummary,
@@ -45,8 +45,6 @@ from i18ntool.outputs.reuse import (
 )
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
-
     from i18ntool.markdown.segmenting import Document
     from i18ntool.outputs.html import Link
     from i18ntool.outputs.localised import LocalisedText
@@ -55,10 +53,6 @@ if TYPE_CHECKING:
 # that read and render (below), not here: a build with nothing changed reads and renders nothing.
 
 INDEX = "index"
-# Below this many texts to make (documents times languages), starting worker processes costs
-# more than it saves: on the kit (14) a pool adds about 0.08 s to a 0.3 s build, on 700
-# documents two processes save 38% (scripts/bench-build; see the README).
-PARALLEL_MINIMUM = 64
 
 
 @dataclass(frozen=True)
@@ -244,10 +238,10 @@ def build(
     from_tokens = any(output_format(name).from_tokens for name in formats)
     # The pages' own words: for the pages made now, and for what the build says of them.
     ui = {language: load_ui(project, language) for language in project.languages} if to_read or from_tokens else {}
-    jobs = _jobs(options.jobs, len(to_read) * len(languages))
+    jobs = workers_for(options.jobs, len(to_read) * len(languages))
     # Each document is read and rendered in one task, so that only its summary and the bytes
     # of its outputs come back from a worker, never the document itself.
-    with _Workers(jobs) as workers:
+    with Workers(jobs) as workers:
         done = workers.map(_build_document, [(*job, languages, formats, ui) for job in to_read], progress)
     rendered: dict[tuple[str, str], tuple[Output, ...]] = {}
     for summary, outputs_by_language in done:
@@ -287,7 +281,9 @@ def build(
             if data is not None:
                 in_place_paths.add(index)
             else:
-                data = _index(project, language, ordered, ui).encode("utf-8")
+                from i18ntool.outputs.html import language_index
+
+                data = language_index(project, language, ordered, ui, INDEX).encode("utf-8")
             outputs.append(Output(path=index, document=None, language=language, format="html", data=data))
     held_back = [
         HeldBack(
@@ -417,47 +413,6 @@ def _others(project: Project, summary: SourceSummary, language: str) -> tuple[Li
     )
 
 
-def _jobs(requested: int | None, work: int) -> int:
-    if requested is not None:
-        return max(1, min(requested, work))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores if work >= PARALLEL_MINIMUM and cores > 1 else 1
-
-
-class _Workers:
-    """Maps a function over items here, or in a pool of ``jobs`` processes; results in order."""
-
-    def __init__(self, jobs: int):
-        self.jobs = jobs
-        self.executor: Executor | None = None
-
-    def __enter__(self) -> Self:
-        if self.jobs > 1:
-            from concurrent.futures import ProcessPoolExecutor  # only a large build pays for its import
-
-            self.executor = ProcessPoolExecutor(max_workers=self.jobs)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(cancel_futures=True)
-
-    def map(
-        self, function: Callable[[Any], Any], items: Sequence[Any], progress: Callable[[int, int], None] | None = None
-    ) -> list[Any]:
-        if self.executor is None:
-            results: Any = map(function, items)
-        else:
-            # Small chunks: large ones left a worker idle at the end (measured, see the README).
-            results = self.executor.map(function, items, chunksize=max(1, min(8, len(items) // (self.jobs * 4))))
-        collected = []
-        for result in results:  # an error in a worker is raised here, with its file and line
-            collected.append(result)
-            if progress:
-                progress(len(collected), len(items))
-        return collected
-
-
 def _render(unit: _Unit) -> tuple[Output, ...]:
     from i18ntool.outputs.localised import localised_tokens
 
@@ -495,33 +450,6 @@ def _full(text: LocalisedText) -> Completeness:
         return text.completeness
     entries = len({(segment.context, segment.text) for segment in text.document.segments})
     return Completeness(entries=entries, translated=entries, fuzzy=0, untranslated=0)
-
-
-def _index(project: Project, language: str, summaries: Sequence[SourceSummary], ui: dict[str, UiText]) -> str:
-    from i18ntool.outputs.html import IndexEntry, Link, render_index
-    from i18ntool.outputs.localised import inline_plain
-
-    entries = [
-        IndexEntry(
-            title=text.title or summary.document,
-            href=f"{summary.document}.html",
-            date=summary.date,
-            summary=text.summary,
-            source_language=summary.language,
-            title_fell_back=text.title_fell_back,
-            summary_fell_back=text.summary_fell_back,
-        )
-        for summary in summaries
-        if (text := summary.text(language)) is not None
-    ]
-    # Newest first; texts of the same day by title, so that the order never depends on chance.
-    entries.sort(
-        key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), inline_plain(entry.title), entry.href)
-    )
-    others = tuple(Link(other, f"../{other}/{INDEX}.html") for other in project.languages if other != language)
-    return render_index(
-        language, entries, others=others, ui=ui, date_locale=project.date_locale(language), languages=project.languages
-    )
 
 
 def _warnings(
