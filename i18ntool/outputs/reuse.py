@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import importlib.util
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,9 +170,17 @@ def inputs_of(project: Project, shared: bytes, path: Path, document: str) -> str
     digest = hashlib.sha256(shared)
     digest.update(f"{document}\0{project.relative(path)}\0".encode())
     _add_file(digest, path, "source")
-    for language in project.languages:
-        _add_file(digest, project.catalogue_path(language, document), f"catalogue {language}")
+    for language, folder in _catalogue_folders(project):
+        _add_file(digest, os.path.join(folder, f"{document}.po"), f"catalogue {language}")
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue_folders(project: Project) -> tuple[tuple[str, str], ...]:
+    """Each language's folder of catalogues, as text: joining strings is a tenth of the cost of
+    ``Project.catalogue_path``'s three ``Path`` joins, which a build with nothing to do pays
+    for every document."""
+    return tuple((language, str(project.catalogue_path(language, "x").parent)) for language in project.languages)
 
 
 def recorded_digests(manifest: dict[str, Any]) -> dict[str, str]:
@@ -181,7 +191,7 @@ def recorded_digests(manifest: dict[str, Any]) -> dict[str, str]:
 def in_place(output_dir: Path, digests: dict[str, str], path: str) -> bytes | None:
     """The bytes of the output at ``path`` if they are those the manifest records; else None."""
     try:
-        data = (output_dir / path).read_bytes()
+        data = _read(os.path.join(output_dir, path))
     except OSError:
         return None
     return data if path in digests and hashlib.sha256(data).hexdigest() == digests[path] else None
@@ -208,12 +218,12 @@ def outputs_in_place(
     return found
 
 
-def _add_file(digest: Any, path: Path, name: str) -> None:
+def _add_file(digest: Any, path: Path | str, name: str) -> None:
     """A file's name (as the digest should know it: relative, so that the same project in
     another folder gives the same manifest) and bytes into ``digest``, or that it is missing
     or unreadable."""
     try:
-        data = path.read_bytes()
+        data = _read(path)
     except FileNotFoundError:
         digest.update(f"{name}\0missing\0".encode())
         return
@@ -232,6 +242,11 @@ def _settings(project: Project) -> str:
         if field.name != "root" and (value := getattr(project, field.name)) is not None
     }
     return repr(sorted(values.items()))
+
+
+def _read(path: Path | str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
 
 
 def _typed(value: Any, kind: type) -> Any:
