@@ -58,7 +58,9 @@ def load_documents(project: Project) -> list[Document]:
 def load_document(project: Project, path: Path, identifier: str | None = None) -> Document:
     """The source text at ``path`` (under the content folder), with the id its path gives
     unless ``identifier`` is already known."""
-    from i18ntool.markdown.segmenting import read_document  # Markdown's parser: only to read one
+    # The Markdown and YAML parsers are imported when a first document is read: finding the
+    # documents needs neither, and a build with nothing changed reads none.
+    from i18ntool.markdown.segmenting import read_document
 
     return read_document(
         path,

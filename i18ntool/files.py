@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from i18ntool.errors import I18nToolError
@@ -28,11 +29,47 @@ _TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically unless it already holds exactly that. True if written."""
+    return bool(write_all_if_changed([(path, data)]))
+
+
+def write_all_if_changed(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+    """Write each ``(path, data)`` as ``write_if_changed`` does; the paths written, in order.
+
+    Every new content goes to its temporary file, all of them are flushed to disk together,
+    then each is renamed over its file: a file is whole or not written, as with one file at a
+    time, but the disk is waited for once instead of once per file (a build of 1,859 files
+    spent 7 s in ``fsync``, one by one). On an error the files not yet renamed are left as
+    they were, and no temporary file stays.
+    """
+    changed = [(path, data) for path, data in files if not _holds(path, data)]
+    temporaries: list[tuple[Path, str]] = []
     try:
-        if path.read_bytes() == data:
-            return False
+        for path, data in changed:
+            temporaries.append((path, _temporary(path, data)))
+        if len(temporaries) > 1 and hasattr(os, "sync"):
+            os.sync()  # one flush for all; fsync one by one where there is no sync
+        else:
+            for path, temporary in temporaries:
+                _flush(path, temporary)
+        while temporaries:
+            path, temporary = temporaries[0]
+            _install(path, temporary)
+            temporaries.pop(0)
+    finally:
+        for _, temporary in temporaries:
+            Path(temporary).unlink(missing_ok=True)
+    return [path for path, _ in changed]
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
     except OSError:
-        pass  # missing or unreadable: the write below says what is wrong
+        return False  # missing or unreadable: the write says what is wrong
+
+
+def _temporary(path: Path, data: bytes) -> str:
+    """A new temporary file beside ``path`` holding ``data``, not yet flushed to disk."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -41,17 +78,33 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
         raise
-    return True
+    return temporary
+
+
+def _flush(path: Path, temporary: str) -> None:
+    try:
+        descriptor = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except OSError as exc:
+        raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
+
+
+def _install(path: Path, temporary: str) -> None:
+    """Rename the temporary file over ``path``, with ``path``'s permissions if it exists."""
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
 
 
 def read_input(path: Path) -> bytes:

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from i18ntool.po.catalogue import read_catalogue
 from i18ntool.cli import main
 from i18ntool.errors import I18nToolError
-from i18ntool.files import read_input, write_if_changed
+from i18ntool.files import read_input, write_all_if_changed, write_if_changed
 from tests.conftest import snapshot
 
 
@@ -168,3 +168,30 @@ def test_a_fifo_or_a_folder_given_as_a_file_is_refused_without_waiting(tmp_path:
     regular = tmp_path / "x.xlf"
     regular.write_bytes(b"<xliff/>")
     assert _read_in_a_thread(regular) == ["b'<xliff/>'"]
+
+
+@pytest.mark.parametrize("failing", [1, 3])
+def test_many_files_written_together_are_each_whole_or_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    paths = [tmp_path / "out" / f"{number}.md" for number in range(5)]
+    for path in paths[:2]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"old")
+    assert write_all_if_changed([(path, b"new") for path in paths]) == paths
+    assert write_all_if_changed([(path, b"new") for path in paths]) == []  # nothing changed, nothing written
+    renames = 0
+    real_replace = os.replace
+
+    def failing_replace(source: str, target: Path) -> None:
+        nonlocal renames
+        renames += 1
+        if renames >= failing:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(I18nToolError, match="No space left on device"):
+        write_all_if_changed([(path, b"newer") for path in paths])
+    assert [path.read_bytes() for path in paths] == [b"newer"] * (failing - 1) + [b"new"] * (6 - failing)
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [path.name for path in paths]

@@ -9,7 +9,9 @@ checked here with its line, and a key given twice is an error, as YAML says.
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import json
 import re
 from typing import Any
@@ -92,14 +94,14 @@ def read_front_matter(
 
 def _compose_and_load(yaml_text: str) -> tuple[yaml.Node | None, Any]:
     """The YAML's node tree and its values, as ``yaml.compose`` and ``yaml.load`` give them,
-    from one reading: reading YAML was half of reading a short document's source text. A
-    merge key (``<<``) is read twice, since building the values rewrites the nodes it merges."""
-    if "<<" in yaml_text:
-        return yaml.compose(yaml_text, Loader=_FrontMatterLoader), yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
-    loader = _FrontMatterLoader(yaml_text)
+    from one reading (reading YAML was half of reading a short document's source text): the
+    values are made from the nodes that give their positions, or from a copy where making
+    them would rewrite the nodes (merge keys)."""
+    loader = _FrontMatterLoader(yaml_text)  # which refuses control characters at once
     try:
         node = loader.get_single_node()
-        return node, None if node is None else loader.construct_document(node)
+        built = copy.deepcopy(node) if node is not None and _rewritten_by_construction(node) else node
+        return node, loader.construct_document(built) if built is not None else None
     finally:
         loader.dispose()
 
@@ -127,6 +129,26 @@ def _iso_date(value: object, source: str, line: int) -> datetime.date:
         except ValueError as exc:
             raise ContentError(f"'date' is not a day of the calendar: {exc}", source, line) from exc
     raise ContentError(f"'date' must be an ISO date such as 2023-03-08, not {value!r}", source, line)
+
+
+def _rewritten_by_construction(root: yaml.Node) -> bool:
+    """Whether PyYAML's constructor would rewrite the nodes: it expands merge keys (``<<``) and
+    retags value keys (``=``) in place."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
+                    return True
+                stack.extend((key_node, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
 
 
 def _refuse_duplicate_keys(root: yaml.Node, lines: Lines, start: int, source: str) -> None:
@@ -158,6 +180,7 @@ def _refuse_duplicate_keys(root: yaml.Node, lines: Lines, start: int, source: st
             stack.extend(node.value)
 
 
+@functools.lru_cache(maxsize=4096)  # `lang: it` in every translated output, read by PyYAML each time
 def yaml_scalar(value: str, style: str | None) -> str:
     """``value`` written as a YAML scalar, in the original quoting where that is safe."""
     single_line = "\n" not in value and "\r" not in value

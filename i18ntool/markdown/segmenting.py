@@ -68,6 +68,8 @@ class Document:
     # Blocks with no word to translate (a line of badges, an image alone, a bare URL, code
     # spans): no entry in any catalogue, copied as written into every language.
     copied: tuple[Segment, ...] = ()
+    # Lines of the HTML blocks other than comments: pages leave them out, and the build says so.
+    html_lines: tuple[int, ...] = ()
 
     @property
     def date(self) -> datetime.date | None:
@@ -152,7 +154,7 @@ def parse_document(
         body_start=body_start,
     )
     env: dict[str, Any] = {}  # link reference definitions, for parsing a block's text again
-    tokens = _parser().parse(document.markdown_body, env)
+    tokens = _block_parser().parse(document.markdown_body, env)
     _refuse_lost_blocks(tokens, source)
     segments.extend(_body_segments(tokens, lines, source, env))
     translated = [has_words(segment.text) for segment in segments]
@@ -160,6 +162,11 @@ def parse_document(
         document,
         segments=tuple(segment for segment, words in zip(segments, translated, strict=True) if words),
         copied=tuple(segment for segment, words in zip(segments, translated, strict=True) if not words),
+        html_lines=tuple(
+            token.map[0] + 1
+            for token in tokens
+            if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
+        ),
     )
 
 
@@ -228,6 +235,7 @@ def _refuse_lost_blocks(tokens: Sequence[Token], source: str) -> None:
 
 
 _PARSER: MarkdownIt | None = None
+_BLOCK_PARSER: MarkdownIt | None = None
 
 
 def _parser() -> MarkdownIt:
@@ -235,6 +243,15 @@ def _parser() -> MarkdownIt:
     if _PARSER is None:
         _PARSER = MarkdownIt("commonmark").enable("table")
     return _PARSER
+
+
+def _block_parser() -> MarkdownIt:
+    """The same parser, reading blocks only: a block's inline text is read only where a
+    segment needs it (a block of several lines, ``_joined``), half of parsing a source text."""
+    global _BLOCK_PARSER
+    if _BLOCK_PARSER is None:
+        _BLOCK_PARSER = MarkdownIt("commonmark").enable("table").disable("inline")
+    return _BLOCK_PARSER
 
 
 @dataclasses.dataclass
@@ -385,6 +402,9 @@ def _joined(texts: list[str], options: list[tuple[str, ...]], token: Token, env:
     text = _interleave(texts, choice)
     if all(len(line_breaks) == 1 for line_breaks in options):
         return text
+    if not token.children:  # the block parser leaves inline text unread: read it now
+        parsed = _parser().parseInline(token.content, env)
+        token.children = parsed[0].children if parsed else []
     meaning = _meaning(token.children or [], env)
     if _meaning_of(text, env) == meaning:
         return text

@@ -10,46 +10,49 @@ format, completeness and hash, and every text held back with the reason.
 Everything is read and rendered before anything is written, so an input error writes
 nothing. Outputs are written atomically and only when their bytes change; outputs that an
 earlier build made and this one does not (a document removed, or no longer above the
-threshold) are removed. Only files the previous manifest lists are ever removed.
+threshold) are removed. Only files the previous manifest lists are ever removed
+(``manifest.py``). A document whose inputs did not change since the last build, with its
+outputs in place as that build left them, is not read again (``reuse.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import posixpath
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Any, Self
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from i18ntool import __version__
+from i18ntool import workers
 from i18ntool.documents import load_document, source_paths
 from i18ntool.po.catalogue import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
-from i18ntool.files import remove_if_present, remove_stale_temporaries, write_if_changed
-from i18ntool.outputs.localised import (
-    Completeness,
-    LocalisedText,
-    inline_plain,
-    localise,
-    localised_tokens,
-    raw_html_lines,
-)
-from i18ntool.project import Project
-from i18ntool.outputs.formats import Page, extensions, output_format
-from i18ntool.outputs.html import IndexEntry, Link, render_index
-from i18ntool.markdown.segmenting import Document
+from i18ntool.outputs.completeness import Completeness
+from i18ntool.project import Project, document_id
+from i18ntool.outputs.formats import Page, output_format
+from i18ntool.outputs.manifest import manifest_header, read_manifest, write_outputs
 from i18ntool.outputs.page_words import UiText, load_ui
+from i18ntool.outputs.reuse import (
+    SourceSummary,
+    TextSummary,
+    in_place,
+    inputs_of,
+    outputs_in_place,
+    recorded_digests,
+    remembered,
+    shared_inputs,
+)
 
-MANIFEST = "manifest.json"
+if TYPE_CHECKING:
+    from i18ntool.markdown.segmenting import Document
+    from i18ntool.outputs.html import Link
+    from i18ntool.outputs.localised import LocalisedText
+
+# The Markdown parser, the pages' templates and what uses them are imported in the functions
+# that read and render (below), not here: a build with nothing changed reads and renders nothing.
+
 INDEX = "index"
-# Below this many texts to make (documents times languages), starting worker processes costs
-# more than it saves: on the kit (14) a pool adds about 0.08 s to a 0.3 s build, on 700
-# documents two processes save 38% (scripts/bench-build; see the README).
-PARALLEL_MINIMUM = 64
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ()  # default: the project's formats
     output_dir: Path | None = None  # default: the project's output folder
     include_fuzzy: bool = False
-    jobs: int | None = None  # processes; default: all cores for large builds, one for small
+    jobs: int | None = None  # processes; default: every core from workers.PARALLEL_MINIMUM documents, else one
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,21 @@ class HeldBack:
             f"{'; ' + details if details else ''} in {self.catalogue}"
         )
 
+    def record(self) -> dict[str, Any]:
+        """The text's entry in the manifest's ``held_back``."""
+        c = self.completeness
+        return {
+            "document": self.document,
+            "language": self.language,
+            "catalogue": self.catalogue,
+            "completeness": c.percent,
+            "entries": c.entries,
+            "translated": c.done,
+            "fuzzy": c.fuzzy,
+            "untranslated": c.untranslated,
+            "threshold": self.threshold,
+        }
+
 
 @dataclass(frozen=True)
 class Fallback:
@@ -123,6 +141,7 @@ class Output:
     source_language: str | None = None
     completeness: Completeness | None = None
     fell_back: int = 0
+    sha256: str | None = field(default=None, repr=False, compare=False)  # when known: a kept output's
 
     def record(self) -> dict[str, Any]:
         """The output's entry in the manifest."""
@@ -137,7 +156,7 @@ class Output:
             "entries": c.entries if c else None,
             "translated": c.done if c else None,
             "fell_back": self.fell_back,
-            "sha256": hashlib.sha256(self.data).hexdigest(),
+            "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
         }
 
 
@@ -153,7 +172,6 @@ class BuildResult:
     warnings: tuple[str, ...]
     documents: int
     languages: tuple[str, ...]
-    jobs: int
 
     @property
     def complete(self) -> bool:
@@ -180,72 +198,122 @@ class _Prepared:
 
     document: Document
     texts: tuple[LocalisedText, ...]  # the published ones
-    held_back: tuple[HeldBack, ...]
-    raw_html_lines: tuple[int, ...]
+    summary: SourceSummary
 
 
 def build(
     project: Project, options: BuildOptions = BuildOptions(), progress: Callable[[int, int], None] | None = None
 ) -> BuildResult:
-    """Build the outputs; ``progress(done, total)`` is called as each text is rendered."""
+    """Build the outputs; ``progress(done, total)`` is called as each text is rendered.
+
+    A document whose inputs are those the last build recorded, and whose outputs are still in
+    place as it left them, is not read again: its summary and outputs are kept (``reuse``).
+    """
     languages = tuple(
         language for language in project.languages if language in (options.languages or project.languages)
     )
     formats = tuple(dict.fromkeys(options.formats or project.formats))
-    for name in formats:
-        output_format(name)  # a format outside the table is refused, never rendered as another
+    extensions = [(name, output_format(name).extension) for name in formats]  # an unknown format is refused
     output_dir = (options.output_dir or project.output_dir).resolve()
     paths = source_paths(project)
-    jobs = _jobs(options.jobs, len(paths) * len(languages))
-    with _Workers(jobs) as workers:
-        prepared = workers.map(_prepare, [(project, path, options.include_fuzzy) for path in paths])
-        documents = [item.document for item in prepared]
-        if "html" in formats and INDEX in {document.id for document in documents}:
-            source = next(document.source for document in documents if document.id == INDEX)
-            raise ContentError(f"the document id '{INDEX}' would overwrite the index pages; rename the file", source)
-        texts = {(text.document.id, text.language): text for item in prepared for text in item.texts}
-        ui = {language: load_ui(project, language) for language in project.languages}
-        units = [
-            _Unit(
-                text=texts[document.id, language],
-                stem=f"{language}/{document.id}",
-                formats=formats,
-                others=tuple(
-                    Link(other, _relative(f"{other}/{document.id}.html", f"{language}/{document.id}.html"))
-                    for other in project.languages
-                    if other != language and (document.id, other) in texts
-                ),
-                ui=ui,
-                date_locale=project.date_locale(language),
-                languages=project.languages,
-            )
-            for language in languages
-            for document in documents
-            if (document.id, language) in texts
-        ]
-        outputs = [output for outputs in workers.map(_render, units, progress) for output in outputs]
-    if "html" in formats:
-        outputs += [_index(project, language, documents, texts, ui) for language in languages]
-    held_back = [held for item in prepared for held in item.held_back if held.language in languages]
-    fallbacks = [
-        Fallback(
-            unit.text.document.id,
-            unit.text.language,
-            unit.text.document.source,
-            unit.text.document.language,
-            tuple(segment.line for segment in unit.text.fallbacks),
+    identifiers = [document_id(project, path) for path in paths]
+    previous, manifest_warnings = read_manifest(output_dir)
+    earlier, digests = remembered(previous), recorded_digests(previous)
+    shared = shared_inputs(project, options.include_fuzzy)
+    summaries: dict[str, SourceSummary] = {}
+    kept: dict[tuple[str, str, str], bytes] = {}  # (document, language, format): the output's bytes
+    to_read = []
+    for path, identifier in zip(paths, identifiers, strict=True):
+        inputs = inputs_of(project, shared, path, identifier)
+        summary = earlier.get(identifier)
+        found = None
+        if summary is not None and summary.inputs == inputs:
+            found = outputs_in_place(output_dir, digests, summary, languages, extensions)
+        if summary is None or found is None:
+            to_read.append((project, path, identifier, options.include_fuzzy, inputs))
+            continue
+        summaries[identifier] = summary
+        kept.update({(identifier, language, name): data for (language, name), data in found.items()})
+    from_tokens = any(output_format(name).from_tokens for name in formats)
+    # The pages' own words: for the pages made now, and for what the build says of them.
+    ui = {language: load_ui(project, language) for language in project.languages} if to_read or from_tokens else {}
+    # Each document is read and rendered in one task, so that only its summary and the bytes
+    # of its outputs come back from a worker, never the document itself.
+    done = workers.map_in_order(
+        _build_document, [(*job, languages, formats, ui) for job in to_read], progress, jobs=options.jobs
+    )
+    rendered: dict[tuple[str, str], tuple[Output, ...]] = {}
+    for summary, outputs_by_language in done:
+        summaries[summary.document] = summary
+        rendered.update({(summary.document, language): made for language, made in outputs_by_language.items()})
+    ordered = [summaries[identifier] for identifier in identifiers]
+    if "html" in formats and INDEX in summaries:
+        raise ContentError(
+            f"the document id '{INDEX}' would overwrite the index pages; rename the file", summaries[INDEX].source
         )
-        for unit in units
-        if unit.text.fallbacks
+    outputs: list[Output] = []
+    in_place_paths = {f"{language}/{document}.{dict(extensions)[name]}" for document, language, name in kept}
+    for language in languages:
+        for summary in ordered:
+            text = summary.text(language)
+            if text is None:
+                continue
+            outputs += rendered.get((summary.document, language)) or [
+                Output(
+                    path=f"{language}/{summary.document}.{extension}",
+                    document=summary.document,
+                    language=language,
+                    format=name,
+                    data=kept[summary.document, language, name],
+                    source_language=summary.language,
+                    completeness=text.completeness,
+                    fell_back=len(text.fallback_lines),
+                    sha256=digests[f"{language}/{summary.document}.{extension}"],  # as checked
+                )
+                for name, extension in extensions
+            ]
+    if "html" in formats:
+        unchanged = not to_read and set(earlier) == set(identifiers)
+        for language in languages:
+            index = f"{language}/{INDEX}.html"
+            data = in_place(output_dir, digests, index) if unchanged else None
+            if data is not None:
+                in_place_paths.add(index)
+            else:
+                from i18ntool.outputs.html import language_index
+
+                data = language_index(project, language, ordered, ui, INDEX).encode("utf-8")
+            outputs.append(Output(path=index, document=None, language=language, format="html", data=data))
+    held_back = [
+        HeldBack(
+            summary.document,
+            text.language,
+            project.relative(project.catalogue_path(text.language, summary.document)),
+            text.catalogue_exists,
+            text.completeness,
+            project.publish_threshold,
+        )
+        for summary in ordered
+        for text in summary.texts
+        if not text.published and text.language in languages
     ]
-    warnings, ui_fallbacks = _warnings(project, prepared, formats, languages, ui)
-    written, removed, manifest_warnings = _write(
+    fallbacks = [
+        Fallback(summary.document, language, summary.source, summary.language, text.fallback_lines)
+        for language in languages
+        for summary in ordered
+        if (text := summary.text(language)) is not None and text.fallback_lines
+    ]
+    warnings, ui_fallbacks = _warnings(project, ordered, formats, languages, ui)
+    written, removed = write_outputs(
         output_dir,
-        outputs,
-        held_back,
+        previous,
+        [(output.path, output.data) for output in outputs if output.path not in in_place_paths],
+        [output.record() for output in outputs],
+        [item.record() for item in held_back],
+        [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)],
         languages,
         formats,
-        _manifest_header(project, options.include_fuzzy),
+        manifest_header(project, options.include_fuzzy),
     )
     return BuildResult(
         output_dir=output_dir,
@@ -256,78 +324,96 @@ def build(
         fallbacks=tuple(fallbacks),
         ui_fallbacks=tuple(ui_fallbacks),
         warnings=tuple(warnings + manifest_warnings),
-        documents=len(documents),
+        documents=len(paths),
         languages=languages,
-        jobs=jobs,
     )
 
 
-def _prepare(job: tuple[Project, Path, bool]) -> _Prepared:
+def _build_document(
+    job: tuple[Project, Path, str, bool, str, tuple[str, ...], tuple[str, ...], dict[str, UiText]],
+) -> tuple[SourceSummary, dict[str, tuple[Output, ...]]]:
+    """Read one source text, decide where it is published, and render it in ``languages`` and
+    ``formats``: its summary and its outputs by language."""
+    project, path, identifier, include_fuzzy, inputs, languages, formats, ui = job
+    prepared = _prepare((project, path, identifier, include_fuzzy, inputs))
+    texts = {text.language: text for text in prepared.texts}
+    summary = prepared.summary
+    return summary, {
+        language: _render(
+            _Unit(
+                text=texts[language],
+                stem=f"{language}/{summary.document}",
+                formats=formats,
+                others=_others(project, summary, language),
+                ui=ui,
+                date_locale=project.date_locale(language),
+                languages=project.languages,
+            )
+        )
+        for language in languages
+        if language in texts
+    }
+
+
+def _prepare(job: tuple[Project, Path, str, bool, str]) -> _Prepared:
     """Read one source text and its catalogues, and decide in which languages it is published."""
-    project, path, include_fuzzy = job
-    document = load_document(project, path)
-    texts, held_back = [], []
+    from i18ntool.outputs.localised import localise
+
+    project, path, identifier, include_fuzzy, inputs = job
+    document = load_document(project, path, identifier)
+    texts, summaries = [], []
     for language in project.languages:
         catalogue_path = project.catalogue_path(language, document.id)
         exists = language != document.language and catalogue_exists(catalogue_path, project.relative(catalogue_path))
         catalogue = read_catalogue(catalogue_path, project.relative(catalogue_path)) if exists else None
         text = localise(document, language, catalogue, include_fuzzy=include_fuzzy)
-        if text.is_source or text.completeness.reaches(project.publish_threshold):
+        published = text.is_source or text.completeness.reaches(project.publish_threshold)
+        if published:
             texts.append(text)
-        else:
-            held_back.append(
-                HeldBack(
-                    document.id,
-                    language,
-                    project.relative(catalogue_path),
-                    exists,
-                    text.completeness,
-                    project.publish_threshold,
-                )
+        title, title_fell_back = text.value("title") if published else (None, False)
+        summary, summary_fell_back = text.value("summary") if published else (None, False)
+        summaries.append(
+            TextSummary(
+                language=language,
+                published=published,
+                catalogue_exists=exists,
+                completeness=_full(text),
+                fallback_lines=tuple(segment.line for segment in text.fallbacks),
+                title=title,
+                title_fell_back=title_fell_back,
+                summary=summary,
+                summary_fell_back=summary_fell_back,
             )
-    return _Prepared(document, tuple(texts), tuple(held_back), raw_html_lines(document))
+        )
+    return _Prepared(
+        document,
+        tuple(texts),
+        SourceSummary(
+            document=document.id,
+            source=document.source,
+            language=document.language,
+            date=document.date,
+            html_lines=document.html_lines,
+            texts=tuple(summaries),
+            inputs=inputs,
+        ),
+    )
 
 
-def _jobs(requested: int | None, work: int) -> int:
-    if requested is not None:
-        return max(1, min(requested, work))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores if work >= PARALLEL_MINIMUM and cores > 1 else 1
+def _others(project: Project, summary: SourceSummary, language: str) -> tuple[Link, ...]:
+    """Links from a text to the same text in the other languages it is published in."""
+    from i18ntool.outputs.html import Link
 
-
-class _Workers:
-    """Maps a function over items here, or in a pool of ``jobs`` processes; results in order."""
-
-    def __init__(self, jobs: int):
-        self.jobs = jobs
-        self.executor: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> Self:
-        if self.jobs > 1:
-            self.executor = ProcessPoolExecutor(max_workers=self.jobs)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(cancel_futures=True)
-
-    def map(
-        self, function: Callable[[Any], Any], items: Sequence[Any], progress: Callable[[int, int], None] | None = None
-    ) -> list[Any]:
-        if self.executor is None:
-            results: Any = map(function, items)
-        else:
-            # Small chunks: large ones left a worker idle at the end (measured, see the README).
-            results = self.executor.map(function, items, chunksize=max(1, min(8, len(items) // (self.jobs * 4))))
-        collected = []
-        for result in results:  # an error in a worker is raised here, with its file and line
-            collected.append(result)
-            if progress:
-                progress(len(collected), len(items))
-        return collected
+    return tuple(
+        Link(other, _relative(f"{other}/{summary.document}.html", f"{language}/{summary.document}.html"))
+        for other in project.languages
+        if other != language and summary.text(other) is not None
+    )
 
 
 def _render(unit: _Unit) -> tuple[Output, ...]:
+    from i18ntool.outputs.localised import localised_tokens
+
     text = unit.text
     formats = [output_format(name) for name in unit.formats]
     # The renderers only read the tokens, so the HTML page and the plain text share them.
@@ -364,47 +450,9 @@ def _full(text: LocalisedText) -> Completeness:
     return Completeness(entries=entries, translated=entries, fuzzy=0, untranslated=0)
 
 
-def _index(
-    project: Project,
-    language: str,
-    documents: Sequence[Document],
-    texts: dict[tuple[str, str], LocalisedText],
-    ui: dict[str, UiText],
-) -> Output:
-    entries = []
-    for document in documents:
-        text = texts.get((document.id, language))
-        if text is None:
-            continue
-        title, title_fell_back = text.value("title")
-        summary, summary_fell_back = text.value("summary")
-        entries.append(
-            IndexEntry(
-                title=title or document.id,
-                href=f"{document.id}.html",
-                date=document.date,
-                summary=summary,
-                source_language=document.language,
-                title_fell_back=title_fell_back,
-                summary_fell_back=summary_fell_back,
-            )
-        )
-    # Newest first; texts of the same day by title, so that the order never depends on chance.
-    entries.sort(
-        key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), inline_plain(entry.title), entry.href)
-    )
-    others = tuple(Link(other, f"../{other}/{INDEX}.html") for other in project.languages if other != language)
-    page = render_index(
-        language, entries, others=others, ui=ui, date_locale=project.date_locale(language), languages=project.languages
-    )
-    return Output(
-        path=f"{language}/{INDEX}.html", document=None, language=language, format="html", data=page.encode("utf-8")
-    )
-
-
 def _warnings(
     project: Project,
-    prepared: Sequence[_Prepared],
+    summaries: Sequence[SourceSummary],
     formats: Sequence[str],
     languages: Sequence[str],
     ui: dict[str, UiText],
@@ -413,9 +461,9 @@ def _warnings(
     ui_fallbacks: list[str] = []
     if not any(output_format(name).from_tokens for name in formats):
         return warnings, ui_fallbacks
-    for item in prepared:
-        for line in item.raw_html_lines:
-            warnings.append(f"{item.document.source}:{line}: HTML block left out of the html and txt outputs")
+    for summary in summaries:
+        for line in summary.html_lines:
+            warnings.append(f"{summary.source}:{line}: HTML block left out of the html and txt outputs")
     for language in languages:
         words = ui[language]
         warnings.extend(words.problems)
@@ -424,118 +472,6 @@ def _warnings(
             shown = ", ".join(repr(msgid) for msgid in words.missing[:3]) + (", ..." if len(words.missing) > 3 else "")
             ui_fallbacks.append(f"{path}: {len(words.missing)} of the pages' own words shown in English ({shown})")
     return warnings, ui_fallbacks
-
-
-# -- writing and the manifest ----------------------------------------------------------------
-
-
-def _manifest_header(project: Project, include_fuzzy: bool) -> dict[str, Any]:
-    return {
-        "generator": f"i18ntool {__version__}",
-        "project": project.name,
-        "languages": list(project.languages),
-        "publish_threshold": project.publish_threshold,
-        "include_fuzzy": include_fuzzy,
-    }
-
-
-def _write(
-    output_dir: Path,
-    outputs: Sequence[Output],
-    held_back: Sequence[HeldBack],
-    languages: Sequence[str],
-    formats: Sequence[str],
-    header: dict[str, Any],
-) -> tuple[list[str], list[str], list[str]]:
-    """Write the outputs and the manifest; remove what the last build made and this one did not."""
-    previous, warnings = _read_manifest(output_dir)
-    built = {output.path for output in outputs}
-
-    def rebuilt(record: dict[str, Any]) -> bool:
-        return record["language"] in languages and record["format"] in formats
-
-    earlier = [record for record in previous.get("outputs", []) if record["path"] not in built]
-    kept = [record for record in earlier if not rebuilt(record)]  # other languages or formats
-    stale = sorted(record["path"] for record in earlier if rebuilt(record))
-    records = sorted([*kept, *(output.record() for output in outputs)], key=lambda record: record["path"])
-    held = [record for record in previous.get("held_back", []) if record["language"] not in languages]
-    held += [_held_back_record(item) for item in held_back]
-    held.sort(key=lambda record: (record["document"], record["language"]))
-    manifest = {**header, "outputs": records, "held_back": held}
-    remove_stale_temporaries(output_dir, (*extensions(), MANIFEST))
-    written = [
-        output.path
-        for output in sorted(outputs, key=lambda output: output.path)
-        if write_if_changed(output_dir / output.path, output.data)
-    ]
-    removed = [path for path in stale if _remove(output_dir, path)]
-    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    if write_if_changed(output_dir / MANIFEST, data):
-        written.append(MANIFEST)
-    return written, removed, warnings
-
-
-def _held_back_record(item: HeldBack) -> dict[str, Any]:
-    c = item.completeness
-    return {
-        "document": item.document,
-        "language": item.language,
-        "catalogue": item.catalogue,
-        "completeness": c.percent,
-        "entries": c.entries,
-        "translated": c.done,
-        "fuzzy": c.fuzzy,
-        "untranslated": c.untranslated,
-        "threshold": item.threshold,
-    }
-
-
-def _read_manifest(output_dir: Path) -> tuple[dict[str, Any], list[str]]:
-    """The previous build's manifest, if it is one i18ntool could have written."""
-    path = output_dir / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}, []
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        manifest = None
-    if _valid_manifest(manifest):
-        return manifest, []
-    return {}, [f"{path}: not a manifest of i18ntool's; no earlier outputs were removed, it is rewritten"]
-
-
-def _valid_manifest(manifest: Any) -> bool:
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("outputs", []), list):
-        return False
-    if not isinstance(manifest.get("held_back", []), list):
-        return False
-    return all(
-        isinstance(record, dict)
-        and all(isinstance(record.get(key), str) for key in ("path", "language", "format"))
-        and _safe_path(record["path"])
-        for record in manifest.get("outputs", [])
-    ) and all(
-        isinstance(record, dict) and isinstance(record.get("document"), str) and isinstance(record.get("language"), str)
-        for record in manifest.get("held_back", [])
-    )
-
-
-def _safe_path(path: str) -> bool:
-    """A path a manifest may name: relative, inside the output folder, with no '..'."""
-    parts = PurePosixPath(path).parts
-    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and "\\" not in path
-
-
-def _remove(output_dir: Path, path: str) -> bool:
-    target = output_dir / path
-    if not target.resolve().is_relative_to(output_dir.resolve()):
-        return False
-    removed = remove_if_present(target)
-    folder = target.parent
-    while output_dir in folder.parents and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-    return removed
 
 
 def _relative(target: str, page: str) -> str:

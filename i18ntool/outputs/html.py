@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from babel import Locale
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
@@ -38,6 +37,10 @@ from i18ntool.outputs.localised import (
 from i18ntool.outputs.page_words import UiText
 
 if TYPE_CHECKING:
+    from jinja2 import Environment, Template
+
+    from i18ntool.outputs.reuse import SourceSummary
+    from i18ntool.project import Project
     from i18ntool.outputs.formats import Page
 
 
@@ -232,6 +235,10 @@ _ENVIRONMENT: Environment | None = None
 def _template(name: str) -> Template:
     global _ENVIRONMENT
     if _ENVIRONMENT is None:
+        # Jinja2 is imported when the first page is rendered: a build that keeps every page
+        # (nothing changed) never needs it.
+        from jinja2 import Environment, PackageLoader, StrictUndefined
+
         _ENVIRONMENT = Environment(
             loader=PackageLoader("i18ntool.outputs", "templates"),
             autoescape=True,
@@ -241,3 +248,31 @@ def _template(name: str) -> Template:
             keep_trailing_newline=True,
         )
     return _ENVIRONMENT.get_template(name)
+
+
+def language_index(
+    project: Project, language: str, summaries: Sequence[SourceSummary], ui: Mapping[str, UiText], index: str
+) -> str:
+    """The index page of ``language`` (named ``index``.html): its published texts, from the
+    build's summaries of the documents."""
+    entries = [
+        IndexEntry(
+            title=text.title or summary.document,
+            href=f"{summary.document}.html",
+            date=summary.date,
+            summary=text.summary,
+            source_language=summary.language,
+            title_fell_back=text.title_fell_back,
+            summary_fell_back=text.summary_fell_back,
+        )
+        for summary in summaries
+        if (text := summary.text(language)) is not None
+    ]
+    # Newest first; texts of the same day by title, so that the order never depends on chance.
+    entries.sort(
+        key=lambda entry: (-(entry.date.toordinal() if entry.date else 0), inline_plain(entry.title), entry.href)
+    )
+    others = tuple(Link(other, f"../{other}/{index}.html") for other in project.languages if other != language)
+    return render_index(
+        language, entries, others=others, ui=ui, date_locale=project.date_locale(language), languages=project.languages
+    )

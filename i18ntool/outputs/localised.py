@@ -17,7 +17,6 @@ text) and only safe link schemes, and each block that fell back marked with the 
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.documents import build_template
+from i18ntool.outputs.completeness import FULL, Completeness
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.outputs.inline_html import allow_inline_html, is_line_break
 from i18ntool.markdown.segmenting import Document, render
@@ -38,32 +38,6 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 _FRONT_MATTER = "front matter: "
 _COPIED = "\x00copied"  # stands for the text of a block with no words, in localised_tokens
-
-
-@dataclass(frozen=True)
-class Completeness:
-    """How much of a document's current text has a translation in one language."""
-
-    entries: int
-    translated: int  # translated or reviewed
-    fuzzy: int
-    untranslated: int  # empty, or missing from the catalogue
-    fuzzy_counts: bool = False  # fuzzy translations are used, so count as done
-
-    @property
-    def done(self) -> int:
-        return self.translated + (self.fuzzy if self.fuzzy_counts else 0)
-
-    @property
-    def percent(self) -> float:
-        """Rounded down to one decimal, so that only a complete text shows 100.0."""
-        return 100.0 if not self.entries else math.floor(self.done * 1000 / self.entries) / 10
-
-    def reaches(self, threshold: float) -> bool:
-        return self.done * 100 >= threshold * self.entries
-
-
-FULL = Completeness(entries=0, translated=0, fuzzy=0, untranslated=0)
 
 
 @dataclass(frozen=True)
@@ -175,11 +149,11 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
             body[segment.line].append((segment, translation))
     inline_by_line: dict[int, list[int]] = defaultdict(list)
     for index, token in enumerate(tokens):
-        if token.type == "inline":
-            if token.map is not None and token.content:
-                inline_by_line[token.map[0] + 1].append(index)
-            token.children = _inline(token.content, env)
-    language = html_language(text.document.language)
+        if token.type == "inline" and token.map is not None and token.content:
+            inline_by_line[token.map[0] + 1].append(index)
+    # Each block's inline text is parsed once: its translation's, or else the source's.
+    shown: dict[int, str] = {}
+    fell_back: list[int] = []
     for line, indices in inline_by_line.items():
         pairs = body.get(line, [])
         if len(pairs) != len(indices):
@@ -188,9 +162,15 @@ def localised_tokens(text: LocalisedText) -> list[Token]:
             if translation is _COPIED:
                 continue  # no words to translate: the source's text is every language's
             if translation is not None:
-                tokens[index].children = _inline(translation, env)
+                shown[index] = translation
             elif not text.is_source:
-                _mark(tokens, index, language)
+                fell_back.append(index)
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            token.children = _inline(shown.get(index, token.content), env)
+    language = html_language(text.document.language)
+    for index in fell_back:
+        _mark(tokens, index, language)
     return [token for token in tokens if token.type != "html_block"]
 
 
@@ -228,15 +208,6 @@ def plain_text(tokens: list[Token]) -> str:
         elif token.children:
             words.append(plain_text(token.children))
     return "".join(words)
-
-
-def raw_html_lines(document: Document) -> tuple[int, ...]:
-    """Lines of HTML blocks other than comments, which pages leave out."""
-    return tuple(
-        token.map[0] + 1
-        for token in _BLOCKS.parse(document.markdown_body)
-        if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
-    )
 
 
 def _inline(content: str, env: dict[str, Any]) -> list[Token]:

@@ -1,0 +1,255 @@
+"""What an earlier build left that this one can keep: documents whose inputs did not change.
+
+A document's outputs depend on its source bytes, its catalogues' bytes, the pages' own
+words (the ``ui`` catalogues), the settings, ``--include-fuzzy`` and the code that renders
+them (i18ntool's own files, templates included, and the versions of the libraries that
+parse and render). ``inputs_of`` makes one digest of all of them; the manifest keeps it
+beside a ``SourceSummary`` of the document: what the build needs of it besides its outputs
+(in which languages it is published, its completeness, fallbacks, title and summary for the
+index pages, HTML blocks left out). A later build whose digest is the same, and whose outputs
+are still in place with the bytes the manifest records, takes the summary and the outputs as
+they are instead of reading, rendering and comparing the document again.
+
+Nothing here guesses from times or sizes: bytes are read and hashed every run, so an edit
+that keeps a file's size and time (or a clock gone back) is still seen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+import hashlib
+import importlib.util
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from i18ntool import __version__
+from i18ntool.outputs.completeness import Completeness
+from i18ntool.project import Project
+
+# The libraries whose versions can change an output's bytes.
+_LIBRARIES = ("markdown_it", "jinja2", "markupsafe", "babel", "yaml")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class TextSummary:
+    """A document in one language of the project, as the build decided it."""
+
+    language: str
+    published: bool
+    catalogue_exists: bool
+    # The published output's completeness (complete by definition in the source language),
+    # or the held-back translation's.
+    completeness: Completeness
+    fallback_lines: tuple[int, ...] = ()
+    title: str | None = None  # as the index shows it, with whether it fell back
+    title_fell_back: bool = False
+    summary: str | None = None
+    summary_fell_back: bool = False
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """A source text as the build needs it once its outputs are made."""
+
+    document: str
+    source: str
+    language: str
+    date: datetime.date | None
+    html_lines: tuple[int, ...]  # HTML blocks left out of the pages, for the warning
+    texts: tuple[TextSummary, ...]  # one per language of the project
+    inputs: str  # the digest of ``inputs_of``
+
+    def text(self, language: str) -> TextSummary | None:
+        """The text in ``language`` if it is published."""
+        return next((text for text in self.texts if text.language == language and text.published), None)
+
+    def record(self) -> dict[str, Any]:
+        """The document's entry in the manifest's ``sources``."""
+        return {
+            "document": self.document,
+            "inputs": self.inputs,
+            "source": self.source,
+            "language": self.language,
+            "date": self.date.isoformat() if self.date else None,
+            "html_lines": list(self.html_lines),
+            "texts": [
+                {
+                    "language": text.language,
+                    "published": text.published,
+                    "catalogue_exists": text.catalogue_exists,
+                    "completeness": [
+                        text.completeness.entries,
+                        text.completeness.translated,
+                        text.completeness.fuzzy,
+                        text.completeness.untranslated,
+                        text.completeness.fuzzy_counts,
+                    ],
+                    "fallback_lines": list(text.fallback_lines),
+                    "title": [text.title, text.title_fell_back],
+                    "summary": [text.summary, text.summary_fell_back],
+                }
+                for text in self.texts
+            ],
+        }
+
+
+def from_record(record: Any) -> SourceSummary | None:
+    """The summary a manifest's record describes; None for anything i18ntool did not write."""
+    try:
+        texts = []
+        for text in record["texts"]:
+            entries, translated, fuzzy, untranslated, fuzzy_counts = text["completeness"]
+            title, title_fell_back = text["title"]
+            summary, summary_fell_back = text["summary"]
+            texts.append(
+                TextSummary(
+                    language=_typed(text["language"], str),
+                    published=_typed(text["published"], bool),
+                    catalogue_exists=_typed(text["catalogue_exists"], bool),
+                    completeness=Completeness(
+                        _typed(entries, int),
+                        _typed(translated, int),
+                        _typed(fuzzy, int),
+                        _typed(untranslated, int),
+                        _typed(fuzzy_counts, bool),
+                    ),
+                    fallback_lines=tuple(_typed(line, int) for line in text["fallback_lines"]),
+                    title=None if title is None else _typed(title, str),
+                    title_fell_back=_typed(title_fell_back, bool),
+                    summary=None if summary is None else _typed(summary, str),
+                    summary_fell_back=_typed(summary_fell_back, bool),
+                )
+            )
+        date = record["date"]
+        return SourceSummary(
+            document=_typed(record["document"], str),
+            source=_typed(record["source"], str),
+            language=_typed(record["language"], str),
+            date=None if date is None else datetime.date.fromisoformat(_typed(date, str)),
+            html_lines=tuple(_typed(line, int) for line in record["html_lines"]),
+            texts=tuple(texts),
+            inputs=_typed(record["inputs"], str),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def remembered(manifest: dict[str, Any]) -> dict[str, SourceSummary]:
+    """The summaries of the last build's manifest, by document."""
+    records = manifest.get("sources", [])
+    summaries = [from_record(record) for record in records] if isinstance(records, list) else []
+    return {summary.document: summary for summary in summaries if summary is not None}
+
+
+def shared_inputs(project: Project, include_fuzzy: bool) -> bytes:
+    """What every document's outputs depend on: the code, the settings, the pages' own words."""
+    digest = hashlib.sha256()
+    digest.update(f"i18ntool {__version__}\0{include_fuzzy}\0{_settings(project)}\0".encode())
+    for library in _LIBRARIES:
+        # The package's __init__.py, which holds its version (MarkupSafe's, its code): found without importing it, and
+        # without importlib.metadata, whose import alone is a tenth of a build with nothing to do.
+        spec = importlib.util.find_spec(library)
+        _add_file(digest, Path(spec.origin) if spec and spec.origin else Path("-"), library)
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
+            _add_file(digest, path, path.relative_to(_PACKAGE).as_posix())
+    for language in project.languages:
+        path = project.catalogue_path(language, "ui")
+        _add_file(digest, path, project.relative(path))
+    return digest.digest()
+
+
+def inputs_of(project: Project, shared: bytes, path: Path, document: str) -> str:
+    """The digest of everything one document's outputs depend on."""
+    digest = hashlib.sha256(shared)
+    digest.update(f"{document}\0{project.relative(path)}\0".encode())
+    _add_file(digest, path, "source")
+    for language, folder in _catalogue_folders(project):
+        _add_file(digest, os.path.join(folder, f"{document}.po"), f"catalogue {language}")
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue_folders(project: Project) -> tuple[tuple[str, str], ...]:
+    """Each language's folder of catalogues, as text: joining strings is a tenth of the cost of
+    ``Project.catalogue_path``'s three ``Path`` joins, which a build with nothing to do pays
+    for every document."""
+    return tuple((language, str(project.catalogue_path(language, "x").parent)) for language in project.languages)
+
+
+def recorded_digests(manifest: dict[str, Any]) -> dict[str, str]:
+    """The hash the manifest records for each output, by path."""
+    return {record["path"]: record.get("sha256") for record in manifest.get("outputs", [])}
+
+
+def in_place(output_dir: Path, digests: dict[str, str], path: str) -> bytes | None:
+    """The bytes of the output at ``path`` if they are those the manifest records; else None."""
+    try:
+        data = _read(os.path.join(output_dir, path))
+    except OSError:
+        return None
+    return data if path in digests and hashlib.sha256(data).hexdigest() == digests[path] else None
+
+
+def outputs_in_place(
+    output_dir: Path,
+    digests: dict[str, str],
+    summary: SourceSummary,
+    languages: Sequence[str],
+    formats: Sequence[tuple[str, str]],
+) -> dict[tuple[str, str], bytes] | None:
+    """The bytes of the document's outputs in ``languages`` and ``formats`` (name, extension),
+    by (language, format), if every one is in place as the manifest records it; else None."""
+    found = {}
+    for language in languages:
+        if summary.text(language) is None:
+            continue
+        for name, extension in formats:
+            data = in_place(output_dir, digests, f"{language}/{summary.document}.{extension}")
+            if data is None:
+                return None
+            found[language, name] = data
+    return found
+
+
+def _add_file(digest: Any, path: Path | str, name: str) -> None:
+    """A file's name (as the digest should know it: relative, so that the same project in
+    another folder gives the same manifest) and bytes into ``digest``, or that it is missing
+    or unreadable."""
+    try:
+        data = _read(path)
+    except FileNotFoundError:
+        digest.update(f"{name}\0missing\0".encode())
+        return
+    except OSError as exc:  # a folder, a permission: the build proper reports it
+        digest.update(f"{name}\0unreadable {exc.errno}\0".encode())
+        return
+    digest.update(f"{name}\0{len(data)}\0".encode())
+    digest.update(data)
+
+
+def _settings(project: Project) -> str:
+    """The settings, with the project's folders relative to it."""
+    values = {
+        field.name: project.relative(value) if isinstance(value, Path) else value
+        for field in dataclasses.fields(project)
+        if field.name != "root" and (value := getattr(project, field.name)) is not None
+    }
+    return repr(sorted(values.items()))
+
+
+def _read(path: Path | str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
+
+
+def _typed(value: Any, kind: type) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"expected {kind.__name__}")
+    return value
