@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue, read_catalogue
+from i18ntool.po.layout import format_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.errors import CatalogueError
 from tests.conftest import profile
@@ -168,3 +169,11 @@ def test_reader_agrees_with_polib_on_shipped_catalogues(path: Path) -> None:
 def test_layouts_msgfmt_accepts_are_read(text: str, msgstr: str) -> None:
     """Hand-edited and other tools' layouts that gettext reads are read too."""
     assert parse_catalogue(text.encode(), "x.po").messages[0].msgstr == msgstr
+
+
+def test_a_bare_hash_line_is_an_empty_translator_comment_kept_as_msgcat_keeps_it() -> None:
+    text = '# a\n#\n#, fuzzy\nmsgid ""\nmsgstr "Language: it\\n"\n\n#\n# b\nmsgid "x"\nmsgstr "y"\n'
+    catalogue = parse_catalogue(text.encode("utf-8"), "x.po")
+    assert catalogue.header_comments == ("a", "")
+    assert catalogue.messages[0].translator_comments == ("", "b")
+    assert format_catalogue(catalogue) == text  # what `msgcat` writes for this file

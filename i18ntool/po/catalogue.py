@@ -253,7 +253,7 @@ class _Parser:
             self.extracted.append(body)
         elif marker == ":":
             self.references.extend(body.split())
-        elif marker in ",=":
+        elif marker and marker in ",=":  # a bare "#" is an empty translator comment, as msgcat keeps it
             # "#=" lines carry flags as "#," lines do, from June 2025 on (gettext's manual).
             flags = [flag.strip() for flag in body.split(",") if flag.strip()]
             self.flags.extend(flags)
