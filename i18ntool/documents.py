@@ -58,23 +58,18 @@ def load_documents(project: Project) -> list[Document]:
 def load_document(project: Project, path: Path, identifier: str | None = None) -> Document:
     """The source text at ``path`` (under the content folder), with the id its path gives
     unless ``identifier`` is already known."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read source text: {exc.strerror}", project.relative(path)) from exc
+    return document_of_bytes(project, path, data, identifier)
+
+
+def document_of_bytes(project: Project, path: Path, data: bytes, identifier: str | None = None) -> Document:
+    """The source text at ``path`` from ``data``, bytes already read from it (for an answer
+    kept under a digest of exactly those bytes, or by :func:`load_document`)."""
     # The Markdown and YAML parsers are imported when a first document is read: finding the
     # documents needs neither, and a build with nothing changed reads none.
-    from i18ntool.markdown.segmenting import read_document
-
-    return read_document(
-        path,
-        document_id=document_id(project, path) if identifier is None else identifier,
-        source=project.relative(path),
-        default_language=project.source_language,
-        languages=project.languages,
-        translatable_keys=project.translatable_keys,
-    )
-
-
-def document_of_bytes(project: Project, path: Path, data: bytes) -> Document:
-    """The source text at ``path`` from ``data``, bytes already read from it (for an answer
-    kept under a digest of exactly those bytes), as :func:`load_document` reads it."""
     from i18ntool.markdown.segmenting import parse_document
 
     source = project.relative(path)
@@ -85,7 +80,7 @@ def document_of_bytes(project: Project, path: Path, data: bytes) -> Document:
         raise ContentError("source text is not valid UTF-8; save it as UTF-8", source, line) from exc
     return parse_document(
         text,
-        document_id=document_id(project, path),
+        document_id=document_id(project, path) if identifier is None else identifier,
         source=source,
         default_language=project.source_language,
         languages=project.languages,

@@ -27,7 +27,6 @@ import dataclasses
 import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -81,35 +80,6 @@ class Document:
         """The text as the Markdown parser reads it: the byte order mark and the front matter
         left out, the lines of the front matter left empty so that line numbers stay the file's."""
         return "\n" * len(LINE_BREAK.findall(self.text, 0, self.body_start)) + self.text[self.body_start :]
-
-
-def read_document(
-    path: Path,
-    *,
-    document_id: str,
-    source: str,
-    default_language: str,
-    languages: tuple[str, ...],
-    translatable_keys: tuple[str, ...],
-) -> Document:
-    """Read the source text at ``path``; ``source`` is how messages and references name it."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read source text: {exc.strerror}", source) from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ContentError("source text is not valid UTF-8; save it as UTF-8", source, line) from exc
-    return parse_document(
-        text,
-        document_id=document_id,
-        source=source,
-        default_language=default_language,
-        languages=languages,
-        translatable_keys=translatable_keys,
-    )
 
 
 def parse_document(
