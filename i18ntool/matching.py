@@ -267,14 +267,13 @@ class _Index:
         self.chosen = {id(text): self._keys_to_read(text) for text in texts}  # each text's, read twice
         read = {number_of[key] for keys in self.chosen.values() for key in keys}
         self.lengths = [len(old) for old in folded]
-        self.postings: dict[str, array[int]] = {}
+        # Gathered in lists by key number, then kept as arrays by key: appending to a list is
+        # the cheapest step of the loop that runs once per posting (1.9 million at 100,000).
+        gathered: dict[int, list[int]] = {key_number: [] for key_number in read}
         for number in sorted(range(len(folded)), key=self.lengths.__getitem__):
             for key_number in read.intersection(shared[number]):
-                key = names[key_number]
-                if key in self.postings:
-                    self.postings[key].append(number)
-                else:
-                    self.postings[key] = array("l", (number,))
+                gathered[key_number].append(number)
+        self.postings = {names[key_number]: array("l", numbers) for key_number, numbers in gathered.items() if numbers}
 
     def retrieve(self, new: _NewText) -> list[int]:
         """The numbers of the few candidates that share most of ``new``'s rarer keys, among

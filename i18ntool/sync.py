@@ -44,7 +44,7 @@ from i18ntool.po.catalogue import (
 from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_documents
 from i18ntool import workers
 from i18ntool.exchange.memory import TranslationMemories, load_memories
-from i18ntool.files import remove_stale_temporaries, write_if_changed
+from i18ntool.files import remove_stale_temporaries, write_all_if_changed
 from i18ntool.matching import best_matches
 from i18ntool.po.plurals import gettext_rule
 from i18ntool.project import Project
@@ -381,11 +381,10 @@ def update(
         )
     if not check:
         remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
-    changes = []
-    for path, data, created, detail in (planned for plan in plans for planned in plan):
-        if not check:
-            write_if_changed(path, data)
-        changes.append(FileChange(path=path, created=created, detail=detail))
+    planned = [item for plan in plans for item in plan]
+    if not check:
+        write_all_if_changed([(path, data) for path, data, _, _ in planned])  # one flush to disk for all
+    changes = [FileChange(path=path, created=created, detail=detail) for path, _, created, detail in planned]
     warnings = _orphans(project, documents)
     return UpdateResult(changes=tuple(changes), warnings=tuple(warnings))
 

@@ -110,33 +110,32 @@ def test_update_check_leaves_temporary_files_alone(project_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("failing_write", [1, 3])
-def test_a_full_disk_is_one_line_exit_2_and_leaves_no_partial_file(
+def test_a_full_disk_is_one_line_exit_2_and_leaves_every_file_as_it_was(
     project_dir: Path, monkeypatch: pytest.MonkeyPatch, failing_write: int
 ) -> None:
+    """`update` writes every new file's temporary before it renames any, so a disk that fills
+    up while they are written leaves every file as it was, whichever write fails."""
     for source in (project_dir / "content").glob("*.md"):
         source.write_text(source.read_text(encoding="utf-8") + "\nA closing paragraph.\n", encoding="utf-8")
     before = snapshot(project_dir)
     writes = 0
-    real_fsync = os.fsync
+    real_fdopen = os.fdopen
 
-    def disk_full(descriptor: int) -> None:
+    def disk_full(descriptor: int, mode: str = "r", *args: object, **kwargs: object) -> object:
         nonlocal writes
-        writes += 1
-        if writes >= failing_write:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(descriptor)
+        if mode == "wb":
+            writes += 1
+            if writes >= failing_write:
+                os.close(descriptor)
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fdopen(descriptor, mode, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fdopen", disk_full)
     result = CliRunner().invoke(main, ["--project", str(project_dir), "update"])
+    assert writes == failing_write  # the files to write are more than three
     assert result.exit_code == 2, result.output
     assert re.fullmatch(r"i18ntool: \S+\.pot?: cannot write: No space left on device\n", result.output), result.output
-    after = snapshot(project_dir)
-    assert not [name for name in after if name.endswith(".tmp")]
-    assert set(after) == set(before)
-    changed = [name for name in after if after[name] != before[name]]
-    assert len(changed) == failing_write - 1  # the files written before the disk filled up, each whole
-    for name in changed:
-        read_catalogue(project_dir / name)
+    assert snapshot(project_dir) == before  # no file changed, no temporary file left
 
 
 def _read_in_a_thread(path: Path) -> list[str]:
