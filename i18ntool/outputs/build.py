@@ -338,13 +338,14 @@ def _build_document(
     prepared = _prepare((project, path, identifier, include_fuzzy, inputs))
     texts = {text.language: text for text in prepared.texts}
     summary = prepared.summary
+    linked = "html" in formats  # only a page links to the other languages and to its index
     return summary, {
         language: _render(
             _Unit(
                 text=texts[language],
                 stem=f"{language}/{summary.document}",
                 formats=formats,
-                others=_others(project, summary, language),
+                others=_others(project, summary, language) if linked else (),
                 ui=ui,
                 date_locale=project.date_locale(language),
                 languages=project.languages,
@@ -421,7 +422,7 @@ def _render(unit: _Unit) -> tuple[Output, ...]:
     page = Page(
         text=text,
         others=unit.others,
-        index_href=_relative(f"{text.language}/{INDEX}.html", f"{unit.stem}.html"),
+        index_href=_relative(f"{text.language}/{INDEX}.html", f"{unit.stem}.html") if "html" in unit.formats else "",
         ui=unit.ui,
         date_locale=unit.date_locale,
         languages=unit.languages,
