@@ -239,6 +239,8 @@ def build(
     ui = {language: load_ui(project, language) for language in project.languages} if to_read or from_tokens else {}
     # Each document is read and rendered in one task, so that only its summary and the bytes
     # of its outputs come back from a worker, never the document itself.
+    if to_read:
+        _import_readers(formats)
     done = workers.map_in_order(
         _build_document, [(*job, languages, formats, ui) for job in to_read], progress, jobs=options.jobs
     )
@@ -327,6 +329,18 @@ def build(
         documents=len(paths),
         languages=languages,
     )
+
+
+def _import_readers(formats: Sequence[str]) -> None:
+    """Import the parsers and the renderers before the pool's processes fork, so that they
+    inherit them instead of each importing them again (0.2 s of CPU each)."""
+    import importlib
+
+    from i18ntool.markdown import segmenting  # noqa: F401
+    from i18ntool.outputs import localised  # noqa: F401
+
+    for name in formats:
+        importlib.import_module(output_format(name).renderer.partition(":")[0])
 
 
 def _build_document(
