@@ -71,3 +71,53 @@ def test_has_words_skips_parsing_only_where_parsing_would_agree(text: str) -> No
     from i18ntool.markdown.words import _ADDRESS, _WORD, prose
 
     assert has_words(text) is bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))
+
+
+_FRAGMENTS: tuple[str, ...] = (
+    "a",
+    "b1",
+    " ",
+    "\n",
+    "\t",
+    "\u00a0",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "`",
+    "<",
+    ">",
+    "&amp;",
+    "\\",
+    "@",
+)
+_FRAGMENTS += ("://", "https", "www.", "mailto:", "x.com", ".", "-", "*", "_", "é", "e\u0301", '"', "'")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=16).map("".join))
+def test_has_words_plain_prefix_agrees_with_the_parse(text: str) -> None:
+    """The plain text before the first markup character answers only where the parse agrees:
+    addresses that run on into markup, a space before a code span or a link, escapes."""
+    from i18ntool.markdown.words import _ADDRESS, _WORD, prose
+
+    assert has_words(text) is bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see foo@bar.com",
+        "see https://x.example/a [b](c)",
+        "www.example.org/a`b c`",
+        "abc.def[x@y.com](mailto:x@y.com)",
+        "Read the [report](https://example.org/1) today",
+        "x ![Poster](poster.jpg)",
+        "mailto:a@b.c <b>",
+    ],
+)
+def test_has_words_around_a_plain_prefix(text: str) -> None:
+    from i18ntool.markdown.words import _ADDRESS, _WORD, prose
+
+    assert has_words(text) is bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))

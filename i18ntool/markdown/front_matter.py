@@ -96,8 +96,20 @@ def _compose_and_load(yaml_text: str) -> tuple[yaml.Node | None, Any]:
     """The YAML's node tree and its values, as ``yaml.compose`` and ``yaml.load`` give them,
     from one reading (reading YAML was half of reading a short document's source text): the
     values are made from the nodes that give their positions, or from a copy where making
-    them would rewrite the nodes (merge keys)."""
-    loader = _FrontMatterLoader(yaml_text)  # which refuses control characters at once
+    them would rewrite the nodes (merge keys). libyaml's loader reads simple front matter
+    (``_SIMPLE_MAPPING``) with the same nodes, values and positions (in characters) as the
+    pure one, faster (tests compare them); anything else, or what it refuses, the pure one
+    reads, so that errors keep their words and lines."""
+    if _C_LOADER is not None and _SIMPLE_MAPPING.fullmatch(yaml_text):
+        try:
+            return _compose_and_load_with(_C_LOADER, yaml_text)
+        except Exception:  # noqa: BLE001
+            pass  # the pure loader says so, in its own words and with its own line
+    return _compose_and_load_with(_FrontMatterLoader, yaml_text)
+
+
+def _compose_and_load_with(loader_class: Any, yaml_text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(yaml_text)  # the pure loader refuses control characters at once
     try:
         node = loader.get_single_node()
         built = copy.deepcopy(node) if node is not None and _rewritten_by_construction(node) else node
@@ -115,6 +127,22 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+_C_LOADER: Any = None
+# Where libyaml and PyYAML read alike: lines of ``key: value``, the value plain (no character
+# that YAML gives a meaning) or in double quotes with no escape. libyaml accepts some texts
+# that PyYAML refuses (a tab after the colon) and marks some nodes elsewhere ('?'), so the
+# rest is read by the pure loader only.
+_SIMPLE_MAPPING = re.compile(
+    r'(?:[A-Za-z_][A-Za-z0-9_-]*: (?:"[^"\\\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff]*"|[A-Za-z0-9(][^\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff#:"\'\[\]{}&*!|>%@`,?\\]*)?[ ]*\n)+'
+)
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CFrontMatterLoader(yaml.CSafeLoader):
+        """libyaml's safe loader with the pure one's resolvers: a date stays its text."""
+
+    _CFrontMatterLoader.yaml_implicit_resolvers = _FrontMatterLoader.yaml_implicit_resolvers
+    _C_LOADER = _CFrontMatterLoader
 
 
 def _iso_date(value: object, source: str, line: int) -> datetime.date:

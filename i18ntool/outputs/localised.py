@@ -26,7 +26,6 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from i18ntool.documents import build_template
 from i18ntool.outputs.completeness import FULL, Completeness
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.outputs.inline_html import allow_inline_html, is_line_break
@@ -95,9 +94,10 @@ def localise(
         return message.msgstr_plural[0] if message.msgid_plural is not None else message.msgstr
 
     translations = tuple(translation(messages.get((s.context, s.text))) for s in document.segments)
+    # One state for each entry of the document's template: each distinct (context, text).
     states = [
-        state_of(messages[entry.key]) if entry.key in messages else State.UNTRANSLATED
-        for entry in build_template(document)
+        state_of(messages[key]) if key in messages else State.UNTRANSLATED
+        for key in dict.fromkeys((segment.context, segment.text) for segment in document.segments)
     ]
     completeness = Completeness(
         entries=len(states),
