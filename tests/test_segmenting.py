@@ -338,7 +338,7 @@ def test_commonmark_spec_example_round_trips(example: dict[str, str]) -> None:
 
 
 @settings(max_examples=500)
-@given(st.text(alphabet="ab1é \t\n*_`<>[]()!&;\\@:/.w-—", max_size=40))
+@given(st.text(alphabet="ab1é \t\n*_`<>[]()!&;\\@:/.w-—\u1fef\u0301", max_size=40))
 def test_a_word_before_any_markup_is_read_as_has_words_reads_it(text: str) -> None:
     # The quick check may only say yes where reading the inline Markdown says yes too.
     if _plainly_has_words(text):
@@ -355,6 +355,7 @@ def test_a_word_before_any_markup_is_read_as_has_words_reads_it(text: str) -> No
         pytest.param("`code` then words", False, id="code-first"),
         pytest.param("word", False, id="no-space-after"),
         pytest.param("ab1 [x](y)", True, id="word-then-link"),
+        pytest.param("\u1fef foo \u1fef ![x](y)", False, id="a-backtick-once-normalised"),
     ],
 )
 def test_the_quick_word_check_answers_only_where_it_is_sure(text: str, quick: bool) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -175,7 +176,10 @@ def _plainly_has_words(text: str) -> bool:
     letters markup or an address (``words._MAY_HIDE_WORDS``): such a word is plain text to
     the inline parser and no address can reach across the space, so :func:`has_words` would
     say yes. Most paragraphs start so; reading their inline Markdown to learn it was a fifth
-    of reading a press document. False says nothing: :func:`has_words` then decides."""
+    of reading a press document. False says nothing: :func:`has_words` then decides, as it
+    does for a text that NFC would change (U+1FEF becomes a backtick there)."""
+    if not unicodedata.is_normalized("NFC", text):
+        return False
     hidden = _MAY_HIDE_WORDS.search(text)
     head = text if hidden is None else text[: hidden.start()]
     end = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"))
