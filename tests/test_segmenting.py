@@ -13,7 +13,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
-from i18ntool.markdown.segmenting import Document, parse_document, render
+from i18ntool.markdown.segmenting import Document, _plainly_has_words, parse_document, render
+from i18ntool.markdown.words import has_words
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 GOLDEN = sorted(path for path in (Path(__file__).parent / "golden").iterdir() if path.is_dir())
@@ -334,3 +335,28 @@ def test_commonmark_spec_example_round_trips(example: dict[str, str]) -> None:
     in_italian = parse(render(document, lambda segment: segment.text, "it"))
     assert html(in_italian.markdown_body) == html(document.markdown_body)
     assert [s.text for s in in_italian.segments] == [s.text for s in document.segments]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab1é \t\n*_`<>[]()!&;\\@:/.w-—\u1fef\u0301", max_size=40))
+def test_a_word_before_any_markup_is_read_as_has_words_reads_it(text: str) -> None:
+    # The quick check may only say yes where reading the inline Markdown says yes too.
+    if _plainly_has_words(text):
+        assert has_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quick"),
+    [
+        pytest.param("Women in the factory", True, id="plain"),
+        pytest.param("see http://example.org", True, id="word-then-url"),
+        pytest.param("http://example.org and more", False, id="url-first"),
+        pytest.param("press@example.org writes", False, id="address-first"),
+        pytest.param("`code` then words", False, id="code-first"),
+        pytest.param("word", False, id="no-space-after"),
+        pytest.param("ab1 [x](y)", True, id="word-then-link"),
+        pytest.param("\u1fef foo \u1fef ![x](y)", False, id="a-backtick-once-normalised"),
+    ],
+)
+def test_the_quick_word_check_answers_only_where_it_is_sure(text: str, quick: bool) -> None:
+    assert _plainly_has_words(text) is quick
