@@ -26,7 +26,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -36,7 +35,7 @@ from markdown_it.token import Token
 from i18ntool.errors import ContentError
 from i18ntool.markdown.front_matter import closing_line, read_front_matter, yaml_scalar
 from i18ntool.markdown.spans import BYTE_ORDER_MARK, LINE_BREAK, Lines, Segment, Span
-from i18ntool.markdown.words import _MAY_HIDE_WORDS, _WORD, has_words
+from i18ntool.markdown.words import has_words
 
 _DIRECTIVE = re.compile(r"\A\s*<!--\s*i18ntool:\s*(?P<body>.*?)\s*-->\s*\Z", re.DOTALL)
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -128,7 +127,7 @@ def parse_document(
     tokens = _block_parser().parse(document.markdown_body, env)
     _refuse_lost_blocks(tokens, source)
     segments.extend(_body_segments(tokens, lines, source, env))
-    translated = [_plainly_has_words(segment.text) or has_words(segment.text) for segment in segments]
+    translated = [has_words(segment.text) for segment in segments]
     return dataclasses.replace(
         document,
         segments=tuple(segment for segment, words in zip(segments, translated, strict=True) if words),
@@ -139,21 +138,6 @@ def parse_document(
             if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
         ),
     )
-
-
-def _plainly_has_words(text: str) -> bool:
-    """Whether ``text`` has a word, followed by white space, before anything that could make
-    letters markup or an address (``words._MAY_HIDE_WORDS``): such a word is plain text to
-    the inline parser and no address can reach across the space, so :func:`has_words` would
-    say yes. Most paragraphs start so; reading their inline Markdown to learn it was a fifth
-    of reading a press document. False says nothing: :func:`has_words` then decides, as it
-    does for a text that NFC would change (U+1FEF becomes a backtick there)."""
-    if not unicodedata.is_normalized("NFC", text):
-        return False
-    hidden = _MAY_HIDE_WORDS.search(text)
-    head = text if hidden is None else text[: hidden.start()]
-    end = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"))
-    return end > 0 and _WORD.search(head, 0, end) is not None
 
 
 def render(document: Document, translate: Callable[[Segment], str | None], language: str | None = None) -> str:

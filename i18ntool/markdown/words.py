@@ -77,6 +77,8 @@ def _plain_prefix_has_words(text: str) -> bool:
     address runs on into the markup, has a word outside addresses. Measured on 1,000 press
     texts, it spares parsing 10,500 of 11,000 segments with a link; ``has_words`` stays the
     parse's answer (tests compare them)."""
+    if not unicodedata.is_normalized("NFC", text):
+        return False  # the parse reads the NFC text, where U+1FEF becomes a backtick
     markup = _MARKUP_START.search(text)
     end = markup.start() if markup else len(text)
     cut = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end))
