@@ -34,7 +34,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
 from i18ntool.figures.reading import extract  # noqa: E402
-from i18ntool.po.catalogue import read_catalogue  # noqa: E402
+from i18ntool.po.catalogue_files import read_catalogue  # noqa: E402
 from i18ntool.po.states import figures_carried  # noqa: E402
 from i18ntool.po.writer import write_catalogue  # noqa: E402
 from i18ntool.project import Project, load_project  # noqa: E402

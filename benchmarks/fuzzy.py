@@ -38,7 +38,8 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue  # noqa: E402
+from i18ntool.po.catalogue import Catalogue, Message  # noqa: E402
+from i18ntool.po.catalogue_files import read_catalogue  # noqa: E402
 from i18ntool.po.writer import write_catalogue  # noqa: E402
 from i18ntool.project import load_project  # noqa: E402
 from i18ntool.sync import update  # noqa: E402

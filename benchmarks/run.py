@@ -288,7 +288,7 @@ def _tasks() -> list[Task]:
 _REWRITE = """
 import sys
 from pathlib import Path
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.layout import format_catalogue
 for path in sorted(Path(sys.argv[1]).rglob('*.po')):
     format_catalogue(read_catalogue(path)).encode('utf-8')

@@ -23,7 +23,7 @@ from pathlib import Path
 import fuzzy
 import scale_project
 
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.project import load_project
 from i18ntool.sync import update
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fuzzy import _changed, _Words  # the word model (fuzzy.py puts the repository on the path)
 
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.project import load_project
 from i18ntool.sync import update

@@ -21,14 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18ntool.po.catalogue import (
-    Catalogue,
-    Message,
-    catalogue_exists,
-    parse_catalogue,
-    read_catalogue,
-    read_catalogue_bytes,
-)
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
 from i18ntool.po.writer import write_catalogue
 from i18ntool.errors import CatalogueError, I18nToolError
 from i18ntool.files import remove_stale_temporaries

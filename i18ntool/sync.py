@@ -33,14 +33,8 @@ from pathlib import Path
 from babel import Locale
 
 from i18ntool import __version__
-from i18ntool.po.catalogue import (
-    Catalogue,
-    Message,
-    catalogue_exists,
-    parse_catalogue,
-    read_catalogue,
-    read_catalogue_bytes,
-)
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
 from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_documents
 from i18ntool import workers
 from i18ntool.exchange.memory import TranslationMemories, load_memories

@@ -23,7 +23,8 @@ from i18ntool.documents import (
     load_documents,
     source_files,
 )
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, parse_catalogue, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.project import Project, check_document_id
 from i18ntool.po.states import State, state_of

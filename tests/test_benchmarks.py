@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SCALE = REPOSITORY / "benchmarks" / "scale.py"

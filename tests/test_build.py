@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from i18ntool.outputs.build import BuildOptions, build
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.errors import ConfigError

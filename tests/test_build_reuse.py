@@ -21,7 +21,8 @@ import i18ntool.outputs.build as build_module
 from i18ntool.outputs.build import BuildOptions, BuildResult, build
 from i18ntool.outputs.manifest import manifest_text
 from i18ntool.outputs.reuse import shared_inputs
-from i18ntool.po.catalogue import Message, read_catalogue
+from i18ntool.po.catalogue import Message
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.project import find_project
 from tests.conftest import snapshot

@@ -22,7 +22,8 @@ from i18ntool import workers
 from i18ntool.cache import Cache, cache_folder, key_of
 from i18ntool.coverage import Coverage, measure, measure_project
 from i18ntool.errors import I18nToolError
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.project import find_project
 from i18ntool.targets import select_targets

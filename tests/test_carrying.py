@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from i18ntool.cli import main
 from i18ntool.figures.carrying import carry, carry_into, confirmed
 from i18ntool.figures.reading import compare
-from i18ntool.po.catalogue import Message, read_catalogue
+from i18ntool.po.catalogue import Message
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.states import FIGURES_CARRIED, figures_carried
 from i18ntool.po.writer import write_catalogue
 from i18ntool.sync import merge

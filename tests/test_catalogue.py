@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.layout import format_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.errors import CatalogueError

@@ -12,7 +12,9 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from i18ntool.po.catalogue import Message, read_catalogue
+from i18ntool.po.catalogue import Message
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.checks.findings import CHECKS, select_codes

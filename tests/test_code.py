@@ -92,3 +92,51 @@ def test_no_import_cycle_anywhere_in_the_package() -> None:
 
     cycles = [cycle for name in graph if (cycle := cycle_from(name))]
     assert not cycles, " -> ".join(cycles[0])
+
+
+# Calls that touch the file system: methods of Path (and of open files), and the os, shutil and
+# tempfile functions that do. ``str.replace`` and ``Path.replace`` cannot be told apart without
+# types, so renames are found through ``os.replace``, which ``files.py`` uses.
+_IO_METHODS = {"read_bytes", "read_text", "write_bytes", "write_text", "open", "unlink", "mkdir", "rmdir", "iterdir",
+               "glob", "rglob", "stat", "lstat", "exists", "is_file", "is_dir", "touch", "symlink_to"}  # fmt: skip
+_OS_FUNCTIONS = {"open", "replace", "rename", "remove", "unlink", "write", "read", "scandir", "listdir", "walk", "stat",
+                 "lstat", "fsync", "makedirs", "mkdir", "rmdir", "fdopen", "sync"}  # fmt: skip
+
+# The edges, where commands meet the disk: finding and reading the project's files, the cache,
+# atomic writes and the lock. Every other module takes values and gives values.
+FILE_EDGES = {
+    "i18ntool/cache.py", "i18ntool/coverage.py", "i18ntool/documents.py", "i18ntool/exchange/memory.py",
+    "i18ntool/files.py", "i18ntool/in_step.py", "i18ntool/locking.py", "i18ntool/outputs/manifest.py",
+    "i18ntool/outputs/reuse.py", "i18ntool/po/catalogue_files.py", "i18ntool/project.py", "i18ntool/review.py",
+    "i18ntool/sync.py", "i18ntool/targets.py",
+}  # fmt: skip
+
+
+def _file_system_calls(path: Path) -> list[int]:
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        if isinstance(function, ast.Name) and function.id == "open":
+            lines.append(node.lineno)
+        elif isinstance(function, ast.Attribute):
+            owner = function.value.id if isinstance(function.value, ast.Name) else None
+            if owner in ("shutil", "tempfile") or (owner == "os" and function.attr in _OS_FUNCTIONS):
+                lines.append(node.lineno)
+            elif function.attr in _IO_METHODS and owner not in ("os", "re"):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_file_io_happens_only_at_the_edges() -> None:
+    """The model, the readers, the layout, segmenting, matching, the checks and the renderers
+    take values: a file is read or written only in the edge modules (ARCHITECTURE.md)."""
+    touching = {
+        path.relative_to(REPOSITORY).as_posix(): lines
+        for path in sorted((REPOSITORY / "i18ntool").rglob("*.py"))
+        if (lines := _file_system_calls(path))
+    }
+    outside = {name: lines for name, lines in touching.items() if name not in FILE_EDGES}
+    assert not outside, f"file I/O outside the edge modules: {outside}"
+    assert set(touching) == FILE_EDGES  # an edge that no longer touches a file leaves the list

@@ -15,7 +15,9 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.cli import main
 from i18ntool.coverage import Counts, at_least, count_catalogue, measure, percent

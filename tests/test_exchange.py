@@ -14,7 +14,8 @@ from click.testing import CliRunner, Result
 from i18ntool.cli import main
 from i18ntool.exchange.inline_codes import decode, encode, plain_text
 from i18ntool.exchange.units import unit_id
-from i18ntool.po.catalogue import Message, read_catalogue
+from i18ntool.po.catalogue import Message
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.states import State, figures_carried, review_of, state_of
 from tests.conftest import snapshot
 

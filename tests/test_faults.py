@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.locking import LOCK_NAME
 from tests.conftest import REPOSITORY, copy_project, profile, snapshot
 

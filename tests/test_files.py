@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.cli import main
 from i18ntool.errors import I18nToolError
 from i18ntool.files import read_input, write_all_if_changed, write_if_changed

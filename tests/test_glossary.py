@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.po.catalogue import Catalogue, read_catalogue
+from i18ntool.po.catalogue import Catalogue
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.checks.glossary import compare, glossary_of
 from tests.conftest import requires_gettext, run_gettext

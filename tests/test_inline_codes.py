@@ -19,7 +19,7 @@ from i18ntool.exchange.inline_codes import (
     link_target,
     resolve,
 )
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from tests.conftest import REPOSITORY, profile
 
 REFERENCES = {"references": {"PRESS": {"href": "https://example.org/press", "title": ""}}}

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from i18ntool.documents import load_documents
 from i18ntool.outputs import localised
 from i18ntool.outputs.localised import LocalisedText, localise, localised_tokens
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.project import find_project
 from tests.conftest import REPOSITORY
 

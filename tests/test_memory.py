@@ -11,7 +11,8 @@ from click.testing import CliRunner, Result
 from i18ntool.cli import main
 from i18ntool.exchange.memory import TranslationMemories
 from i18ntool.exchange.tmx import MemoryUnit, memory_tmx, read_tmx
-from i18ntool.po.catalogue import Message, read_catalogue
+from i18ntool.po.catalogue import Message
+from i18ntool.po.catalogue_files import read_catalogue
 from tests.conftest import requires_gettext, run_gettext, snapshot
 
 AWARD = "russo-brothers-award"  # written in English

@@ -11,7 +11,9 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner, Result
 
-from i18ntool.po.catalogue import parse_catalogue, read_catalogue
+from i18ntool.po.catalogue import parse_catalogue
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.cli import main
 from i18ntool.po.states import State, mark_review, review_of, stamp, state_of
 from tests.conftest import requires_gettext, run_gettext, snapshot

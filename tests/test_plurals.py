@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from babel.messages import plurals as babel_plurals
 
-from i18ntool.po.catalogue import parse_catalogue, read_catalogue
+from i18ntool.po.catalogue import parse_catalogue
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.plurals import SAMPLES, gettext_rule, parse_plural, read_rule
 from i18ntool.checks.validity import check_catalogue
 from tests.conftest import REPOSITORY

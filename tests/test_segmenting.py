@@ -294,7 +294,7 @@ def test_round_trip_property(parts: list[str], eol: str, final_newline: bool) ->
 @pytest.mark.parametrize("case", GOLDEN, ids=[case.name for case in GOLDEN])
 def test_golden_case(case: Path) -> None:
     """source.md gives the entries of <lang>.po, and with its translations, expected.<lang>.md."""
-    from i18ntool.po.catalogue import read_catalogue
+    from i18ntool.po.catalogue_files import read_catalogue
     from i18ntool.documents import build_template
 
     (catalogue_path,) = case.glob("*.po")

@@ -15,7 +15,8 @@ from i18ntool.checks.findings import Finding
 from i18ntool.cli import main
 from i18ntool.outputs.sheet.diff import Piece, new_text, old_text, word_diff
 from i18ntool.outputs.sheet.rows import Row, rows_of, unplaced
-from i18ntool.po.catalogue import Message, read_catalogue
+from i18ntool.po.catalogue import Message
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.states import FIGURES_CARRIED, State, stamp, state_of
 from i18ntool.po.writer import write_catalogue
 from i18ntool.targets import Entry

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.po.catalogue import Catalogue, Message, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.po.states import FIGURES_CARRIED, State, content_digest, figures_carried, review_of, stamp, state_of
 from tests.conftest import requires_gettext, run_gettext

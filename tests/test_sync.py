@@ -155,7 +155,7 @@ def test_update_on_disk_changes_nothing_the_second_time_and_loses_no_translation
     import tempfile
     from pathlib import Path
 
-    from i18ntool.po.catalogue import read_catalogue
+    from i18ntool.po.catalogue_files import read_catalogue
     from i18ntool.po.writer import write_catalogue
     from i18ntool.project import load_project
     from i18ntool.sync import update
@@ -231,7 +231,7 @@ def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_get
 ) -> None:
     """Three updates: change the title; restore it and empty the body; restore the body.
     The title and the first heading are alike, as in the press kit's texts."""
-    from i18ntool.po.catalogue import read_catalogue
+    from i18ntool.po.catalogue_files import read_catalogue
     from i18ntool.po.writer import write_catalogue
     from i18ntool.project import find_project
     from i18ntool.sync import update

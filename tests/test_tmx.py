@@ -23,7 +23,7 @@ from i18ntool.exchange.tmx import (
     tag_matches,
 )
 from i18ntool.po.states import State, state_of
-from i18ntool.po.catalogue import read_catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from click.testing import CliRunner
 
 from i18ntool.cli import main

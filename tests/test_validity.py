@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.po.catalogue import parse_catalogue, read_catalogue
+from i18ntool.po.catalogue import parse_catalogue
+
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.checks.findings import CHECKS, Severity
 from i18ntool.po.format_strings import compare as compare_formats
 from i18ntool.po.plurals import parse_plural

@@ -24,7 +24,8 @@ from typing import Any
 
 from i18ntool.checks import addresses, figures, glossary, markdown_parity, typography, validity
 from i18ntool.figures import reading
-from i18ntool.po.catalogue import Message, catalogue_exists, parse_catalogue, read_catalogue, read_catalogue_bytes
+from i18ntool.po.catalogue import Message, parse_catalogue
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
 from i18ntool.checks.findings import CHECKS, Finding, Problem, Severity
 from i18ntool.project import Project
 from i18ntool.targets import Target, select_targets

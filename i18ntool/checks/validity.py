@@ -1,6 +1,6 @@
 """Catalogue validity as strict as ``msgfmt -c``: the header, plural forms and newlines.
 
-A catalogue the reader cannot read at all (``catalogue.read_catalogue``) stops `check` with
+A catalogue the reader cannot read at all (``catalogue_files.read_catalogue``) stops `check` with
 its file and line. One that reads but is wrong gives findings here: no header entry, a
 missing or placeholder charset, a Language that is missing or not the language of the
 catalogue's folder, Plural-Forms that cannot be read or do not agree with GNU gettext's rule for

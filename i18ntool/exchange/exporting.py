@@ -17,7 +17,8 @@ from i18ntool.exchange.formats import ExportedFile, ExportRequest
 from i18ntool.exchange.inline_codes import encode, encode_translation
 from i18ntool.exchange.units import Origin, Unit, UnitState, notes_of, review_metadata, unit_id, unit_state
 from i18ntool.exchange.xliff_write import NotXml, write_xliff_12, write_xliff_21
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.project import Project
 from i18ntool.targets import Target
 

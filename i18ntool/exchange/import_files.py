@@ -20,7 +20,8 @@ from i18ntool.exchange.importing import Change, Settings, merge_units, summary
 from i18ntool.exchange.inline_codes import link_target
 from i18ntool.exchange.xliff_read import ReadFile, XliffError, read_xliff
 from i18ntool.files import remove_stale_temporaries
-from i18ntool.po.catalogue import Catalogue, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import Catalogue
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.project import Project, check_document_id
 from i18ntool.targets import Target, select_targets

@@ -60,7 +60,8 @@ from i18ntool.files import read_input
 from i18ntool.exchange.formats import ExportedFile, ExportRequest
 from i18ntool.outputs.page_words import UI_LANGUAGE
 from i18ntool.documents import UI_DOMAIN
-from i18ntool.po.catalogue import Message, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import Message
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.po.states import State, review_of, state_of
 from i18ntool.project import Project
 from i18ntool.targets import Target

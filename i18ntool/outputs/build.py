@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from i18ntool import workers
 from i18ntool.documents import load_document, source_paths
-from i18ntool.po.catalogue import catalogue_exists, read_catalogue
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.outputs.completeness import Completeness
 from i18ntool.project import Project, document_id

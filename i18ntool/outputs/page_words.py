@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from babel import Locale
 
 from i18ntool.documents import UI_DOMAIN
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_exists, read_catalogue
+from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.italian import elided_before_values
 from i18ntool.project import Project
 from i18ntool.po.states import state_of

@@ -8,12 +8,9 @@ with the line of every error. Writing is ``writer``'s, in ``layout``'s layout: e
 from __future__ import annotations
 
 import codecs
-import os
 import dataclasses
 import re
-import stat
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from i18ntool.errors import CatalogueError
@@ -111,38 +108,6 @@ _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)")
 # A catalogue is text: gettext's strings end at a NUL, so msgfmt keeps only what comes before
 # it ("b\0c" compiles to "b"), and a NUL that reached a page would be there in its title.
 _NUL = "a NUL character, where gettext would cut the string short; remove it"
-
-
-def catalogue_exists(path: Path, name: str) -> bool:
-    """Whether there is a catalogue at ``path``: False if nothing is there. Anything there
-    that is not a regular file (a folder, a FIFO that would make the read wait for ever) is
-    an error, the same one in every command, which would otherwise each see it differently."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return False
-    except OSError as exc:
-        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", name) from exc
-    if not stat.S_ISREG(mode):
-        raise CatalogueError("not a regular file; a catalogue must be a plain PO file", name)
-    return True
-
-
-def read_catalogue_bytes(path: Path, name: str | None = None) -> bytes:
-    """The bytes of the PO or POT file at ``path``, read once for every use a command has of
-    them; ``name`` is how errors name it (default: the path)."""
-    where = name or str(path)
-    try:
-        if not catalogue_exists(path, where):
-            raise FileNotFoundError(2, os.strerror(2))
-        return path.read_bytes()
-    except OSError as exc:
-        raise CatalogueError(f"cannot read catalogue: {exc.strerror}", where) from exc
-
-
-def read_catalogue(path: Path, name: str | None = None) -> Catalogue:
-    """Read the PO or POT file at ``path``; ``name`` is how errors name it (default: the path)."""
-    return parse_catalogue(read_catalogue_bytes(path, name), name or str(path))
 
 
 def parse_catalogue(data: bytes, name: str) -> Catalogue:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18ntool.documents import catalogue_domain, catalogue_paths
-from i18ntool.po.catalogue import Catalogue, read_catalogue
+from i18ntool.po.catalogue import Catalogue
+from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.files import remove_stale_temporaries, write_if_changed
 from i18ntool.project import Project
 
