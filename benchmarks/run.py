@@ -63,6 +63,10 @@ def main() -> None:
     os.environ["PATH"] = f"{arguments.tools_venv / 'bin'}{os.pathsep}{os.environ['PATH']}"
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
     os.environ["NO_COLOR"] = "1"
+    # Every run does the whole work: the other tools keep nothing between runs, so i18ntool's
+    # cache of answers is off here (benchmarks/scale.py times the runs with nothing changed).
+    os.environ["I18NTOOL_CACHE"] = "off"
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # Python tools run from bytecode, as users run them
     lines = [
         f"Made by `python benchmarks/run.py --copies {arguments.copies} --runs {arguments.runs}` on "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
