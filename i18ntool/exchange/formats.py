@@ -8,23 +8,24 @@ command writes every file through ``files.py`` under the project lock, or none o
 
 To add a format: write its exporter in a module of its own beside ``exporting.py`` and add
 one entry here.
+
+Its records are NamedTuples rather than dataclasses because `i18ntool --help` imports this
+module (see ``command_reports.Line``).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from i18ntool.project import Project
     from i18ntool.targets import Target
 
 
-@dataclass(frozen=True)
-class ExportRequest:
+class ExportRequest(NamedTuple):
     """What to export: the catalogues chosen (documents and languages), and where to."""
 
     project: Project
@@ -33,8 +34,7 @@ class ExportRequest:
     xliff_version: str = "2.1"
 
 
-@dataclass(frozen=True)
-class ExportedFile:
+class ExportedFile(NamedTuple):
     """One file an exporter made, and a line saying what it holds."""
 
     path: Path
@@ -42,8 +42,7 @@ class ExportedFile:
     summary: str
 
 
-@dataclass(frozen=True)
-class ExportFormat:
+class ExportFormat(NamedTuple):
     name: str
     exporter: str  # "module:function" of a function of an ExportRequest
     folder: str  # the default folder under the project's output folder

@@ -11,15 +11,15 @@ To add a format: write its renderer in a module of its own beside ``html.py`` an
 
 This module imports no renderer (each entry names its own, imported when first used), so
 that reading the settings and `i18ntool --help` stay quick and no import cycle runs through
-the settings.
+the settings. For the same reason its records are NamedTuples rather than dataclasses (see
+``command_reports.Line``).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
     from i18ntool.outputs.page_words import UiText
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """What a renderer is given: one published text in one language, and its surroundings."""
 
     text: LocalisedText
@@ -42,8 +41,7 @@ class Page:
     tokens: list[Token]  # the text's ``localised_tokens``, when the format reads them; else empty
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     name: str
     extension: str  # without the dot
     # "module:function" of the renderer, a function of a ``Page``: imported when the first
