@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from i18ntool import workers
 from i18ntool.cache import Cache, cache_folder, key_of
 from i18ntool.coverage import Coverage, measure, measure_project
+from i18ntool.documents import source_paths
 from i18ntool.errors import I18nToolError
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.po.catalogue_files import read_catalogue
@@ -137,23 +139,47 @@ def test_an_answer_kept_for_one_content_comes_back_when_the_content_does(project
     assert remembered(project_dir, folder) == first == plain(project_dir)
 
 
-def test_corrupt_or_foreign_entries_are_ignored(project_dir: Path, tmp_path: Path) -> None:
+def _rewritten(entry: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    stored = json.loads(entry.read_bytes())
+    change(stored)
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+
+
+def _damage_rows(stored: dict[str, Any]) -> None:
+    """Each document's rows damaged in another way: nonsense, a field missing or mistyped."""
+    damages: list[Callable[[list[Any]], object]] = [
+        lambda rows: rows.__setitem__(0, {"document": "x"}),
+        lambda rows: rows[0].__setitem__("missing", "2"),
+        lambda rows: rows[0].__setitem__("exists", 1),
+        lambda rows: rows[0].__setitem__("entries", {"fuzzy": True}),
+        lambda rows: rows[0].pop("language"),
+        lambda rows: rows.__setitem__(0, "not a row"),
+    ]
+    for rows, damage in zip(stored["answer"].values(), damages, strict=False):
+        damage(rows)
+
+
+ENTRY_DAMAGES: dict[str, Callable[[Path], object]] = {
+    "truncated": lambda entry: entry.write_bytes(entry.read_bytes()[:10]),
+    "another key's": lambda entry: entry.write_text(json.dumps({"key": "another", "answer": {}}), "utf-8"),
+    "not JSON": lambda entry: entry.write_bytes(b"\xff\xfe not json"),
+    "answer of another shape": lambda entry: _rewritten(entry, lambda stored: stored.update(answer=[1, 2])),
+    "rows damaged": lambda entry: _rewritten(entry, _damage_rows),
+}
+
+
+@pytest.mark.parametrize("damage", ENTRY_DAMAGES.values(), ids=ENTRY_DAMAGES.keys())
+def test_corrupt_or_foreign_entries_are_ignored(
+    project_dir: Path, tmp_path: Path, damage: Callable[[Path], object]
+) -> None:
     folder = tmp_path / "cache"
     expected = remembered(project_dir, folder)
-    entries = sorted(folder.rglob("*.json"))
-    entries[0].write_bytes(entries[0].read_bytes()[:10])  # truncated
-    entries[1].write_text(json.dumps({"key": "another", "answer": []}), encoding="utf-8")  # another key's
-    stored = json.loads(entries[2].read_bytes())
-    stored["answer"] = [{"document": "x"}]  # the right key, nonsense inside
-    entries[2].write_text(json.dumps(stored), encoding="utf-8")
-    entries[3].write_bytes(b"\xff\xfe not json")
-    for entry, change in zip(
-        entries[4:], [("missing", "2"), ("exists", 1), ("entries", {"fuzzy": True})], strict=False
-    ):
-        stored = json.loads(entry.read_bytes())
-        stored["answer"][0][change[0]] = change[1]  # the right key, a field of the wrong type
-        entry.write_text(json.dumps(stored), encoding="utf-8")
+    (entry,) = folder.rglob("*.json")  # the project's rows: one entry
+    damage(entry)
     assert remembered(project_dir, folder) == expected == plain(project_dir)
+    assert remembered(project_dir, folder) == expected  # the entry written again, whole
+    documents = source_paths(find_project(project_dir, search_parents=False))
+    assert len(json.loads(next(folder.rglob("*.json")).read_bytes())["answer"]) == len(documents) > 5
 
 
 def test_an_unwritable_cache_changes_nothing(project_dir: Path, tmp_path: Path) -> None:
