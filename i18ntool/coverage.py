@@ -267,8 +267,12 @@ def measure_project(
 
     wanted = tuple(wanted_languages(project, languages))
     keep = cache is not None and cache.folder is not None
-    pieces = [_Piece(project, path, document_id(project, path), wanted, words, keep) for path in source_paths(project)]
-    project_key = key_of("coverage rows of a project", [repr(project), str(words), " ".join(wanted)])
+    settings = repr(project)  # every setting, and the folders the paths are relative to
+    pieces = [
+        _Piece(project, path, document_id(project, path), wanted, words, keep, settings)
+        for path in source_paths(project)
+    ]
+    project_key = key_of("coverage rows of a project", [settings, str(words), " ".join(wanted)])
     known = _known_rows(cache.get(project_key)) if cache is not None and keep else {}
     # Kept answers are looked up here: a pool of processes is started only for the rest.
     kept = [_kept(piece, known) if known else _Outcome() for piece in pieces]
@@ -313,6 +317,7 @@ class _Piece:
     languages: tuple[str, ...]
     words: bool
     keep: bool
+    settings: str  # the project's repr, part of every key
 
 
 @dataclass(frozen=True)
@@ -391,8 +396,7 @@ def _inputs(piece: _Piece) -> tuple[bytes, list[bytes | None]] | None:
 
 
 def _key_parts(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -> list[bytes | str | None]:
-    settings = repr(piece.project)  # every setting, and the folders the paths are relative to
-    return [settings, piece.source.as_posix(), str(piece.words), " ".join(piece.languages), source, *catalogues]
+    return [piece.settings, piece.source.as_posix(), str(piece.words), " ".join(piece.languages), source, *catalogues]
 
 
 def _row_json(row: Row) -> dict[str, object]:

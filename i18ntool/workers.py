@@ -16,7 +16,6 @@ semaphores in a sandbox) the work runs here; within a worker, no pool is started
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -29,6 +28,8 @@ PARALLEL_MINIMUM = 64  # documents to read before a pool pays (map_in_order's de
 
 def cores() -> int:
     """The cores this process may run on, capped by ``I18NTOOL_JOBS``; 1 within a worker."""
+    import multiprocessing  # here, as in each function: a run with nothing to spread imports none
+
     if multiprocessing.current_process().daemon:
         return 1
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -40,6 +41,8 @@ def jobs(requested: int | None, work: int, minimum: int) -> int:
     """How many forked processes to use for ``work`` items: ``requested`` (at most one per
     item), or every core when there are ``minimum`` items or more; one where forking is not
     how processes start, and within a worker."""
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         return 1
     if requested is not None:
@@ -113,6 +116,8 @@ def forked(
     few for each process, so that none waits long at the end), the results joined in order;
     ``progress(done, total)`` told as slices come back. An error in a worker is raised here;
     where no pool can be had, the work runs here."""
+    import multiprocessing
+
     global _inherited
     step = max(1, -(-total // (jobs * 4)))
     slices = [(start, min(start + step, total)) for start in range(0, total, step)]

@@ -342,3 +342,29 @@ def shipped_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Catalo
     and the catalogue it rewrites as shipped (for its header)."""
     project = copy_project(tmp_path_factory.mktemp("generated") / "project")
     return project, read_catalogue(project / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po")
+
+
+def test_another_version_of_a_library_gives_other_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Answers are kept per version of the libraries that read sources: another release of
+    markdown-it-py (its ``__init__.py`` states the version) must not answer from this one's."""
+    import importlib.machinery
+    import importlib.util
+
+    from i18ntool import cache
+
+    real_find_spec = importlib.util.find_spec
+    released = tmp_path / "__init__.py"
+
+    def find_spec(name: str) -> importlib.machinery.ModuleSpec | None:
+        if name == "markdown_it":
+            return importlib.machinery.ModuleSpec(name, None, origin=str(released))
+        return real_find_spec(name)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    keys = []
+    for version in ("4.3.0", "4.3.1", "4.3.0"):
+        released.write_text(f'__version__ = "{version}"\n', encoding="utf-8")
+        cache.code_digest.cache_clear()
+        keys.append(key_of("coverage rows", [b"the same input"]))
+    cache.code_digest.cache_clear()
+    assert keys[0] != keys[1] and keys[0] == keys[2]
