@@ -6,6 +6,7 @@ turned here, in one place, into a one-line message on stderr and exit code 2.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,12 @@ class Group(click.Group):
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path | None) -> None:
     """Keep Markdown press texts in English and Italian in step through gettext catalogues."""
+    # A command makes millions of objects that live until it ends (tokens, segments, entries)
+    # and almost no reference cycles; Python's cycle collector, run every 700 new objects, went
+    # through them again and again: 40% of `coverage` of a 100,000-entry catalogue (user time
+    # 8.0 -> 5.5 s with this threshold; the peak memory the same). Collections still run, less
+    # often, as mypy's command line tunes them.
+    gc.set_threshold(200_000, 30, 30)
     ctx.obj = Session(project_dir)
 
 
