@@ -7,7 +7,8 @@ a bare URL, code spans) is no segment: it is copied as written into every langua
 translations back replaces exactly that text and leaves every other byte of the file alone:
 front matter, indentation, list markers, blank lines, code, line endings.
 
-The Markdown is parsed by markdown-it-py (CommonMark, with GFM tables) and the front matter
+The Markdown is parsed by markdown-it-py (CommonMark, with GFM tables; blocks of plain
+Markdown by ``plain_blocks``, which gives the very same tokens faster) and the front matter
 by PyYAML; positions come from their token maps and node marks, never from regular
 expressions over the Markdown.
 
@@ -33,6 +34,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
+from i18ntool.markdown.plain_blocks import parse_plain
 from i18ntool.markdown.front_matter import closing_line, read_front_matter, yaml_scalar
 from i18ntool.markdown.spans import BYTE_ORDER_MARK, LINE_BREAK, Lines, Segment, Span
 from i18ntool.markdown.words import has_words
@@ -124,7 +126,10 @@ def parse_document(
         body_start=body_start,
     )
     env: dict[str, Any] = {}  # link reference definitions, for parsing a block's text again
-    tokens = _block_parser().parse(document.markdown_body, env)
+    body = document.markdown_body
+    tokens = parse_plain(body)  # the same tokens, read faster, if the Markdown is plain
+    if tokens is None:
+        tokens = _block_parser().parse(body, env)
     _refuse_lost_blocks(tokens, source)
     segments.extend(_body_segments(tokens, lines, source, env))
     translated = [has_words(segment.text) for segment in segments]
