@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import gc
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -298,7 +299,7 @@ def _body_segments(tokens: list[Token], lines: Lines, source: str, env: dict[str
             while active and active[-1][1] == token.level:
                 active.pop()
         elif token.type == "inline":
-            directives = _merge(d for d, _ in active)
+            directives = _merge(d for d, _ in active) if active else _NO_DIRECTIVES
             if containers[-1].type in ("th_open", "td_open"):
                 if cell < len(row) and token.content and not directives.skip:
                     start, end = row[cell]
@@ -325,6 +326,9 @@ def _apply_directive(directives: _Directives, body: str, source: str, line: int)
         raise ContentError(
             f"unknown i18ntool directive '{body}'; use 'note TEXT', 'context TEXT' or 'skip'", source, line
         )
+
+
+_NO_DIRECTIVES = _Directives(notes=[])  # read only: what blocks with no directive before them get
 
 
 def _merge(in_force: Iterator[_Directives]) -> _Directives:
@@ -365,26 +369,35 @@ def _block_segment(
         if column < 0:
             raise ContentError("cannot find this block's text in its source line", source, first_line + index + 1)
         positions.append((first_line + index, column, column + len(stripped), line))
-    texts = [line[start:end] for _, start, end, line in positions]
-    options = [
-        _line_break_options(line, start, end, parts[index], parts[index + 1])
-        for index, (_, start, end, line) in enumerate(positions[:-1])
-    ]
     first, last = positions[0], positions[-1]
+    if len(parts) == 1:  # most blocks: no line break to write
+        text = first[3][first[1] : first[2]]
+    else:
+        texts = [line[start:end] for _, start, end, line in positions]
+        options = [
+            _line_break_options(line, start, end, parts[index], parts[index + 1])
+            for index, (_, start, end, line) in enumerate(positions[:-1])
+        ]
+        text = _joined(texts, options, token, env)
     span = Span(lines.starts[first[0]] + first[1], lines.starts[last[0]] + last[2])
     heading = containers[-1].type == "heading_open"
-    prefix = first[3][: first[1]]
-    continuation = "".join(char if char in "> \t" else " " for char in prefix)
     return Segment(
-        text=_joined(texts, options, token, env),
+        text=text,
         kind=_kind(containers),
         line=first_line + 1,
         span=span,
         context=directives.context,
         notes=tuple(directives.notes),
-        continuation=continuation,
+        continuation=_continuation(first[3][: first[1]]),
         single_line=heading and containers[-1].markup.startswith("#"),  # a setext heading may span lines
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _continuation(prefix: str) -> str:
+    """What starts a further line of a block whose first line starts with ``prefix``: its
+    block quote markers and spaces kept, list markers and the like written as spaces."""
+    return "".join(char if char in "> \t" else " " for char in prefix)
 
 
 def _line_break_options(line: str, start: int, end: int, part: str, next_part: str) -> tuple[str, ...]:
