@@ -8,7 +8,10 @@ parse; on one 19 MB document of 100,000 entries, 9.8 of 15.5 s were ``parse_docu
 Most press texts use very little Markdown: ATX headings, paragraphs and bullet lists of
 one-line items, separated by blank lines. For such a text this module gives exactly the
 token list markdown-it's block parser gives (every field, and no link reference
-definition in ``env``) in a few passes over its lines, about ten times faster.
+definition in ``env``) in a few passes over its lines: the bodies of those 1,000 documents
+in 0.18 s against markdown-it's 0.65 s, the 19 MB one in 0.9 s against 2.9 s (medians of
+3, cycle collection paused as ``parse_document`` pauses it). Most of what is left is
+making the tokens themselves.
 
 It recognises conservatively, line by line, and answers ``None`` ("not plain") for
 anything it is not sure of; the caller then asks markdown-it, so no text is read
@@ -36,7 +39,7 @@ from markdown_it.token import Token
 # than "\n" change columns and lines; a pipe may make a table.
 _UNSURE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f|]")
 _HEADING = re.compile(r"(#{1,6}) +(?=[^ ])")
-_ORDERED = re.compile(r"[0-9]+[.)]")
+_ORDERED = re.compile(r"[0-9]+[.)](?: |$)")  # any number of digits: markdown-it takes up to nine
 _NOT_A_START = frozenset("-+=#><`~ ") | frozenset(MD_TRIM_CHARS)
 _EMPHASIS = frozenset("*_")
 
