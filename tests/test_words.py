@@ -121,3 +121,12 @@ def test_has_words_around_a_plain_prefix(text: str) -> None:
     from i18ntool.markdown.words import _ADDRESS, _WORD, prose
 
     assert has_words(text) is bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False))))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS + ("ftp", "http", "mailto", "www", ":", "/")), max_size=16).map("".join))
+def test_addresses_looked_for_only_where_one_may_be(text: str) -> None:
+    """A text holding nothing every address holds is left as it is, as _ADDRESS would leave it."""
+    from i18ntool.markdown.words import _ADDRESS, _without_addresses
+
+    assert _without_addresses(text) == _ADDRESS.sub(" ", text)
