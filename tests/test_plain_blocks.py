@@ -3,7 +3,6 @@ same documents whether it answers or not."""
 
 from __future__ import annotations
 
-import gc
 import json
 import subprocess
 import sys
@@ -242,21 +241,3 @@ def test_plain_lines_are_read_quickly(lines: list[str]) -> None:
     pairs = set(zip(kinds, kinds[1:], strict=False))
     unsure = {("other", "item"), ("item", "other"), ("item", "item")} & pairs or (lines and lines[-1].isspace())
     assert answered or unsure
-
-
-@pytest.mark.parametrize("enabled", [True, False], ids=["collecting", "paused by the caller"])
-def test_cycle_collection_as_it_was_after_reading(enabled: bool) -> None:
-    """parse_document pauses Python's cycle collection while it reads, and leaves it as it
-    found it, after an error too."""
-    was = gc.isenabled()
-    try:
-        gc.enable() if enabled else gc.disable()
-        parse("# Title\n\nText.\n")
-        assert gc.isenabled() is enabled
-        with pytest.raises(ContentError):
-            parse("Text\x00\n")
-        with pytest.raises(ContentError):
-            parse("<!-- i18ntool: skip -->\n")
-        assert gc.isenabled() is enabled
-    finally:
-        gc.enable() if was else gc.disable()

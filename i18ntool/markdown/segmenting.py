@@ -24,11 +24,9 @@ joined text is parsed again and must render like the block.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 import functools
-import gc
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -97,38 +95,6 @@ def parse_document(
     translatable_keys: tuple[str, ...],
 ) -> Document:
     """Cut ``text`` into segments. Errors name ``source`` and the line."""
-    with _cycle_collection_paused():
-        return _parse_document(text, document_id, source, default_language, languages, translatable_keys)
-
-
-@contextlib.contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Python's cycle collection paused while a document is read, and resumed after.
-
-    Reading a document makes a few objects per line (tokens, their lists, segments) and no
-    garbage cycle worth collecting early; yet every few hundred new objects the collector
-    runs, and now and then walks every object the process holds. Measured on one document of
-    100,000 entries (catalogue-100000), ``parse_document`` takes 8.1 s with it running, 5.7 s
-    paused (medians of 3); whatever cycle a document leaves is collected at the next run.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _parse_document(
-    text: str,
-    document_id: str,
-    source: str,
-    default_language: str,
-    languages: tuple[str, ...],
-    translatable_keys: tuple[str, ...],
-) -> Document:
     if "\x00" in text:  # CommonMark would read it as U+FFFD, which no translation could match
         raise ContentError(
             "source text holds a NUL character; remove it", source, text.count("\n", 0, text.index("\x00")) + 1
