@@ -10,7 +10,7 @@ one-line items, separated by blank lines. For such a text this module gives exac
 token list markdown-it's block parser gives (every field, and no link reference
 definition in ``env``) in a few passes over its lines: the bodies of those 1,000 documents
 in 0.18 s against markdown-it's 0.65 s, the 19 MB one in 0.9 s against 2.9 s (medians of
-3, cycle collection paused as ``parse_document`` pauses it). Most of what is left is
+3, cycle collection paused). Most of what is left is
 making the tokens themselves.
 
 It recognises conservatively, line by line, and answers ``None`` ("not plain") for
