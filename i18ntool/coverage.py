@@ -335,9 +335,9 @@ def _document_rows(piece: _Piece) -> _Outcome:
     inputs = _inputs(piece)
     try:
         if inputs is None:
-            document = load_document(project, piece.source)
+            document = load_document(project, piece.source, piece.identifier)
         else:
-            document = document_of_bytes(project, piece.source, inputs[0])
+            document = document_of_bytes(project, piece.source, inputs[0], piece.identifier)
     except I18nToolError as error:
         return _Outcome(document_error=error)
     rows = []
