@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from pathlib import Path
 
@@ -179,3 +180,14 @@ def test_a_bare_hash_line_is_an_empty_translator_comment_kept_as_msgcat_keeps_it
     assert catalogue.header_comments == ("a", "")
     assert catalogue.messages[0].translator_comments == ("", "b")
     assert format_catalogue(catalogue) == text  # what `msgcat` writes for this file
+
+
+def test_catalogues_pickle_with_their_lines() -> None:
+    """Workers send catalogues and messages between processes (``workers``): slotted and
+    frozen, they still pickle, with the lines their equality leaves out."""
+    text = 'msgid ""\nmsgstr "Language: it\\n"\n\n#. paragraph\n#, fuzzy\nmsgid "a"\nmsgstr "b"\n'
+    catalogue = parse_catalogue(text.encode("utf-8"), "x.po")
+    copy = pickle.loads(pickle.dumps(catalogue))
+    assert copy == catalogue
+    assert (copy.header_line, [message.line for message in copy.messages]) == (1, [6])
+    assert not hasattr(copy.messages[0], "__dict__")

@@ -142,7 +142,7 @@ def test_line_breaks_of_prose_match_libunistring() -> None:
     # Words, closing punctuation and spaces, as press paragraphs are: the shortcuts' case.
     rng = random.Random(20261203)
     pieces = ["film", "Città", "8", "2026", "e", ",", ".", ";", ":", "!", "?", ")", "(", " ", " ", " ", "  ", "-"]
-    pieces += ["'", '\\"', "\u2019", "<", "www.", "\u00a0"]
+    pieces += ["'", '\\"', "\u2019", "<", "www.", "\u00a0", "*", "**", "$", "%", "[", "]"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         forbidden = set(rng.sample(range(len(text)), min(len(text), rng.randint(0, 3))))
@@ -154,7 +154,8 @@ def test_line_breaks_of_prose_match_libunistring() -> None:
 
 def plain_prose(draw: random.Random) -> str:
     words = ["film", "Città", "8", "2026", "e", "8,000", "12.5", "a1", "perché", "x" * draw.randint(1, 90)]
-    words += ["$8,000", "54%", "[it", "100]", "(film", "l'amico", "($12.5%)", "[a]"][: draw.randint(0, 8)]
+    words += ["$8,000", "54%", "[it", "100]", "(film", "l'amico", "($12.5%)", "[a]", "*film*", "**8,000**", "l'*a*",
+              "($*8*", "*12.5*", "[*]", "*"][: draw.randint(0, 15)]  # fmt: skip
 
     def word() -> str:
         chosen = draw.choice(words)

@@ -128,3 +128,42 @@ def test_broken_catalogues_read_alike_or_are_left_to_the_strict_reader(entries: 
     except CatalogueError as error:
         through_quick = str(error)
     assert through_quick == lines_of(strictly(text))
+
+
+HOSTILE = [
+    pytest.param('msgid "a"\nmsgstr "b"', True, id="no-final-newline"),
+    pytest.param('\n\n\nmsgid "a"\nmsgstr "b"\n\n\n', True, id="blank-lines-around"),
+    pytest.param('#  spaced comment  \n#.extracted\n#:a.md:1 b.md\n#,fuzzy,, c-format\nmsgid "a"\nmsgstr "b"\n', True,
+                 id="comments-without-spaces"),
+    pytest.param('#| msgctxt "p"\n#| "q"\n# between\n#| msgid "r"\n#| "s\\n"\nmsgid "a"\nmsgstr "b"\n', True,
+                 id="previous-fields-and-comments-mixed"),
+    pytest.param('msgctxt ""\n"c"\nmsgid ""\n"a\\"b\\\\"\n"\\t"\nmsgstr ""\n"x\\n"\n"y"\n', True, id="continuations"),
+    pytest.param('msgid "a"\nmsgstr "b"\nmsgid "c"\nmsgstr "d"\n# e\nmsgid "f"\nmsgstr "g"\n', True, id="no-blank-lines"),
+    pytest.param('msgid "a\\\\"\n"\\\\"\nmsgstr "\\\\\\""\n', True, id="escapes-at-joins"),
+    pytest.param('msgid "a"\r\nmsgstr "b"\r\n', False, id="crlf"),
+    pytest.param('msgid "a"\n  \nmsgstr "b"\n', False, id="spaces-line-inside"),
+    pytest.param('msgid "a"\n\nmsgstr "b"\n', False, id="blank-line-inside"),
+    pytest.param(' msgid "a"\nmsgstr "b" \n', False, id="spaces-around-keywords"),
+    pytest.param('msgid "a"\nmsgstr "b"\n\n# dangling\n', False, id="comment-at-the-end"),
+    pytest.param('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', False, id="second-msgstr"),
+    pytest.param('msgid "a"\nmsgstr "b"\n"c\n', False, id="unterminated"),
+    pytest.param('msgid "a"\nmsgstr "b" "c"\n', False, id="two-strings"),
+    pytest.param('msgid "a\\r"\nmsgstr ""\n', False, id="other-escape"),
+    pytest.param('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr ""\n', True, id="duplicate"),
+    pytest.param('msgid ""\nmsgstr "X"\n\nmsgid ""\nmsgstr ""\n', True, id="second-header"),
+    pytest.param('#: a\nmsgctxt "c"\nmsgctxt "c"\nmsgid "a"\nmsgstr ""\n', False, id="second-msgctxt"),
+    pytest.param('msgid "a\x85"\nmsgstr "\u2028"\n', True, id="unicode-line-ends-in-strings"),
+    pytest.param('#~ msgid "a"\n#~ msgstr "b"\n', False, id="obsolete"),
+    pytest.param("", True, id="empty"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "taken"), HOSTILE)
+def test_hostile_catalogues_read_alike_or_are_left_to_the_strict_reader(text: str, taken: bool) -> None:
+    assert (quick_entries(text) is not None) == taken
+    assert_agree(text)
+    try:
+        through_quick: object = lines_of(parse_catalogue(text.encode("utf-8"), "x.po"))
+    except CatalogueError as error:
+        through_quick = str(error)
+    assert through_quick == lines_of(strictly(text))

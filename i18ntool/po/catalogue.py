@@ -17,7 +17,7 @@ from i18ntool.errors import CatalogueError
 from i18ntool.po.quick_reader import quick_entries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """One PO entry. ``msgstr_plural`` is used instead of ``msgstr`` when ``msgid_plural`` is set."""
 
@@ -53,7 +53,7 @@ class Message:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     """A whole PO file: the header entry and the messages in file order.
 
@@ -144,7 +144,21 @@ def _read_quickly(text: str, name: str) -> Catalogue | None:
     if entries is None:
         return None
     parser = _Parser(name)
-    parser.messages = [Message(**fields) for fields in entries]
+    parser.messages = [
+        Message(
+            msgid,
+            msgstr,
+            msgctxt,
+            flags=flags,
+            translator_comments=translator,
+            extracted_comments=extracted,
+            references=references,
+            previous_msgctxt=previous_msgctxt,
+            previous_msgid=previous_msgid,
+            line=line,
+        )
+        for msgid, msgstr, msgctxt, flags, translator, extracted, references, previous_msgctxt, previous_msgid, line in entries
+    ]
     if parser.messages and _is_header(parser.messages[0]):
         parser.header = parser.messages.pop(0)
     return parser._catalogue()

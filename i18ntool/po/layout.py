@@ -112,7 +112,6 @@ def _escape_portion(portion: str, interiors: Sequence[int], base: int) -> tuple[
     return escaped, prohibited
 
 
-@functools.lru_cache(maxsize=1 << 19)
 def _wrap(
     prefix: str,
     keyword: str,
@@ -122,6 +121,27 @@ def _wrap(
     language: str | None = None,
 ) -> tuple[str, ...]:
     """Lay out ``keyword "value"`` as gettext's ``wrap()`` does, one item per line.
+
+    A value that fits on the keyword's line, as most short ones do (headings, list items,
+    empty translations), is that one line: no escape, no line end, no line breaking to
+    consider. (Counted as ``_breaks`` counts: no character is wider than 2 columns, nor than
+    1 in ASCII text; tests/test_layout.py holds this to the general path.)"""
+    columns = len(prefix) + len(keyword) + 3 + len(value) * (1 if value.isascii() else 2)
+    if columns <= (_NO_WRAP_WIDTH if no_wrap else width) and not _NEEDS_ESCAPE.search(value):
+        return (f'{prefix}{keyword} "{value}"',)
+    return _wrap_lines(prefix, keyword, value, width, no_wrap, language)
+
+
+@functools.lru_cache(maxsize=1 << 19)
+def _wrap_lines(
+    prefix: str,
+    keyword: str,
+    value: str,
+    width: int,
+    no_wrap: bool = False,
+    language: str | None = None,
+) -> tuple[str, ...]:
+    """``_wrap``'s general path, through the line breaker.
 
     Remembered: `update` lays out each source text in the template and again in every
     catalogue of it, and line breaking is most of the time spent writing a catalogue."""
@@ -233,10 +253,30 @@ def _parse_references(references: Iterable[str]) -> list[tuple[str, int | None]]
             out.append((name, None))
 
 
-@functools.lru_cache(maxsize=1 << 18)
+# One reference as gettext writes it back unchanged: no space, no leading "./", no line number
+# with a leading zero (written without it).
+_PLAIN_REFERENCE = re.compile(r"(?!\./)[^ \t\n]+")
+_LEADING_ZERO = re.compile(r":0[0-9]+\Z")
+
+
 def _reference_lines(references: tuple[str, ...], width: int) -> tuple[str, ...]:
     """``#:`` lines, packed as gettext packs them (its widths count bytes, not columns).
-    Remembered, as ``_wrap``'s lines are: a template and its catalogues share references.
+
+    Most entries have no reference or one, plain (``content/page.md:12``): that one is its
+    own line whatever the width (the first item of a line always goes on it)."""
+    if not references:
+        return ()
+    if len(references) == 1:
+        (reference,) = references
+        if _PLAIN_REFERENCE.fullmatch(reference) and not _LEADING_ZERO.search(reference):
+            return (f"#: {reference}",)
+    return _packed_reference_lines(references, width)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _packed_reference_lines(references: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """``_reference_lines``' general path. Remembered, as ``_wrap``'s lines are: a template
+    and its catalogues share references.
 
     gettext drops a leading ``./`` when writing, and a repeated reference when reading; both
     are done here, so that reading the output back changes nothing.

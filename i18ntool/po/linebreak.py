@@ -122,9 +122,12 @@ _DIGITS = frozenset("0123456789")
 # letters (l'amico), and close with % after a digit and one of WORD_ENDS or ]. Every character
 # is one column wide, and the only break opportunities are the starts of the words after
 # spaces (tests/test_linebreak.py holds this to the general rules and to libunistring), so the
-# lines follow from the offsets of those starts alone (``_plain_breaks``).
+# lines follow from the offsets of those starts alone (``_plain_breaks``). Markdown's emphasis
+# marks count as letters: "*" is of class AL as they are, and one column wide
+# (``*film*``, ``**8,000**`` are words; a third of the long strings of a press archive have them).
+_PLAIN_WORD_CHARS = WORD_CHARS + r"*"
 _WORD = (
-    rf"[(\[]?\$?[{WORD_CHARS}]+(?:(?<=[0-9])[,.](?=[0-9])[{WORD_CHARS}]+|'[{WORD_CHARS}]+)*"
+    rf"[(\[]?\$?[{_PLAIN_WORD_CHARS}]+(?:(?<=[0-9])[,.](?=[0-9])[{_PLAIN_WORD_CHARS}]+|'[{_PLAIN_WORD_CHARS}]+)*"
     rf"(?:(?<=[0-9])%)?[{re.escape(WORD_ENDS)}\]]?"
 )
 _PLAIN = re.compile(f"{_WORD}(?: +{_WORD})* *")
