@@ -3,8 +3,11 @@ every pair (the plain definition of the best match)."""
 
 from __future__ import annotations
 
+import heapq
+import math
 import os
 import random
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -305,3 +308,47 @@ def test_the_index_built_in_processes_is_the_index_built_in_one(
     assert shared.sizes == alone.sizes and shared.lengths == alone.lengths
     assert shared.frequency == alone.frequency
     assert shared.postings == alone.postings
+
+
+def plain_retrieval(index: matching._Index, new: matching._NewText) -> list[int]:
+    """Retrieval in its plain form: each posting in the length range in turn, its key's weight
+    added to its old text's sum, then the highest sums over the sizes, the first met of equals
+    first (heapq.nlargest)."""
+    shortest = math.floor(len(new.folded) / matching._LENGTH_FACTOR)
+    longest = math.ceil(len(new.folded) * matching._LENGTH_FACTOR)
+    shared: dict[int, float] = {}
+    for key in index.chosen[id(new)]:
+        weight = math.log(1 + len(index.lengths) / index.frequency[key])
+        for number in index.postings[key]:
+            if shortest <= index.lengths[number] <= longest:
+                shared[number] = shared.get(number, 0.0) + weight
+    ranked = {number: weight / (len(new.keys) + index.sizes[number]) for number, weight in shared.items()}
+    return heapq.nlargest(matching._CANDIDATES, ranked, key=ranked.__getitem__)
+
+
+def test_retrieval_gives_what_its_plain_form_gives_on_a_larger_catalogue(
+    larger_catalogue: tuple[list[Message], list[Message], list[list[float | None]]],
+) -> None:
+    entries, candidates, _ = larger_catalogue
+    texts = [matching._NewText(entry.msgid) for entry in entries]
+    index = matching._Index(candidates, texts)
+    assert [index.retrieve(text) for text in texts] == [plain_retrieval(index, text) for text in texts]
+
+
+@settings(max_examples=profile(100, 1000), deadline=None)
+@given(
+    st.lists(st.tuples(texts, st.integers(min_value=1, max_value=3)), min_size=1, max_size=40),
+    st.lists(texts, min_size=1, max_size=12),
+)
+def test_retrieval_gives_what_its_plain_form_gives_on_any_catalogue(old: list[tuple[str, int]], new: list[str]) -> None:
+    """Texts repeated (as in other contexts), short and long: ties and length ranges that cut."""
+    candidates = [message(text, f"context {copy}") for text, copies in old for copy in range(copies)]
+    texts = [matching._NewText(text) for text in new]
+    index = matching._Index(candidates, texts)
+    assert [index.retrieve(text) for text in texts] == [plain_retrieval(index, text) for text in texts]
+
+
+@given(texts, texts)
+def test_shared_counts_are_counters_intersections(first: str, second: str) -> None:
+    for new, old in ((Counter(first), Counter(second)), (Counter(first.split()), Counter(second.split()))):
+        assert matching._shared_count(new, old) == sum((new & old).values())
