@@ -23,8 +23,10 @@ any of it: a fuzzy match never takes a translation whose own text is back furthe
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -361,18 +363,21 @@ def update(
     planner = _Planner(project, now_stamp(), set(languages or project.languages), load_memories(project))
     found = domains(project, documents)
     jobs = workers.jobs(jobs, len(found), PARALLEL_DOMAINS)
-    if jobs == 1:
-        plans = []
-        for done, domain in enumerate(found, start=1):
-            plans.append(planner.plan(domain))
-            if progress is not None:
-                progress(done, len(found))
-    else:
-        for language in [language for domain in found for language in domain.languages if language in planner.targets]:
-            planner.memory(language)  # read here, once, for the workers to share
-        plans = workers.forked(
-            lambda start, end: [planner.plan(d) for d in found[start:end]], len(found), jobs, progress
-        )
+    with _collector_paused():
+        if jobs == 1:
+            plans = []
+            for done, domain in enumerate(found, start=1):
+                plans.append(planner.plan(domain))
+                if progress is not None:
+                    progress(done, len(found))
+        else:
+            for language in [
+                language for domain in found for language in domain.languages if language in planner.targets
+            ]:
+                planner.memory(language)  # read here, once, for the workers to share
+            plans = workers.forked(
+                lambda start, end: [planner.plan(d) for d in found[start:end]], len(found), jobs, progress
+            )
     if not check:
         remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
     planned = [item for plan in plans for item in plan]
@@ -381,6 +386,26 @@ def update(
     changes = [FileChange(path=path, created=created, detail=detail) for path, _, created, detail in planned]
     warnings = _orphans(project, documents)
     return UpdateResult(changes=tuple(changes), warnings=tuple(warnings))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while planning (and in the processes forked then).
+
+    Planning makes millions of objects that stay to the end (messages, catalogues, the
+    matcher's index) and no reference cycles worth collecting; the collector scanned them
+    again each time they grew by a quarter: 2.9 s of 21 s of CPU time of `update` at
+    100,000 segments (gc.callbacks, one process). Objects without cycles are freed as
+    ever; the collector's next pass after planning finds any cycle made meanwhile.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class _Planner:
