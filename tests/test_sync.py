@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18ntool.po.catalogue import Message
-from i18ntool.sync import _collector_paused, merge
+from i18ntool.project import load_project
+from i18ntool.sync import _collector_paused, merge, update
 from tests.conftest import profile
 
 ORIGINAL = (
@@ -302,3 +303,8 @@ def test_planning_pauses_the_garbage_collector_and_gives_it_back() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_update_gives_the_garbage_collector_back(shipped_project: Path) -> None:
+    assert update(load_project(shipped_project / "pyproject.toml"), check=True).changes == ()
+    assert gc.isenabled()
