@@ -400,6 +400,17 @@ def test_scoring_gives_what_scoring_in_full_gives_on_any_catalogue(
 
 @given(texts, texts)
 def test_the_common_end_is_matched_by_difflib(first: str, second: str) -> None:
-    """The lower bound the letters' half is left out on: difflib matches at least that many."""
+    """A lower bound the letters' half is left out on: difflib matches at least that many."""
     matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
     assert matching._common_end(first, second) <= sum(block.size for block in matcher.get_matching_blocks())
+
+
+@given(texts, texts)
+def test_the_longest_shared_run_of_words_is_matched_by_difflib(old: str, new: str) -> None:
+    """The other lower bound: the letters of the longest run of words matched, when the new
+    text has them as they stand."""
+    text = matching._NewText(new)
+    candidate = matching._Bounded(text, 0, old.casefold(), 0.0)
+    text.word_score(candidate.tokens)
+    matcher = difflib.SequenceMatcher(None, old.casefold(), text.folded, autojunk=False)
+    assert candidate._longest_shared_run(text) <= sum(block.size for block in matcher.get_matching_blocks())
