@@ -3,8 +3,12 @@ every pair (the plain definition of the best match)."""
 
 from __future__ import annotations
 
+import difflib
+import heapq
+import math
 import os
 import random
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -305,3 +309,108 @@ def test_the_index_built_in_processes_is_the_index_built_in_one(
     assert shared.sizes == alone.sizes and shared.lengths == alone.lengths
     assert shared.frequency == alone.frequency
     assert shared.postings == alone.postings
+
+
+def plain_retrieval(index: matching._Index, new: matching._NewText) -> list[int]:
+    """Retrieval in its plain form: each posting in the length range in turn, its key's weight
+    added to its old text's sum, then the highest sums over the sizes, the first met of equals
+    first (heapq.nlargest)."""
+    shortest = math.floor(len(new.folded) / matching._LENGTH_FACTOR)
+    longest = math.ceil(len(new.folded) * matching._LENGTH_FACTOR)
+    shared: dict[int, float] = {}
+    for key in index.chosen[id(new)]:
+        weight = math.log(1 + len(index.lengths) / index.frequency[key])
+        for number in index.postings[key]:
+            if shortest <= index.lengths[number] <= longest:
+                shared[number] = shared.get(number, 0.0) + weight
+    ranked = {number: weight / (len(new.keys) + index.sizes[number]) for number, weight in shared.items()}
+    return heapq.nlargest(matching._CANDIDATES, ranked, key=ranked.__getitem__)
+
+
+def test_retrieval_gives_what_its_plain_form_gives_on_a_larger_catalogue(
+    larger_catalogue: tuple[list[Message], list[Message], list[list[float | None]]],
+) -> None:
+    entries, candidates, _ = larger_catalogue
+    texts = [matching._NewText(entry.msgid) for entry in entries]
+    index = matching._Index(candidates, texts)
+    assert [index.retrieve(text) for text in texts] == [plain_retrieval(index, text) for text in texts]
+
+
+@settings(max_examples=profile(100, 1000), deadline=None)
+@given(
+    st.lists(st.tuples(texts, st.integers(min_value=1, max_value=3)), min_size=1, max_size=40),
+    st.lists(texts, min_size=1, max_size=12),
+)
+def test_retrieval_gives_what_its_plain_form_gives_on_any_catalogue(old: list[tuple[str, int]], new: list[str]) -> None:
+    """Texts repeated (as in other contexts), short and long: ties and length ranges that cut."""
+    candidates = [message(text, f"context {copy}") for text, copies in old for copy in range(copies)]
+    texts = [matching._NewText(text) for text in new]
+    index = matching._Index(candidates, texts)
+    assert [index.retrieve(text) for text in texts] == [plain_retrieval(index, text) for text in texts]
+
+
+@given(texts, texts)
+def test_shared_counts_are_counters_intersections(first: str, second: str) -> None:
+    for new, old in ((Counter(first), Counter(second)), (Counter(first.split()), Counter(second.split()))):
+        assert matching._shared_count(new, old) == sum((new & old).values())
+
+
+def plain_best(entry: Message, candidates: list[Message], retrieved: list[int]) -> int | None:
+    """The best of the retrieved candidates, each scored in full: no bounds, nothing left out."""
+    best, best_score = None, FUZZY_THRESHOLD
+    for number in sorted(retrieved):
+        old = candidates[number]
+        if old.msgid_plural is not None and entry.msgid_plural is None:
+            continue
+        score = similarity(old.msgid, entry.msgid) - (CONTEXT_PENALTY if old.msgctxt != entry.msgctxt else 0.0)
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = number, score
+    return best
+
+
+def assert_scoring_gives_what_scoring_in_full_gives(entries: list[Message], candidates: list[Message]) -> None:
+    texts = [matching._NewText(entry.msgid) for entry in entries]
+    index = matching._Index(candidates, texts)
+    for entry, text in zip(entries, texts, strict=True):
+        retrieved = index.retrieve(text)
+        assert matching._best_match(entry, text, candidates, retrieved) == plain_best(entry, candidates, retrieved)
+
+
+def test_scoring_gives_what_scoring_in_full_gives_on_a_larger_catalogue(
+    larger_catalogue: tuple[list[Message], list[Message], list[list[float | None]]],
+) -> None:
+    """The bounds (and the letters' half left out of a clear winner) change no choice."""
+    entries, candidates, _ = larger_catalogue
+    contexts = [message(entry.msgid, "caption") for entry in entries[::3]]
+    assert_scoring_gives_what_scoring_in_full_gives([*entries, *contexts], candidates)
+
+
+@settings(max_examples=profile(100, 1000), deadline=None)
+@given(
+    st.lists(st.tuples(texts, st.sampled_from([None, None, "caption"])), min_size=1, max_size=30),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=2**32)), min_size=1, max_size=8),
+)
+def test_scoring_gives_what_scoring_in_full_gives_on_any_catalogue(
+    pairs: list[tuple[str, str | None]], edits: list[tuple[int, int]]
+) -> None:
+    candidates = [message(text, context) for text, context in pairs]
+    entries = [message(edit(pairs[which % len(pairs)][0], random.Random(seed))) for which, seed in edits]
+    assert_scoring_gives_what_scoring_in_full_gives(entries, candidates)
+
+
+@given(texts, texts)
+def test_the_common_end_is_matched_by_difflib(first: str, second: str) -> None:
+    """A lower bound the letters' half is left out on: difflib matches at least that many."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    assert matching._common_end(first, second) <= sum(block.size for block in matcher.get_matching_blocks())
+
+
+@given(texts, texts)
+def test_the_longest_shared_run_of_words_is_matched_by_difflib(old: str, new: str) -> None:
+    """The other lower bound: the letters of the longest run of words matched, when the new
+    text has them as they stand."""
+    text = matching._NewText(new)
+    candidate = matching._Bounded(text, 0, old.casefold(), 0.0)
+    text.word_score(candidate.tokens)
+    matcher = difflib.SequenceMatcher(None, old.casefold(), text.folded, autojunk=False)
+    assert candidate._longest_shared_run(text) <= sum(block.size for block in matcher.get_matching_blocks())
