@@ -23,10 +23,8 @@ any of it: a fuzzy match never takes a translation whose own text is back furthe
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import functools
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -337,28 +335,6 @@ def domains(project: Project, documents: Sequence[Document]) -> list[Domain]:
     return found
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off during `update` (and in the processes it forks).
-
-    `update` makes millions of objects that stay to its end (segments, messages,
-    catalogues, the matcher's index) and no reference cycles worth collecting; the
-    collector scanned them again each time they grew by a quarter: 4.5 s of 23.7 s of CPU
-    time at 100,000 segments (gc.callbacks, one process), 2.0 s of it while reading the
-    Markdown; peak memory is the same without. Objects without cycles are freed as ever.
-    Used on ``update`` itself, so that its objects are freed when it returns, before the
-    collector is back: its first pass then has little to scan.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 # Below this many documents, `update` plans them in one process; above it, on every core
 # (forking and collecting take about a tenth of a second).
 PARALLEL_DOMAINS = 100
@@ -366,7 +342,6 @@ PARALLEL_DOMAINS = 100
 _Planned = tuple[Path, bytes, bool, str]  # a file to write: path, bytes, created, what changed
 
 
-@_collector_paused()
 def update(
     project: Project,
     languages: Sequence[str] = (),

@@ -5,13 +5,12 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18ntool.po.catalogue import Message
 from i18ntool.project import load_project
-from i18ntool.sync import _collector_paused, merge, update
+from i18ntool.sync import merge, update
 from tests.conftest import profile
 
 ORIGINAL = (
@@ -287,22 +286,6 @@ def test_update_tells_its_progress_once_per_domain_up_to_the_whole(project_dir: 
     total = told[-1][1]
     assert told == [(done, total) for done in range(1, total + 1)]
     assert total == len(list((project_dir / "content").glob("*.md"))) + 1  # and the pages' words
-
-
-def test_planning_pauses_the_garbage_collector_and_gives_it_back() -> None:
-    with _collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(ValueError), _collector_paused():
-        raise ValueError("a bad catalogue")
-    assert gc.isenabled()
-    gc.disable()  # paused by whoever calls: left so
-    try:
-        with _collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
 
 
 def test_update_gives_the_garbage_collector_back(shipped_project: Path) -> None:
