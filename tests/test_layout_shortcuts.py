@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18ntool.po.layout import _packed_reference_lines, _reference_lines, _wrap, _wrap_lines
-from tests.conftest import profile
+from tests.conftest import REPOSITORY, profile
 
 # Short and long text, escapes, wide and zero-width characters, quotes and format directives.
 TEXT = st.text(alphabet="ab z,.-/'\"\\\n\t\r\a%(s)d{}l’«»“中😀\u0301\u200b\u00a0", max_size=90)
@@ -55,3 +55,20 @@ def test_references_are_packed_as_the_reference_parser_packs_them(references: tu
 )
 def test_single_references(reference: str) -> None:
     assert _reference_lines((reference,), 79) == _packed_reference_lines((reference,), 79)
+
+
+def test_a_large_catalogue_laid_out_on_every_core_is_the_same_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slices of entries laid out in forked processes, joined in order: the file one process writes."""
+    from i18ntool import workers
+    from i18ntool.po import layout
+    from i18ntool.po.catalogue_files import read_catalogue
+
+    kit = sorted((REPOSITORY / "locales").glob("*/LC_MESSAGES/*.po"))
+    assert len(kit) > 5
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    for path in kit:
+        catalogue = read_catalogue(path)
+        monkeypatch.setattr(layout, "PARALLEL_ENTRIES", 10**9)
+        alone = layout.format_catalogue(catalogue)
+        monkeypatch.setattr(layout, "PARALLEL_ENTRIES", 2)
+        assert layout.format_catalogue(catalogue) == alone == path.read_text(encoding="utf-8"), path
