@@ -143,3 +143,29 @@ def test_unsafe_document_ids_are_refused(identifier: str) -> None:
         check_document_id(identifier)
     assert "use letters (of any alphabet), digits, '-', '_' and '.'" in caught.value.message
     assert "starting each with a letter or digit (so no '..' folder)" in caught.value.message
+
+
+def test_ascii_names_are_judged_as_by_their_unicode_categories() -> None:
+    """An ASCII name is checked by a regular expression: the same answer as the rule by
+    Unicode categories (letters and digits first, then '-', '_' and '.'), for every name of
+    up to two ASCII characters and a few longer ones."""
+    import string
+    import unicodedata
+
+    from i18ntool import project
+
+    def by_categories(name: str) -> bool:
+        def category(char: str) -> str:
+            return unicodedata.category(char)[0]
+
+        return (
+            bool(name)
+            and category(name[0]) in "LN"
+            and all(category(char) in "LMN" or char in project._ID_PUNCTUATION for char in name)
+        )
+
+    ascii_chars = [chr(code) for code in range(128)]
+    names = ["", *ascii_chars, *(a + b for a in ascii_chars for b in ascii_chars)]
+    names += ["press-release", "2026_kit.v2", "a b", "-x", ".hidden", "x/y", "Übersicht", string.printable]
+    for name in names:
+        assert project._safe_name(name) is by_categories(name), repr(name)
