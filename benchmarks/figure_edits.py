@@ -38,7 +38,7 @@ from i18ntool.po.catalogue_files import read_catalogue  # noqa: E402
 from i18ntool.po.states import figures_carried  # noqa: E402
 from i18ntool.po.writer import write_catalogue  # noqa: E402
 from i18ntool.project import Project, load_project  # noqa: E402
-from i18ntool.sync import update  # noqa: E402
+from i18ntool.updating import update  # noqa: E402
 
 MONTHS = [
     ("January", "gennaio"),

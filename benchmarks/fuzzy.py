@@ -42,7 +42,7 @@ from i18ntool.po.catalogue import Catalogue, Message  # noqa: E402
 from i18ntool.po.catalogue_files import read_catalogue  # noqa: E402
 from i18ntool.po.writer import write_catalogue  # noqa: E402
 from i18ntool.project import load_project  # noqa: E402
-from i18ntool.sync import update  # noqa: E402
+from i18ntool.updating import update  # noqa: E402
 
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
 REPEATED_SHARE_OF_EDITS = 0.4  # edits that fall on one occurrence of a repeated text

@@ -25,7 +25,7 @@ import scale_project
 
 from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.project import load_project
-from i18ntool.sync import update
+from i18ntool.updating import update
 
 I18NTOOL = str(Path(sys.executable).parent / "i18ntool")
 ISSUE_MSGMERGE_100K_SECONDS = 453.0  # issue 16's measurement, for when msgmerge is not run here

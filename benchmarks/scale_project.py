@@ -24,7 +24,7 @@ from fuzzy import _changed, _Words  # the word model (fuzzy.py puts the reposito
 from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
 from i18ntool.project import load_project
-from i18ntool.sync import update
+from i18ntool.updating import update
 
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
 SHARES = ((TRANSLATED, 0.7), (FUZZY, 0.1), (UNTRANSLATED, 0.2))

@@ -6,7 +6,9 @@ Two ways, one rule: the results are those of the same work done here, one piece 
   pickle); `coverage` reads documents this way.
 - :func:`forked` runs ``work(start, end)`` over slices of a range in forked processes, which
   inherit everything the work refers to (an index, the catalogues read), so only bounds and
-  results travel; `update` matches texts and plans documents this way.
+  results travel; `update` matches the texts of a large document this way.
+- :class:`Crew` keeps forked processes, each with its share, through several steps, with a
+  word from every process between them; `update` reads and merges many documents this way.
 
 Starting processes costs more than a little work takes (about 0.1 s on two cores, where the
 kit's seven documents take 0.05 s), so each caller names the size from which a pool pays.
@@ -140,3 +142,110 @@ def forked(
     finally:
         _inherited = None
     return results
+
+
+class Crew:
+    """Forked processes that keep what they computed from one step to the next.
+
+    :func:`forked` suits work done in one go; some work needs a word from every process half
+    way: `update` reads each document and its catalogues, then needs the finished translations
+    of *all* catalogues before it can merge any. A crew of ``size`` processes, each with its
+    own share, runs ``steps[0]``, hands every result back, and waits for the argument of the
+    next step, its state (the documents and catalogues it read) still in memory, so nothing is
+    read twice and nothing large is sent but what the next step needs.
+
+    A step is ``step(argument, tell)``; ``tell(count)`` reports ``count`` pieces done (the
+    caller's progress). Where no process can be forked, or ``size`` is 1, the steps run here,
+    one after another: the same functions, the same results. An error raised in a member is
+    raised here when its step's results are asked for (callers that want a set order of
+    errors return them as values); a member that dies (killed for memory) is an error too.
+    """
+
+    def __init__(self, size: int, steps: Sequence[Callable[[Any, Callable[[int], None]], Any]]) -> None:
+        self.steps = steps
+        self.members: list[tuple[Any, Any]] = []  # (process, connection)
+        if size <= 1:
+            return
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        try:
+            for _ in range(size):
+                ours, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs, steps), daemon=True)
+                process.start()
+                theirs.close()
+                self.members.append((process, ours))
+        except OSError:
+            self.close()  # no processes to be had: the steps run here
+
+    @property
+    def size(self) -> int:
+        return max(1, len(self.members))
+
+    def step(self, number: int, arguments: Sequence[Any], progress: Callable[[int], None] | None = None) -> list[Any]:
+        """``steps[number]`` with one argument for each member, the results in members' order."""
+        if not self.members:
+            return [self.steps[number](argument, progress or _ignore) for argument in arguments]
+        from multiprocessing.connection import wait
+
+        for (_, connection), argument in zip(self.members, arguments, strict=True):
+            connection.send((number, argument))
+        results: dict[int, Any] = {}
+        failure: BaseException | None = None
+        waiting = {connection: place for place, (_, connection) in enumerate(self.members)}
+        while waiting:
+            ready: list[Any] = wait(list(waiting))
+            for connection in ready:
+                try:
+                    kind, value = connection.recv()
+                except (EOFError, OSError):
+                    kind, value = "error", RuntimeError("a worker process stopped before it finished")
+                if kind == "done" and progress is not None:
+                    progress(value)
+                elif kind == "result":
+                    results[waiting.pop(connection)] = value
+                elif kind == "error":
+                    waiting.pop(connection)
+                    failure = failure if failure is not None else value
+        if failure is not None:
+            self.close()
+            raise failure
+        return [results[place] for place in range(len(self.members))]
+
+    def close(self) -> None:
+        for process, connection in self.members:
+            try:
+                connection.send(None)
+            except OSError:
+                pass
+            connection.close()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+        self.members = []
+
+    def __enter__(self) -> Crew:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def _ignore(_: int) -> None:
+    pass
+
+
+def _serve(connection: Any, steps: Sequence[Callable[[Any, Callable[[int], None]], Any]]) -> None:
+    """A member of a :class:`Crew`: each step asked, until told to stop."""
+    while (asked := connection.recv()) is not None:
+        number, argument = asked
+        try:
+            result = steps[number](argument, lambda count: connection.send(("done", count)))
+        except BaseException as error:  # handed to the caller, which raises it
+            try:
+                connection.send(("error", error))
+            except Exception:  # an error that does not pickle: its words, at least
+                connection.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+            return
+        connection.send(("result", result))

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from i18ntool.po.catalogue import Message
 from i18ntool.project import load_project
-from i18ntool.sync import merge, update
+from i18ntool.sync import merge
+from i18ntool.updating import update
 from tests.conftest import profile
 
 ORIGINAL = (
@@ -93,8 +94,8 @@ def test_a_new_paragraph_takes_no_translation_from_unrelated_entries_in_use() ->
 
 
 def test_memory_fills_new_entries_before_fuzzy_matching() -> None:
-    memory: dict[tuple[str | None, str], Message] = {
-        (None, "Press contact"): entry("Press contact", "Contatti per la stampa")
+    memory: dict[tuple[str | None, str], tuple[str, tuple[str, ...]]] = {
+        (None, "Press contact"): ("Contatti per la stampa", ())
     }
     merged, counts = merge([entry("Press contact")], [entry("Press contacts", "Contatti")], memory)
     assert merged[0] == entry("Press contact", "Contatti per la stampa")
@@ -160,7 +161,7 @@ def test_update_on_disk_changes_nothing_the_second_time_and_loses_no_translation
     from i18ntool.po.catalogue_files import read_catalogue
     from i18ntool.po.writer import write_catalogue
     from i18ntool.project import load_project
-    from i18ntool.sync import update
+    from i18ntool.updating import update
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -236,7 +237,7 @@ def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_get
     from i18ntool.po.catalogue_files import read_catalogue
     from i18ntool.po.writer import write_catalogue
     from i18ntool.project import find_project
-    from i18ntool.sync import update
+    from i18ntool.updating import update
 
     project = find_project(project_dir, search_parents=False)
     source = project_dir / "content/festivals.md"
@@ -278,7 +279,7 @@ def test_a_title_edited_then_restored_while_the_body_is_emptied_and_restored_get
 
 def test_update_tells_its_progress_once_per_domain_up_to_the_whole(project_dir: Path) -> None:
     from i18ntool.project import load_project
-    from i18ntool.sync import update
+    from i18ntool.updating import update
 
     project = load_project(project_dir / "pyproject.toml")
     told: list[tuple[int, int]] = []

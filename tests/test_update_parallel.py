@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool.errors import CatalogueError
+from i18ntool.errors import CatalogueError, ContentError
 from i18ntool.project import load_project
-from i18ntool.sync import update
+from i18ntool.updating import update
 from tests.conftest import copy_project
 
 
@@ -71,3 +71,23 @@ def test_a_broken_catalogue_stops_update_in_processes_as_in_one(tmp_path: Path) 
         errors.append(str(raised.value))
         assert files(root) == before  # nothing written
     assert errors[0] == errors[1] and "press-release.po" in errors[0]
+
+
+def test_a_broken_source_text_is_reported_before_a_broken_catalogue_in_processes_as_in_one(tmp_path: Path) -> None:
+    """The catalogue of the first document is broken and so is the last source text, each read
+    by another process: the source text's error comes first, as in one process."""
+    one = copy_project(tmp_path / "one")
+    sources = sorted((one / "content").rglob("*.md"))
+    first = one / "locales" / "it" / "LC_MESSAGES" / "director-biography.po"  # the second document's
+    first.write_text(first.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
+    sources[-1].write_bytes(b"\xff\xfe not UTF-8\n")
+    many = tmp_path / "many"
+    shutil.copytree(one, many)
+    errors = []
+    for root, jobs in ((one, 1), (many, 3)):
+        before = files(root)
+        with pytest.raises(ContentError) as raised:
+            run(root, jobs=jobs)
+        errors.append(str(raised.value))
+        assert files(root) == before
+    assert errors[0] == errors[1] and sources[-1].name in errors[0]

@@ -32,7 +32,7 @@ def update(session: Session, locales: tuple[str, ...], check: bool) -> None:
     """
     from i18ntool.in_step import unless_in_step
     from i18ntool.sync import UpdateResult
-    from i18ntool.sync import update as run_update
+    from i18ntool.updating import update as run_update
 
     from i18ntool.command_reports import update_lines
 
@@ -65,7 +65,7 @@ def init(session: Session, language: str) -> None:
     as `update` does.
     """
     from i18ntool.project import check_new_language
-    from i18ntool.sync import init as run_init
+    from i18ntool.updating import init as run_init
 
     from i18ntool.command_reports import init_lines
 

@@ -1,0 +1,310 @@
+"""`update` and `init`: every template written and every catalogue merged (``sync.merge``),
+from the files of one run, each read once, on every core when there are many documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+
+from i18ntool import workers
+from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_document, source_paths
+from i18ntool.errors import I18nToolError
+from i18ntool.exchange.memory import TranslationMemories, load_memories
+from i18ntool.files import remove_stale_temporaries, write_all_if_changed
+from i18ntool.markdown.segmenting import Document
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
+from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
+from i18ntool.po.layout import format_catalogue
+from i18ntool.po.states import mark_review
+from i18ntool.project import Project, document_id
+from i18ntool.sync import (
+    GENERATED,
+    FileChange,
+    UpdateResult,
+    catalogue_header,
+    finished_translations,
+    merge,
+    now_stamp,
+    template_header,
+)
+
+
+@dataclass(frozen=True)
+class Domain:
+    """What `update` keeps in step: a template and its catalogues, one per target language."""
+
+    name: str
+    messages: tuple[Message, ...]
+    template_comments: tuple[str, ...]
+    describes: str  # what the catalogues translate, for their first comment line
+    languages: tuple[str, ...]
+    source_language: str
+
+
+def document_domain(project: Project, document: Document) -> Domain:
+    """A document's domain: its template entries, in its target languages."""
+    return Domain(
+        name=document.id,
+        messages=build_template(document),
+        template_comments=(f"Translation template for {document.source}.", GENERATED),
+        describes=document.source,
+        languages=project.target_languages(document.language),
+        source_language=document.language,
+    )
+
+
+def pages_domain(project: Project) -> Domain:
+    """The words of the built pages, in every language."""
+    from i18ntool.outputs.page_words import UI_LANGUAGE, ui_template
+
+    pages = ui_template(())
+    return Domain(
+        name=UI_DOMAIN,
+        messages=pages.messages,
+        template_comments=pages.header_comments,
+        describes="the words of the pages that `i18ntool build` writes",
+        languages=project.languages,
+        source_language=UI_LANGUAGE,
+    )
+
+
+# Below this many documents, `update` plans them in one process; above it, on every core
+# (forking and collecting take about a tenth of a second).
+PARALLEL_DOMAINS = 100
+
+_Planned = tuple[Path, bytes, bool, str]  # a file to write: path, bytes, created, what changed
+_Translations = dict[tuple[str | None, str], tuple[str, tuple[str, ...]]]  # msgstr, msgstr_plural by key
+
+
+def update(
+    project: Project,
+    languages: Sequence[str] = (),
+    *,
+    check: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
+) -> UpdateResult:
+    """Write every template and bring every catalogue in step; with ``check``, write nothing.
+
+    Everything is read and merged before the first file is written, so that an error in
+    any input leaves every file as it was; errors come out in one order whatever the
+    processes: the first source text that cannot be read, then the first catalogue (in the
+    order of their paths), then what planning finds, domain by domain.
+
+    Many documents are shared out among the cores (``jobs`` processes, a :class:`Crew`), with
+    the same result as in one. Each process reads its documents and their catalogues, hands
+    back the finished translations of those catalogues, and merges its documents once it has
+    every catalogue's (rule 2 of merging looks in all of them): the documents are segmented
+    and the catalogues read on every core, and each once. ``progress(done, total)`` is told
+    of the domains merged (the command shows it on a terminal; the core never prints).
+    """
+    paths = source_paths(project)
+    identifiers = [document_id(project, path) for path in paths]
+    planner = _Planner(project, now_stamp(), set(languages or project.languages), load_memories(project))
+    total = len(paths) + 1  # every document, then the words of the built pages
+    size = workers.jobs(jobs, total, PARALLEL_DOMAINS)
+    shares = [(total * number // size, total * (number + 1) // size) for number in range(size)]
+
+    def gather(share: tuple[int, int], tell: Callable[[int], None]) -> _Gathered:
+        return planner.gather(paths, identifiers, share)
+
+    def plan(
+        memories: dict[str, _Translations], tell: Callable[[int], None]
+    ) -> tuple[list[_Planned], Exception | None]:
+        return planner.plan_gathered(memories, tell)
+
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    with workers.Crew(size, [gather, plan]) as crew:
+        gathered = crew.step(0, shares)
+        for each in gathered:
+            if each.document_error is not None:
+                raise each.document_error
+        read = {path: found for each in gathered for path, found in each.translations.items()}
+        memories = {language: planner.memory(language, read) for language in sorted(planner.targets)}
+        plans = crew.step(1, [memories] * crew.size, advance)
+    for _, error in plans:
+        if error is not None:
+            raise error
+    if not check:
+        remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
+    planned = [item for items, _ in plans for item in items]
+    if not check:
+        write_all_if_changed([(path, data) for path, data, _, _ in planned])  # one flush to disk for all
+    changes = [FileChange(path=path, created=created, detail=detail) for path, _, created, detail in planned]
+    return UpdateResult(changes=tuple(changes), warnings=tuple(_orphans(project, set(identifiers))))
+
+
+@dataclass(frozen=True)
+class _Gathered:
+    """What a share of the domains read: the first source text that cannot be read, or the
+    finished translations of each catalogue read (an error for one that cannot be)."""
+
+    document_error: I18nToolError | None = None
+    translations: dict[Path, _Translations | I18nToolError] = dataclasses.field(default_factory=dict)
+
+
+class _Planner:
+    """What `update` would write for each domain, from the files of one run, each read once."""
+
+    def __init__(self, project: Project, stamp: str, targets: set[str], external: TranslationMemories) -> None:
+        self.project, self.stamp, self.targets, self.external = project, stamp, targets, external
+        self.raw: dict[Path, bytes] = {}
+        self.read = functools.cache(lambda path: _read_if_present(project, path, self.raw))
+        self.domains: list[Domain] = []
+        self.memories: dict[str, _Translations] = {}
+
+    def gather(self, paths: Sequence[Path], identifiers: Sequence[str], share: tuple[int, int]) -> _Gathered:
+        """Read the documents of ``share`` (numbers in ``paths``; one past the last: the pages'
+        words) and their catalogues; keep their domains for :meth:`plan_gathered`."""
+        start, end = share
+        for number in range(start, min(end, len(paths))):
+            try:
+                document = load_document(self.project, paths[number], identifiers[number])
+            except I18nToolError as error:
+                return _Gathered(document_error=error)
+            self.domains.append(document_domain(self.project, document))
+        if end > len(paths):
+            self.domains.append(pages_domain(self.project))
+        translations: dict[Path, _Translations | I18nToolError] = {}
+        for domain in self.domains:
+            for language in domain.languages:
+                if language in self.targets:
+                    path = self.project.catalogue_path(language, domain.name)
+                    try:
+                        translations[path] = finished_translations(self.read(path))
+                    except I18nToolError as error:
+                        translations[path] = error
+        return _Gathered(translations=translations)
+
+    def memory(self, language: str, read: dict[Path, _Translations | I18nToolError]) -> _Translations:
+        """The finished translations of all ``language``'s catalogues, in the order of their
+        paths, the first of a text kept: from ``read`` where a share read the catalogue."""
+        memory: _Translations = {}
+        for path in catalogue_paths(self.project, language):
+            found = read[path] if path in read else finished_translations(self.read(path))
+            if isinstance(found, I18nToolError):
+                raise found
+            for key, translation in found.items():
+                memory.setdefault(key, translation)
+        return memory
+
+    def plan_gathered(
+        self, memories: dict[str, _Translations], tell: Callable[[int], None]
+    ) -> tuple[list[_Planned], I18nToolError | None]:
+        """The writes of every domain gathered, or those before the first error and it."""
+        self.memories = memories
+        planned: list[_Planned] = []
+        for domain in self.domains:
+            try:
+                planned += self.plan(domain)
+            except I18nToolError as error:
+                return planned, error
+            tell(1)
+        return planned, None
+
+    def consider(self, path: Path, catalogue: Catalogue, old: Catalogue | None, detail: str) -> list[_Planned]:
+        """The write of ``catalogue`` if its content or its layout differs from the file's:
+        a file another tool saved in its own layout is put back into gettext's."""
+        data = format_catalogue(catalogue).encode("utf-8")
+        if old is None or catalogue != old:
+            return [(path, data, old is None, detail)]
+        if data != self.raw.get(path):
+            return [(path, data, False, "gettext's layout restored, content unchanged")]
+        return []
+
+    def plan(self, domain: Domain) -> list[_Planned]:
+        project, stamp, read = self.project, self.stamp, self.read
+        template_path = project.template_path(domain.name)
+        old_template = read(template_path)
+        created = old_template.header("POT-Creation-Date") if old_template else None
+        template = Catalogue(
+            header_fields=template_header(project, created or stamp),
+            header_comments=domain.template_comments,
+            header_flags=("fuzzy",),
+            messages=domain.messages,
+        )
+        if old_template is None or template != old_template:
+            template = template.replace(header_fields=template_header(project, stamp))
+        planned = self.consider(template_path, template, old_template, _template_detail(domain.messages, old_template))
+        created = template.header("POT-Creation-Date") or stamp
+        for language in domain.languages:
+            if language not in self.targets:
+                continue
+            path = project.catalogue_path(language, domain.name)
+            old = read(path)
+            carrying = None if domain.name == UI_DOMAIN else (domain.source_language, language)  # not the pages' words
+            merged, counts = merge(domain.messages, old.messages if old else (), self.memories[language], carrying)
+            merged, borrowed = self.external.fill(merged, domain.source_language, language)
+            marked = tuple(mark_review(message) for message in merged)  # a PO editor shows stale stamps as stale
+            relabelled = sum(
+                before is not after and before != after for before, after in zip(merged, marked, strict=True)
+            )
+            catalogue = Catalogue(
+                header_fields=catalogue_header(project, language, created, old.header_fields if old else ()),
+                header_comments=old.header_comments
+                if old
+                else (f"{Locale.parse(language).english_name} translation of {domain.describes}.",),
+                header_flags=old.header_flags if old else (),
+                messages=marked,
+            )
+            detail = borrowed.describe(counts.describe())
+            if relabelled:
+                stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
+                detail = stamps if detail == "header" else f"{detail}, {stamps}"
+            planned += self.consider(path, catalogue, old, detail)
+        return planned
+
+
+def init(project: Project, language: str) -> UpdateResult:
+    """Start catalogues for ``language`` (which must be configured): every document's, and the pages'."""
+    return update(project, [language])
+
+
+def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Catalogue | None:
+    """The catalogue at ``path``, its bytes kept in ``raw`` to compare layouts; None if there is none."""
+    if not catalogue_exists(path, project.relative(path)):
+        return None
+    raw[path] = read_catalogue_bytes(path, project.relative(path))
+    return parse_catalogue(raw[path], project.relative(path))
+
+
+def _template_detail(messages: Sequence[Message], old: Catalogue | None) -> str:
+    if old is None:
+        return f"{len(messages)} entr{'y' if len(messages) == 1 else 'ies'}"
+    before = {message.key for message in old.messages}
+    after = {message.key for message in messages}
+    added, removed = len(after - before), len(before - after)
+    parts = [f"{added} added"] if added else []
+    parts += [f"{removed} removed"] if removed else []
+    if parts:
+        return ", ".join(parts)
+    return "references" if tuple(messages) != old.messages else "header"
+
+
+def _orphans(project: Project, known: set[str]) -> list[str]:
+    """Warnings for templates that `update` wrote for documents that are gone (``known``: the
+    documents' ids)."""
+    templates = project.locales_dir / "templates"
+    warnings = []
+    for path in sorted(templates.rglob("*.pot")) if templates.is_dir() else ():
+        identifier = path.relative_to(templates).with_suffix("").as_posix()
+        if identifier in known or GENERATED not in read_catalogue(path, project.relative(path)).header_comments:
+            continue  # a document's template, or one of another origin (UI strings)
+        warnings.append(
+            f"{project.relative(path)}: no source text {project.relative(project.source_path(identifier))}; "
+            "its template and catalogues are left as they are"
+        )
+    return warnings

@@ -1,0 +1,61 @@
+"""A crew of forked processes keeps each member's state from one step to the next and gives
+the results of the same steps run here, in one process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from i18ntool import workers
+
+
+def crew_steps() -> tuple[list[list[int]], list[Callable[..., object]]]:
+    kept: list[list[int]] = []  # what a member read in the first step, in its own memory
+
+    def read(share: tuple[int, int], tell: Callable[[int], None]) -> int:
+        kept.append(list(range(*share)))
+        return sum(kept[-1])
+
+    def use(total: int, tell: Callable[[int], None]) -> list[int]:
+        tell(len(kept[-1]))
+        return [number * total for number in kept[-1]]
+
+    return kept, [read, use]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_a_crew_keeps_its_members_state_between_steps(size: int) -> None:
+    kept, steps = crew_steps()
+    shares = [(10 * number // size, 10 * (number + 1) // size) for number in range(size)]
+    done: list[int] = []
+    with workers.Crew(size, steps) as crew:
+        sums = crew.step(0, shares)
+        total = sum(sums)
+        found = crew.step(1, [total] * crew.size, done.append)
+    assert sums[0] == sum(range(*shares[0])) and total == 45
+    assert [number for part in found for number in part] == [number * 45 for number in range(10)]
+    assert sum(done) == 10  # every piece reported, from whichever process did it
+    assert (kept == []) == (size > 1)  # the members' state stayed in the members
+
+
+def test_an_error_in_a_member_is_raised_by_the_caller() -> None:
+    def fail(argument: int, tell: Callable[[int], None]) -> int:
+        if argument == 2:
+            raise ValueError("member two failed")
+        return argument
+
+    with workers.Crew(2, [fail]) as crew, pytest.raises(ValueError, match="member two failed"):
+        crew.step(0, [1, 2])
+
+
+def test_an_error_that_does_not_pickle_still_reaches_the_caller() -> None:
+    class Unpicklable(Exception):
+        def __reduce__(self) -> object:
+            raise TypeError("no")
+
+    def fail(argument: int, tell: Callable[[int], None]) -> int:
+        raise Unpicklable("held a lock")
+
+    with workers.Crew(2, [fail]) as crew, pytest.raises(RuntimeError, match="Unpicklable: held a lock"):
+        crew.step(0, [1, 2])
