@@ -20,7 +20,7 @@ from i18ntool.files import remove_stale_temporaries, write_all_if_changed
 from i18ntool.markdown.segmenting import Document
 from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
-from i18ntool.po.layout import format_catalogue
+from i18ntool.po.layout import format_catalogues
 from i18ntool.po.states import mark_review
 from i18ntool.project import Project, document_id
 from i18ntool.sync import (
@@ -215,15 +215,19 @@ class _Planner:
             tell(1)
         return planned, None
 
-    def consider(self, path: Path, catalogue: Catalogue, old: Catalogue | None, detail: str) -> list[_Planned]:
-        """The write of ``catalogue`` if its content or its layout differs from the file's:
-        a file another tool saved in its own layout is put back into gettext's."""
-        data = format_catalogue(catalogue).encode("utf-8")
-        if old is None or catalogue != old:
-            return [(path, data, old is None, detail)]
-        if data != self.raw.get(path):
-            return [(path, data, False, "gettext's layout restored, content unchanged")]
-        return []
+    def consider(self, considered: list[tuple[Path, Catalogue, Catalogue | None, str]]) -> list[_Planned]:
+        """The writes of the ``(path, catalogue, old, detail)`` whose content or layout differs
+        from the file's: a file another tool saved in its own layout is put back into gettext's.
+        A domain's template and catalogues are laid out together (``format_catalogues``)."""
+        texts = format_catalogues([catalogue for _, catalogue, _, _ in considered])
+        planned: list[_Planned] = []
+        for (path, catalogue, old, detail), text in zip(considered, texts, strict=True):
+            data = text.encode("utf-8")
+            if old is None or catalogue != old:
+                planned.append((path, data, old is None, detail))
+            elif data != self.raw.get(path):
+                planned.append((path, data, False, "gettext's layout restored, content unchanged"))
+        return planned
 
     def plan(self, domain: Domain) -> list[_Planned]:
         project, stamp, read = self.project, self.stamp, self.read
@@ -238,7 +242,7 @@ class _Planner:
         )
         if old_template is None or template != old_template:
             template = template.replace(header_fields=template_header(project, stamp))
-        planned = self.consider(template_path, template, old_template, _template_detail(domain.messages, old_template))
+        considered = [(template_path, template, old_template, _template_detail(domain.messages, old_template))]
         created = template.header("POT-Creation-Date") or stamp
         for language in domain.languages:
             if language not in self.targets:
@@ -264,8 +268,8 @@ class _Planner:
             if relabelled:
                 stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
                 detail = stamps if detail == "header" else f"{detail}, {stamps}"
-            planned += self.consider(path, catalogue, old, detail)
-        return planned
+            considered.append((path, catalogue, old, detail))
+        return self.consider(considered)
 
 
 def init(project: Project, language: str) -> UpdateResult:

@@ -72,3 +72,29 @@ def test_a_large_catalogue_laid_out_on_every_core_is_the_same_file(monkeypatch: 
         alone = layout.format_catalogue(catalogue)
         monkeypatch.setattr(layout, "PARALLEL_ENTRIES", 2)
         assert layout.format_catalogue(catalogue) == alone == path.read_text(encoding="utf-8"), path
+
+
+def test_catalogues_laid_out_together_on_every_core_are_each_its_own_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template and its catalogues of different lengths, sliced by position in forked
+    processes: each file as laid out alone."""
+    from i18ntool import workers
+    from i18ntool.po import layout
+    from i18ntool.po.catalogue_files import read_catalogue
+
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    locales = REPOSITORY / "locales"
+    groups = [
+        [
+            read_catalogue(path)
+            for path in sorted(locales.glob(f"*/{name}.pot")) + sorted(locales.glob(f"*/LC_MESSAGES/{name}.po"))
+        ]
+        for name in ("press-release", "festivals", "ui")
+    ]
+    groups.append([*groups[0], *groups[1]])  # lengths far apart
+    for catalogues in groups:
+        assert len(catalogues) >= 2
+        alone = [layout.format_catalogue(catalogue) for catalogue in catalogues]
+        monkeypatch.setattr(layout, "PARALLEL_ENTRIES", 2)
+        assert layout.format_catalogues(catalogues) == alone
+        monkeypatch.setattr(layout, "PARALLEL_ENTRIES", 10**9)
+        assert layout.format_catalogues(catalogues) == alone
