@@ -20,6 +20,7 @@ from i18ntool.project import Project, document_id
 
 if TYPE_CHECKING:
     from i18ntool.markdown.segmenting import Document
+    from i18ntool.markdown.spans import Segment
 
 UI_DOMAIN = "ui"  # the catalogue of the built pages' own words (``outputs.page_words``)
 
@@ -105,20 +106,26 @@ def catalogue_domain(project: Project, language: str, path: Path) -> str:
 
 
 def build_template(document: Document) -> tuple[Message, ...]:
-    """The template entries of a document: one per distinct (context, text), in source order."""
-    entries: dict[tuple[str | None, str], dict[str, list[str]]] = {}
+    """The template entries of a document: one per distinct (context, text), in source order,
+    with the references of every segment that has it, then its notes and its kinds of block,
+    each once, in order of appearance (as extracted comments)."""
+    grouped: dict[tuple[str | None, str], list[Segment]] = {}
     for segment in document.segments:
-        entry = entries.setdefault((segment.context, segment.text), {"references": [], "comments": [], "kinds": []})
-        entry["references"].append(f"{document.source}:{segment.line}")
-        entry["comments"].extend(note for note in segment.notes if note not in entry["comments"])
-        if segment.kind not in entry["kinds"]:
-            entry["kinds"].append(segment.kind)
-    return tuple(
-        Message(
-            msgid=text,
-            msgctxt=context,
-            references=tuple(entry["references"]),
-            extracted_comments=tuple(entry["comments"] + entry["kinds"]),
-        )
-        for (context, text), entry in entries.items()
-    )
+        key = (segment.context, segment.text)
+        if (group := grouped.get(key)) is None:
+            grouped[key] = [segment]
+        else:
+            group.append(segment)
+    source = document.source
+    messages = []
+    for (context, text), group in grouped.items():
+        if len(group) == 1:  # most texts: one segment, its notes (if any) and its kind
+            segment = group[0]
+            references: tuple[str, ...] = (f"{source}:{segment.line}",)
+            comments = (*dict.fromkeys(segment.notes), segment.kind) if segment.notes else (segment.kind,)
+        else:
+            references = tuple(f"{source}:{segment.line}" for segment in group)
+            notes = dict.fromkeys(note for segment in group for note in segment.notes)
+            comments = (*notes, *dict.fromkeys(segment.kind for segment in group))
+        messages.append(Message(msgid=text, msgctxt=context, references=references, extracted_comments=comments))
+    return tuple(messages)

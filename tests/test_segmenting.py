@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from pathlib import Path
@@ -13,7 +14,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
+from i18ntool.documents import build_template
 from i18ntool.markdown.segmenting import Document, parse_document, render
+from i18ntool.markdown.spans import Segment, Span
+from i18ntool.po.catalogue import Message
 from i18ntool.markdown import words
 from i18ntool.markdown.words import has_words
 
@@ -366,3 +370,47 @@ def test_the_quick_word_check_answers_as_the_parse_does(text: str) -> None:
     assert has_words(text) is by_parsing(text)
     if words._plain_prefix_has_words(text):
         assert by_parsing(text)
+
+
+def _template_as_specified(document: Document) -> tuple[Message, ...]:
+    """The template entries, straight from their definition: per distinct (context, text) in
+    order of first segment, every segment's reference, notes then kinds, each once in order."""
+    keys = list(dict.fromkeys((segment.context, segment.text) for segment in document.segments))
+    entries = []
+    for context, text in keys:
+        group = [segment for segment in document.segments if (segment.context, segment.text) == (context, text)]
+        notes: list[str] = []
+        kinds: list[str] = []
+        for segment in group:
+            for note in segment.notes:
+                notes += [note] if note not in notes else []
+            kinds += [segment.kind] if segment.kind not in kinds else []
+        references = tuple(f"{document.source}:{segment.line}" for segment in group)
+        entries.append(Message(text, msgctxt=context, references=references, extracted_comments=(*notes, *kinds)))
+    return tuple(entries)
+
+
+_WORDS = st.sampled_from(["Leaving", "the", "factory", "note A", "note B", "heading 2", "paragraph"])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([None, "title", "a"]),
+            _WORDS,
+            st.sampled_from(["paragraph", "heading 2", "list item"]),
+            st.lists(_WORDS, max_size=3).map(tuple),
+        ),
+        max_size=12,
+    )
+)
+def test_template_entries_gather_every_segment_of_a_text(
+    segments: list[tuple[str | None, str, str, tuple[str, ...]]],
+) -> None:
+    document = parse("Body.\n", source="content/d.md")
+    made = tuple(
+        Segment(text, kind, line, Span(0, 0), context=context, notes=notes)
+        for line, (context, text, kind, notes) in enumerate(segments, start=1)
+    )
+    document = dataclasses.replace(document, segments=made)
+    assert build_template(document) == _template_as_specified(document)
