@@ -41,24 +41,60 @@ def write_all_if_changed(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     spent 7 s in ``fsync``, one by one). On an error the files not yet renamed are left as
     they were, and no temporary file stays.
     """
-    changed = [(path, data) for path, data in files if not _holds(path, data)]
-    temporaries: list[tuple[Path, str]] = []
+    staged = stage_changed(files)
+    written = [path for path, _ in staged]
     try:
-        for path, data in changed:
-            temporaries.append((path, _temporary(path, data)))
-        if len(temporaries) > 1 and hasattr(os, "sync"):
-            os.sync()  # one flush for all; fsync one by one where there is no sync
-        else:
-            for path, temporary in temporaries:
-                _flush(path, temporary)
-        while temporaries:
-            path, temporary = temporaries[0]
-            _install(path, temporary)
-            temporaries.pop(0)
+        flush_staged(staged)
+        install_staged(staged)
     finally:
-        for _, temporary in temporaries:
-            Path(temporary).unlink(missing_ok=True)
-    return [path for path, _ in changed]
+        discard_staged(staged)
+    return written
+
+
+Staged = list[tuple[Path, str]]  # files to write: each path and the temporary file holding its content
+
+
+def stage_changed(files: Sequence[tuple[Path, bytes]]) -> Staged:
+    """The first step of :func:`write_all_if_changed`, for writers that share the work out:
+    each file whose content changes, written to its temporary file (not yet flushed); on an
+    error, none is left."""
+    staged: Staged = []
+    try:
+        for path, data in files:
+            if not _holds(path, data):
+                staged.append((path, _temporary(path, data)))
+    except BaseException:
+        discard_staged(staged)
+        raise
+    return staged
+
+
+def flush_staged(staged: Staged) -> None:
+    """Every staged file on disk: one flush for all where the system has one."""
+    if len(staged) > 1 and hasattr(os, "sync"):
+        os.sync()
+    else:
+        for path, temporary in staged:
+            _flush(path, temporary)
+
+
+def install_staged(staged: Staged) -> None:
+    """Each staged file renamed over its file, in order; those renamed leave the list, so that
+    :func:`discard_staged` removes only those left on an error."""
+    done = 0
+    try:
+        for path, temporary in staged:
+            _install(path, temporary)
+            done += 1
+    finally:
+        del staged[:done]
+
+
+def discard_staged(staged: Staged) -> None:
+    """Remove the temporary files of files staged and not installed."""
+    for _, temporary in staged:
+        Path(temporary).unlink(missing_ok=True)
+    staged.clear()
 
 
 def _holds(path: Path, data: bytes) -> bool:

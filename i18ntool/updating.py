@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,14 @@ from i18ntool import workers
 from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_document, source_paths
 from i18ntool.errors import I18nToolError
 from i18ntool.exchange.memory import TranslationMemories, load_memories
-from i18ntool.files import remove_stale_temporaries, write_all_if_changed
+from i18ntool.files import (
+    Staged,
+    discard_staged,
+    flush_staged,
+    install_staged,
+    remove_stale_temporaries,
+    stage_changed,
+)
 from i18ntool.markdown.segmenting import Document
 from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
@@ -114,10 +121,26 @@ def update(
     def gather(share: tuple[int, int], tell: Callable[[int], None]) -> _Gathered:
         return planner.gather(paths, identifiers, share)
 
-    def plan(
-        memories: dict[str, _Translations], tell: Callable[[int], None]
-    ) -> tuple[list[_Planned], Exception | None]:
-        return planner.plan_gathered(memories, tell)
+    def plan(memories: dict[str, _Translations], tell: Callable[[int], None]) -> tuple[list[_Change], Exception | None]:
+        error = planner.plan_gathered(memories, tell)
+        return [(path, created, detail) for path, _, created, detail in planner.planned], error
+
+    def stage(_: None, tell: Callable[[int], None]) -> tuple[Staged, I18nToolError | None]:
+        try:
+            planner.staged = stage_changed([(path, data) for path, data, _, _ in planner.planned])
+        except I18nToolError as error:
+            return [], error
+        return planner.staged, None
+
+    def install(flushed: bool, tell: Callable[[int], None]) -> I18nToolError | None:
+        try:
+            if flushed:
+                install_staged(planner.staged)
+        except I18nToolError as error:
+            return error
+        finally:
+            discard_staged(planner.staged)
+        return None
 
     done = 0
 
@@ -127,7 +150,9 @@ def update(
         if progress is not None:
             progress(done, total)
 
-    with workers.Crew(size, [gather, plan]) as crew:
+    # The files are written as write_all_if_changed writes them (all staged, one flush, then
+    # renamed), each process its own share: nothing is written unless every share is staged.
+    with workers.Crew(size, [gather, plan, stage, install]) as crew:
         gathered = crew.step(0, shares)
         for each in gathered:
             if each.document_error is not None:
@@ -135,16 +160,30 @@ def update(
         read = {path: found for each in gathered for path, found in each.translations.items()}
         memories = {language: planner.memory(language, read) for language in sorted(planner.targets)}
         plans = crew.step(1, [memories] * crew.size, advance)
-    for _, error in plans:
+        _raise_first(error for _, error in plans)
+        if not check:
+            remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
+            staged = crew.step(2, [None] * crew.size)
+            failure = next((error for _, error in staged if error is not None), None)
+            if failure is None:
+                try:
+                    flush_staged([item for items, _ in staged for item in items])  # one flush to disk for all
+                except I18nToolError as error:
+                    failure = error
+            _raise_first([failure, *crew.step(3, [failure is None] * crew.size)])
+    changes = [
+        FileChange(path=path, created=created, detail=detail) for items, _ in plans for path, created, detail in items
+    ]
+    return UpdateResult(changes=tuple(changes), warnings=tuple(_orphans(project, set(identifiers))))
+
+
+def _raise_first(errors: Iterable[Exception | None]) -> None:
+    for error in errors:
         if error is not None:
             raise error
-    if not check:
-        remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
-    planned = [item for items, _ in plans for item in items]
-    if not check:
-        write_all_if_changed([(path, data) for path, data, _, _ in planned])  # one flush to disk for all
-    changes = [FileChange(path=path, created=created, detail=detail) for path, _, created, detail in planned]
-    return UpdateResult(changes=tuple(changes), warnings=tuple(_orphans(project, set(identifiers))))
+
+
+_Change = tuple[Path, bool, str]  # a file written (or to write): path, created, what changed
 
 
 @dataclass(frozen=True)
@@ -165,6 +204,8 @@ class _Planner:
         self.read = functools.cache(lambda path: _read_if_present(project, path, self.raw))
         self.domains: list[Domain] = []
         self.memories: dict[str, _Translations] = {}
+        self.planned: list[_Planned] = []
+        self.staged: Staged = []
 
     def gather(self, paths: Sequence[Path], identifiers: Sequence[str], share: tuple[int, int]) -> _Gathered:
         """Read the documents of ``share`` (numbers in ``paths``; one past the last: the pages'
@@ -201,19 +242,16 @@ class _Planner:
                 memory.setdefault(key, translation)
         return memory
 
-    def plan_gathered(
-        self, memories: dict[str, _Translations], tell: Callable[[int], None]
-    ) -> tuple[list[_Planned], I18nToolError | None]:
-        """The writes of every domain gathered, or those before the first error and it."""
+    def plan_gathered(self, memories: dict[str, _Translations], tell: Callable[[int], None]) -> I18nToolError | None:
+        """The writes of every domain gathered (in ``planned``), or the first error."""
         self.memories = memories
-        planned: list[_Planned] = []
         for domain in self.domains:
             try:
-                planned += self.plan(domain)
+                self.planned += self.plan(domain)
             except I18nToolError as error:
-                return planned, error
+                return error
             tell(1)
-        return planned, None
+        return None
 
     def consider(self, considered: list[tuple[Path, Catalogue, Catalogue | None, str]]) -> list[_Planned]:
         """The writes of the ``(path, catalogue, old, detail)`` whose content or layout differs

@@ -91,3 +91,26 @@ def test_a_broken_source_text_is_reported_before_a_broken_catalogue_in_processes
         errors.append(str(raised.value))
         assert files(root) == before
     assert errors[0] == errors[1] and sources[-1].name in errors[0]
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Each process stages its share; one share failing, no process renames anything."""
+    from i18ntool import files as writing
+    from i18ntool.errors import I18nToolError
+
+    root = edited_project(tmp_path / "p")
+    staging = writing._temporary
+
+    def failing(path: Path, data: bytes) -> str:
+        if path.name == "russo-brothers-award.po":  # in the last process's share
+            raise I18nToolError("cannot write: No space left on device", path)
+        return staging(path, data)
+
+    monkeypatch.setattr(writing, "_temporary", failing)
+    before = files(root)
+    with pytest.raises(I18nToolError, match="russo-brothers-award.po: cannot write"):
+        run(root, jobs=jobs)
+    assert files(root) == before  # nothing renamed, no temporary file left

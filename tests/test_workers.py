@@ -51,7 +51,7 @@ def test_an_error_in_a_member_is_raised_by_the_caller() -> None:
 
 def test_an_error_that_does_not_pickle_still_reaches_the_caller() -> None:
     class Unpicklable(Exception):
-        def __reduce__(self) -> object:
+        def __reduce__(self) -> tuple[object, ...]:
             raise TypeError("no")
 
     def fail(argument: int, tell: Callable[[int], None]) -> int:
