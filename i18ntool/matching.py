@@ -249,16 +249,20 @@ def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], re
     return None if best is None else best.number
 
 
+_Postings = tuple["array[int]", "array[int]", "array[int]", "array[int]"]  # sizes, keys, ends of their runs, runs
+
+
 class _Index:
     """The candidates' texts by index key (``_index_keys``), each key's postings in order of
     text length, so that a length range is a slice.
 
-    Only keys that some new text will read are indexed: in a document of 100,000 segments,
+    Only keys that some new text has are indexed: in a document of 100,000 segments,
     indexing every word and pair of every old text took longer than reading the catalogue.
-    Which keys a text reads depends on how many old texts have them, so the keys each old
-    text shares with some new text are kept from counting to indexing, as numbers (splitting
-    each old text twice cost 2 s at 100,000 segments, and keeping the keys themselves doubled
-    the memory of a merge).
+    Old texts are split once, in slices in order of length on every core, each slice giving
+    its postings of those keys as runs of numbers; how many old texts have a key is the
+    length of its runs, and the keys new texts will read (``_keys_to_read``, which depends on
+    those counts) take their runs joined. (Gathering postings from each old text's shared
+    keys in the main process took 1.2 s at 100,000 segments.)
     """
 
     def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText], jobs: int = 1) -> None:
@@ -266,30 +270,53 @@ class _Index:
         wanted: set[str] = set().union(*(text.keys for text in texts))
         names = sorted(wanted)
         number_of = {key: number for number, key in enumerate(names)}
+        self.lengths = [len(old) for old in folded]
+        by_length = sorted(range(len(folded)), key=self.lengths.__getitem__)
 
-        def shared_keys(start: int, end: int) -> list[tuple[int, array[int]]]:
-            """Each old text's number of keys, and the numbers of its keys that new texts have."""
-            return [
-                (len(keys), array("l", [number_of[key] for key in keys & wanted]))
-                for keys in map(_index_keys, folded[start:end])
-            ]
+        def postings_of(start: int, end: int) -> list[_Postings]:
+            """The postings of the old texts ``start`` to ``end`` in order of length, for every
+            key a new text has: each key's in one run of ``numbers``, as arrays (which travel
+            from a worker as bytes, where a list per key cost more to send than to make)."""
+            found: dict[int, list[int]] = {}
+            sizes = array("l")
+            for number in by_length[start:end]:
+                own = _index_keys(folded[number])
+                sizes.append(len(own))
+                for key in own & wanted:
+                    key_number = number_of[key]
+                    if (run := found.get(key_number)) is None:
+                        found[key_number] = [number]
+                    else:
+                        run.append(number)
+            keys, ends, runs = array("l"), array("l"), array("l")
+            for key_number, run in found.items():
+                keys.append(key_number)
+                runs.extend(run)
+                ends.append(len(runs))
+            return [(sizes, keys, ends, runs)]
 
-        # Splitting every old text is most of the index's cost: on every core, as matching is.
-        found = shared_keys(0, len(folded)) if jobs == 1 else workers.forked(shared_keys, len(folded), jobs)
-        self.sizes = [size for size, _ in found]
-        shared = [keys for _, keys in found]
-        counts = Counter(itertools.chain.from_iterable(shared))
+        # Splitting every old text is most of the index's cost: on every core, as matching is;
+        # the slices are in order of length, so each key's postings are their runs joined.
+        parts = postings_of(0, len(folded)) if jobs == 1 else workers.forked(postings_of, len(folded), jobs)
+        self.sizes = [0] * len(folded)
+        for number, size in zip(by_length, (size for sizes, _, _, _ in parts for size in sizes), strict=True):
+            self.sizes[number] = size
+        counts: dict[int, int] = {}
+        for _, keys, ends, _ in parts:
+            for key_number, run_end, run_start in zip(keys, ends, itertools.chain((0,), ends), strict=False):
+                counts[key_number] = counts.get(key_number, 0) + run_end - run_start
         self.frequency: Counter[str] = Counter({names[number]: count for number, count in counts.items()})
         self.chosen = {id(text): self._keys_to_read(text) for text in texts}  # each text's, read twice
         read = {number_of[key] for keys in self.chosen.values() for key in keys}
-        self.lengths = [len(old) for old in folded]
-        # Gathered in lists by key number, then kept as arrays by key: appending to a list is
-        # the cheapest step of the loop that runs once per posting (1.9 million at 100,000).
-        gathered: dict[int, list[int]] = {key_number: [] for key_number in read}
-        for number in sorted(range(len(folded)), key=self.lengths.__getitem__):
-            for key_number in read.intersection(shared[number]):
-                gathered[key_number].append(number)
-        self.postings = {names[key_number]: array("l", numbers) for key_number, numbers in gathered.items() if numbers}
+        gathered: dict[int, array[int]] = {}
+        for _, keys, ends, numbers in parts:
+            for key_number, run_end, run_start in zip(keys, ends, itertools.chain((0,), ends), strict=False):
+                if key_number in read:
+                    if (postings := gathered.get(key_number)) is None:
+                        gathered[key_number] = numbers[run_start:run_end]
+                    else:
+                        postings.extend(numbers[run_start:run_end])
+        self.postings = {names[key_number]: numbers for key_number, numbers in gathered.items()}
 
     def retrieve(self, new: _NewText) -> list[int]:
         """The numbers of the few candidates that share most of ``new``'s rarer keys, among
