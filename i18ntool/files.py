@@ -16,7 +16,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -106,6 +105,8 @@ def _holds(path: Path, data: bytes) -> bool:
 
 def _temporary(path: Path, data: bytes) -> str:
     """A new temporary file beside ``path`` holding ``data``, not yet flushed to disk."""
+    import tempfile  # here: a build or a check with nothing to write does not import it (6 ms)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
