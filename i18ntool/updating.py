@@ -159,7 +159,11 @@ def update(
                 raise each.document_error
         read = {path: found for each in gathered for path, found in each.translations.items()}
         memories = {language: planner.memory(language, read) for language in sorted(planner.targets)}
-        plans = crew.step(1, [memories] * crew.size, advance)
+        wanted = [
+            {language: _subset(memory, each.asked.get(language, set())) for language, memory in memories.items()}
+            for each in gathered
+        ]
+        plans = crew.step(1, wanted, advance)
         _raise_first(error for _, error in plans)
         if not check:
             remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
@@ -189,10 +193,17 @@ _Change = tuple[Path, bool, str]  # a file written (or to write): path, created,
 @dataclass(frozen=True)
 class _Gathered:
     """What a share of the domains read: the first source text that cannot be read, or the
-    finished translations of each catalogue read (an error for one that cannot be)."""
+    finished translations of each catalogue read (an error for one that cannot be) and the
+    texts of its templates that their own catalogues lack (``asked``), by language."""
 
     document_error: I18nToolError | None = None
     translations: dict[Path, _Translations | I18nToolError] = dataclasses.field(default_factory=dict)
+    asked: dict[str, set[tuple[str | None, str]]] = dataclasses.field(default_factory=dict)  # by language
+
+
+def _subset(memory: _Translations, keys: set[tuple[str | None, str]]) -> _Translations:
+    """The translations of ``memory`` of the texts in ``keys``: what one share is sent."""
+    return {key: memory[key] for key in keys if key in memory}
 
 
 class _Planner:
@@ -220,15 +231,24 @@ class _Planner:
         if end > len(paths):
             self.domains.append(pages_domain(self.project))
         translations: dict[Path, _Translations | I18nToolError] = {}
+        asked: dict[str, set[tuple[str | None, str]]] = {}
         for domain in self.domains:
             for language in domain.languages:
                 if language in self.targets:
                     path = self.project.catalogue_path(language, domain.name)
                     try:
-                        translations[path] = finished_translations(self.read(path))
+                        catalogue = self.read(path)
                     except I18nToolError as error:
                         translations[path] = error
-        return _Gathered(translations=translations)
+                        continue
+                    translations[path] = finished_translations(catalogue)
+                    # Merging looks a text up in the other catalogues only when its own has no
+                    # entry for it: those texts are all the memory this share needs.
+                    own = {message.key for message in catalogue.messages} if catalogue else set()
+                    asked.setdefault(language, set()).update(
+                        message.key for message in domain.messages if message.key not in own
+                    )
+        return _Gathered(translations=translations, asked=asked)
 
     def memory(self, language: str, read: dict[Path, _Translations | I18nToolError]) -> _Translations:
         """The finished translations of all ``language``'s catalogues, in the order of their
