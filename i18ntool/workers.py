@@ -7,6 +7,8 @@ Two ways, one rule: the results are those of the same work done here, one piece 
 - :func:`forked` runs ``work(start, end)`` over slices of a range in forked processes, which
   inherit everything the work refers to (an index, the catalogues read), so only bounds and
   results travel; `update` matches the texts of a large document this way.
+- :class:`Background` runs one piece of work in a forked process while the caller goes on;
+  `update` reads a large document's old template so while it reads its catalogue.
 - :class:`Crew` keeps forked processes, each with its share, through several steps, with a
   word from every process between them; `update` reads and merges many documents this way.
 
@@ -18,6 +20,7 @@ semaphores in a sandbox) the work runs here; within a worker, no pool is started
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -240,12 +243,58 @@ def _serve(connection: Any, steps: Sequence[Callable[[Any, Callable[[int], None]
     """A member of a :class:`Crew`: each step asked, until told to stop."""
     while (asked := connection.recv()) is not None:
         number, argument = asked
-        try:
-            result = steps[number](argument, lambda count: connection.send(("done", count)))
-        except BaseException as error:  # handed to the caller, which raises it
-            try:
-                connection.send(("error", error))
-            except Exception:  # an error that does not pickle: its words, at least
-                connection.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+        step = functools.partial(steps[number], argument, lambda count: connection.send(("done", count)))
+        if not _answer(connection, step):
             return
-        connection.send(("result", result))
+
+
+def _answer(connection: Any, work: Callable[[], Any]) -> bool:
+    """Send ``("result", work())``, or ``("error", the error)``; whether it worked."""
+    try:
+        result = work()
+    except BaseException as error:  # handed to the caller, which raises it
+        try:
+            connection.send(("error", error))
+        except Exception:  # an error that does not pickle: its words, at least
+            connection.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+        return False
+    connection.send(("result", result))
+    return True
+
+
+class Background:
+    """``work()`` run in a forked process while this one goes on; :meth:`result` waits for it
+    and gives its value, or raises its error. The process inherits everything ``work`` refers
+    to; only the result travels, so it should be small. Where no process can be forked (or
+    within a worker), ``work`` runs here, when its result is asked for."""
+
+    def __init__(self, work: Callable[[], Result]) -> None:
+        self.work = work
+        self.process: Any = None
+        if cores() == 1:
+            return
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        try:
+            self.connection, theirs = context.Pipe(duplex=False)
+            self.process = context.Process(target=_answer, args=(theirs, work), daemon=True)
+            self.process.start()
+            theirs.close()
+        except OSError:
+            self.process = None
+
+    def result(self) -> Any:
+        if self.process is None:
+            return self.work()
+        try:
+            kind, value = self.connection.recv()
+        except (EOFError, OSError):
+            kind, value = "error", RuntimeError("a worker process stopped before it finished")
+        finally:
+            self.connection.close()
+            self.process.join()
+            self.process = None
+        if kind == "error":
+            raise value
+        return value

@@ -114,3 +114,46 @@ def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(
     with pytest.raises(I18nToolError, match="russo-brothers-award.po: cannot write"):
         run(root, jobs=jobs)
     assert files(root) == before  # nothing renamed, no temporary file left
+
+
+def test_templates_read_in_the_background_give_what_templates_read_here_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every template read in a forked process (as a large one is) while the catalogues are
+    read: the same files, the same report; a broken template, the same error."""
+    from i18ntool import updating, workers
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    here = edited_project(tmp_path / "here")
+    (here / "locales" / "templates" / "festivals.pot").unlink()  # a template created
+    background = tmp_path / "background"
+    shutil.copytree(here, background)
+    alone = run(here, jobs=1)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(updating, "BACKGROUND_TEMPLATE_BYTES", 0)
+    assert run(background, jobs=1) == alone
+    assert files(background) == files(here)
+
+    reports = []
+    for root, size in ((here, 10**12), (background, 0)):
+        template = root / "locales" / "templates" / "press-release.pot"
+        template.write_text(template.read_text(encoding="utf-8").replace("\n\n", "\n\n\n"), encoding="utf-8")
+        monkeypatch.setattr(updating, "BACKGROUND_TEMPLATE_BYTES", size)
+        reports.append(run(root, jobs=1))
+    assert (
+        reports[0]
+        == reports[1]
+        == [("locales/templates/press-release.pot", False, "gettext's layout restored, content unchanged")]
+    )
+    assert files(background) == files(here)
+
+    for root in (here, background):
+        broken = root / "locales" / "templates" / "director-biography.pot"
+        broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
+    errors = []
+    for root, size in ((here, 10**12), (background, 0)):
+        monkeypatch.setattr(updating, "BACKGROUND_TEMPLATE_BYTES", size)
+        with pytest.raises(CatalogueError) as raised:
+            run(root, jobs=1)
+        errors.append(str(raised.value))
+    assert errors[0] == errors[1] and "director-biography.pot" in errors[0]
