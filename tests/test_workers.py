@@ -59,3 +59,23 @@ def test_an_error_that_does_not_pickle_still_reaches_the_caller() -> None:
 
     with workers.Crew(2, [fail]) as crew, pytest.raises(RuntimeError, match="Unpicklable: held a lock"):
         crew.step(0, [1, 2])
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_work_in_the_background_gives_its_value_or_its_error(monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: cores)
+    seen: list[int] = []
+
+    def work() -> int:
+        seen.append(1)  # in this process only when there is no other
+        return 6 * 7
+
+    def fail() -> int:
+        raise ValueError("the template is broken")
+
+    background = workers.Background(work)
+    assert (background.process is not None) == (cores > 1)
+    assert background.result() == 42
+    assert seen == ([] if cores > 1 else [1])
+    with pytest.raises(ValueError, match="the template is broken"):
+        workers.Background(fail).result()
