@@ -284,6 +284,14 @@ class Background:
         except OSError:
             self.process = None
 
+    def cancel(self) -> None:
+        """Stop the work if it still runs; its result is not wanted."""
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join()
+            self.connection.close()
+            self.process = None
+
     def result(self) -> Any:
         if self.process is None:
             return self.work()

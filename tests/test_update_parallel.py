@@ -119,8 +119,9 @@ def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(
 def test_templates_read_in_the_background_give_what_templates_read_here_give(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every template read in a forked process (as a large one is) while the catalogues are
-    read: the same files, the same report; a broken template, the same error."""
+    """Every catalogue read in a forked process while its source text is read here, and every
+    template while its catalogues are merged (as large ones are): the same files, the same
+    report; a broken template or catalogue, the same error."""
     from i18ntool import updating, workers
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -130,7 +131,7 @@ def test_templates_read_in_the_background_give_what_templates_read_here_give(
     shutil.copytree(here, background)
     alone = run(here, jobs=1)
     monkeypatch.setattr(workers, "cores", lambda: 2)
-    monkeypatch.setattr(updating, "BACKGROUND_TEMPLATE_BYTES", 0)
+    monkeypatch.setattr(updating, "BACKGROUND_BYTES", 0)
     assert run(background, jobs=1) == alone
     assert files(background) == files(here)
 
@@ -138,7 +139,7 @@ def test_templates_read_in_the_background_give_what_templates_read_here_give(
     for root, size in ((here, 10**12), (background, 0)):
         template = root / "locales" / "templates" / "press-release.pot"
         template.write_text(template.read_text(encoding="utf-8").replace("\n\n", "\n\n\n"), encoding="utf-8")
-        monkeypatch.setattr(updating, "BACKGROUND_TEMPLATE_BYTES", size)
+        monkeypatch.setattr(updating, "BACKGROUND_BYTES", size)
         reports.append(run(root, jobs=1))
     assert (
         reports[0]
@@ -147,13 +148,14 @@ def test_templates_read_in_the_background_give_what_templates_read_here_give(
     )
     assert files(background) == files(here)
 
-    for root in (here, background):
-        broken = root / "locales" / "templates" / "director-biography.pot"
-        broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
-    errors = []
-    for root, size in ((here, 10**12), (background, 0)):
-        monkeypatch.setattr(updating, "BACKGROUND_TEMPLATE_BYTES", size)
-        with pytest.raises(CatalogueError) as raised:
-            run(root, jobs=1)
-        errors.append(str(raised.value))
-    assert errors[0] == errors[1] and "director-biography.pot" in errors[0]
+    for name in ("templates/director-biography.pot", "it/LC_MESSAGES/festivals.po"):
+        for root in (here, background):
+            broken = root / "locales" / name
+            broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
+        errors = []
+        for root, size in ((here, 10**12), (background, 0)):
+            monkeypatch.setattr(updating, "BACKGROUND_BYTES", size)
+            with pytest.raises(CatalogueError) as raised:
+                run(root, jobs=1)
+            errors.append(str(raised.value))
+        assert errors[0] == errors[1] and Path(name).name in errors[0]
