@@ -25,6 +25,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from i18ntool.errors import I18nToolError
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -103,14 +105,6 @@ def map_in_order(
     return results
 
 
-_inherited: Callable[[int, int], list[Any]] | None = None  # the work of the process that forked this one
-
-
-def _run_inherited(bounds: tuple[int, int]) -> list[Any]:
-    assert _inherited is not None
-    return _inherited(*bounds)
-
-
 def forked(
     work: Callable[[int, int], list[Result]],
     total: int,
@@ -118,33 +112,29 @@ def forked(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Result]:
     """``work(start, end)`` over ``range(total)`` in ``jobs`` forked processes, in slices (a
-    few for each process, so that none waits long at the end), the results joined in order;
-    ``progress(done, total)`` told as slices come back. An error in a worker is raised here;
-    where no pool can be had, the work runs here."""
-    import multiprocessing
-
-    global _inherited
+    few for each process, each given the next slice when it is done, so that none waits long
+    at the end), the results joined in order; ``progress(done, total)`` told as slices come
+    back. An error in a worker is raised here; where no process can be forked, the work runs
+    here."""
     step = max(1, -(-total // (jobs * 4)))
     slices = [(start, min(start + step, total)) for start in range(0, total, step)]
-    _inherited = work
-    results: list[Result] = []
-    try:
-        pool = multiprocessing.get_context("fork").Pool(jobs)
-    except OSError:
-        _inherited = None
-        found = work(0, total)
+    done = 0
+
+    def finished(place: int) -> None:
+        nonlocal done
+        done += slices[place][1] - slices[place][0]
         if progress is not None:
-            progress(total, total)
-        return found
-    try:
-        with pool:
-            for (_, end), part in zip(slices, pool.imap(_run_inherited, slices), strict=True):
-                results.extend(part)
-                if progress is not None:
-                    progress(end, total)
-    finally:
-        _inherited = None
-    return results
+            progress(done, total)
+
+    with Crew(min(jobs, len(slices)), [functools.partial(_slice_of, work)]) as crew:
+        parts = crew.each(0, slices, finished)
+    return [item for part in parts for item in part]
+
+
+def _slice_of(
+    work: Callable[[int, int], list[Result]], bounds: tuple[int, int], tell: Callable[[int], None]
+) -> list[Result]:
+    return work(*bounds)
 
 
 class Crew:
@@ -200,10 +190,7 @@ class Crew:
         while waiting:
             ready: list[Any] = wait(list(waiting))
             for connection in ready:
-                try:
-                    kind, value = connection.recv()
-                except (EOFError, OSError):
-                    kind, value = "error", RuntimeError("a worker process stopped before it finished")
+                kind, value = _receive(connection)
                 if kind == "done" and progress is not None:
                     progress(value)
                 elif kind == "result":
@@ -215,6 +202,51 @@ class Crew:
             self.close()
             raise failure
         return [results[place] for place in range(len(self.members))]
+
+    def each(self, number: int, arguments: Sequence[Any], finished: Callable[[int], None] | None = None) -> list[Any]:
+        """``steps[number]`` of every argument, each member given the next as soon as it is
+        done, the results in the arguments' order; ``finished(place)`` told of each."""
+        if not self.members:
+            results = []
+            for place, argument in enumerate(arguments):
+                results.append(self.steps[number](argument, _ignore))
+                if finished is not None:
+                    finished(place)
+            return results
+        from multiprocessing.connection import wait
+
+        found: dict[int, Any] = {}
+        failure: BaseException | None = None
+        waiting = iter(enumerate(arguments))
+        working: dict[Any, int] = {}
+
+        def give(connection: Any) -> None:
+            for place, argument in waiting:
+                connection.send((number, argument))
+                working[connection] = place
+                return
+
+        for _, connection in self.members:
+            give(connection)
+        while working:
+            ready: list[Any] = wait(list(working))
+            for connection in ready:
+                kind, value = _receive(connection)
+                if kind == "done":
+                    continue
+                place = working.pop(connection)
+                if kind == "error":
+                    failure = failure if failure is not None else value
+                    continue
+                found[place] = value
+                if finished is not None:
+                    finished(place)
+                if failure is None:
+                    give(connection)
+        if failure is not None:
+            self.close()
+            raise failure
+        return [found[place] for place in range(len(arguments))]
 
     def close(self) -> None:
         for process, connection in self.members:
@@ -237,6 +269,27 @@ class Crew:
 
 def _ignore(_: int) -> None:
     pass
+
+
+def _receive(connection: Any) -> tuple[str, Any]:
+    """The next message of a member; a member gone without a word (killed, out of memory) is
+    an error of its own."""
+    try:
+        message: tuple[str, Any] = connection.recv()
+    except (EOFError, OSError):
+        return "error", WorkerLost()
+    return message
+
+
+class WorkerLost(I18nToolError):
+    """A worker process that stopped before it finished: the command says so in one line, as
+    for bad input (the input may be fine: run it again). Files are whole or not written."""
+
+    def __init__(self, message: str = "", path: object = None, line: object = None) -> None:
+        super().__init__(
+            "a worker process stopped before it finished (killed, or out of memory?): run the "
+            "command again, or with I18NTOOL_JOBS=1 to work in one process"
+        )
 
 
 def _serve(connection: Any, steps: Sequence[Callable[[Any, Callable[[int], None]], Any]]) -> None:
@@ -296,9 +349,7 @@ class Background:
         if self.process is None:
             return self.work()
         try:
-            kind, value = self.connection.recv()
-        except (EOFError, OSError):
-            kind, value = "error", RuntimeError("a worker process stopped before it finished")
+            kind, value = _receive(self.connection)
         finally:
             self.connection.close()
             self.process.join()

@@ -79,3 +79,33 @@ def test_work_in_the_background_gives_its_value_or_its_error(monkeypatch: pytest
     assert seen == ([] if cores > 1 else [1])
     with pytest.raises(ValueError, match="the template is broken"):
         workers.Background(fail).result()
+
+
+def test_slices_in_forked_processes_come_back_in_order_with_their_progress() -> None:
+    seen: list[int] = []
+
+    def squares(start: int, end: int) -> list[int]:
+        return [number * number for number in range(start, end)]
+
+    found = workers.forked(squares, 103, 2, lambda done, total: seen.append(done))
+    assert found == [number * number for number in range(103)]
+    assert seen[-1] == 103 and seen == sorted(seen) and len(seen) > 2
+
+
+@pytest.mark.parametrize("way", ["crew", "forked", "background"])
+def test_a_worker_process_killed_is_a_clean_error(way: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that dies (killed for memory) is reported as such, not waited for for ever."""
+    import os
+
+    def die(*_: object) -> list[int]:
+        os._exit(9)
+
+    with pytest.raises(workers.WorkerLost, match="stopped before it finished"):
+        if way == "crew":
+            with workers.Crew(2, [lambda argument, tell: die()]) as crew:
+                crew.step(0, [1, 2])
+        elif way == "forked":
+            workers.forked(die, 10, 2)
+        else:
+            monkeypatch.setattr(workers, "cores", lambda: 2)
+            workers.Background(die).result()
