@@ -31,6 +31,7 @@ hypothesis-made mixes of plain and tricky lines.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim
 from markdown_it.token import Token
@@ -46,12 +47,37 @@ _EMPHASIS = frozenset("*_")
 _PARAGRAPH, _HEADING_LINE, _ITEM, _BLANK, _OTHER = range(5)
 
 
-# A plain text's blocks, as the segmenter needs them and no more: a heading, a paragraph, or
-# a bullet list of one-paragraph items. Lines count from 0; ``end`` is the line after the block.
-Heading = tuple[str, int, str, int]  # ("heading", number of #, inline content, line)
-Paragraph = tuple[str, str, int, int]  # ("paragraph", inline content, start, end)
-Item = tuple[str, int, int]  # inline content, its line, the line after the item and its blank lines
-BulletList = tuple[str, str, int, int, bool, list[Item]]  # ("list", marker, start, end, tight, items)
+class Heading(NamedTuple):
+    """An ATX heading; lines count from 0."""
+
+    marks: int  # the number of "#"
+    content: str  # its inline text
+    line: int
+
+
+class Paragraph(NamedTuple):
+    content: str
+    start: int
+    end: int  # the line after it
+
+
+class Item(NamedTuple):
+    """A bullet list item of one one-line paragraph."""
+
+    content: str
+    line: int
+    following: int  # the line after the item and its blank lines
+
+
+class BulletList(NamedTuple):
+    marker: str
+    start: int
+    end: int
+    tight: bool
+    items: list[Item]
+
+
+# A plain text's blocks, as the segmenter needs them and no more.
 Block = Heading | Paragraph | BulletList
 
 
@@ -87,7 +113,7 @@ def plain_blocks(source: str) -> list[Block] | None:
         elif kind == _HEADING_LINE:
             line = lines[index]
             marks = len(line) - len(line.lstrip("#"))
-            blocks.append(("heading", marks, mdTrim(line[marks:]), index))
+            blocks.append(Heading(marks, mdTrim(line[marks:]), index))
             index += 1
         elif kind == _PARAGRAPH:
             end = index + 1
@@ -98,7 +124,7 @@ def plain_blocks(source: str) -> list[Block] | None:
             block = lines[index:end]
             if block[0].startswith("[") and any("]:" in line for line in block):
                 return None  # perhaps a link reference definition
-            blocks.append(("paragraph", mdTrim("\n".join(block)), index, end))
+            blocks.append(Paragraph(mdTrim("\n".join(block)), index, end))
             index = end
         else:
             index = _list(blocks, lines, kinds, index)
@@ -148,12 +174,12 @@ def _list(blocks: list[Block], lines: list[str], kinds: list[int], start: int) -
         text = lines[index][2:]
         if text.startswith("[") and "]:" in text:
             return -1  # perhaps a link reference definition
-        items.append((mdTrim(text), index, following))
+        items.append(Item(mdTrim(text), index, following))
         if not more:
             break
         tight = tight and following == after
         index = following
-    blocks.append(("list", marker, start, following, tight, items))
+    blocks.append(BulletList(marker, start, following, tight, items))
     return following
 
 
@@ -167,8 +193,8 @@ def tokens_of(blocks: list[Block]) -> list[Token]:
     """markdown-it's block tokens for the blocks :func:`plain_blocks` read."""
     tokens: list[Token] = []
     for block in blocks:
-        if block[0] == "heading":
-            _, marks, content, index = block
+        if isinstance(block, Heading):
+            marks, content, index = block
             tag = f"h{marks}"
             markup = "#" * marks
             tokens += (
@@ -176,11 +202,11 @@ def tokens_of(blocks: list[Block]) -> list[Token]:
                 Token("inline", "", 0, {}, [index, index + 1], 1, [], content, "", "", {}, True, False),
                 Token("heading_close", tag, -1, {}, None, 0, None, "", markup, "", {}, True, False),
             )
-        elif block[0] == "paragraph":
-            _, content, start, end = block
+        elif isinstance(block, Paragraph):
+            content, start, end = block
             _paragraph(tokens, content, start, end, 0, False)
         else:
-            _, marker, start, end, tight, items = block
+            marker, start, end, tight, items = block
             tokens.append(
                 Token("bullet_list_open", "ul", 1, {}, [start, end], 0, None, "", marker, "", {}, True, False)
             )

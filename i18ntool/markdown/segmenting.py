@@ -35,7 +35,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
-from i18ntool.markdown.plain_blocks import Block, plain_blocks
+from i18ntool.markdown.plain_blocks import Block, Heading, Paragraph, plain_blocks
 from i18ntool.markdown.front_matter import closing_line, read_front_matter, yaml_scalar
 from i18ntool.markdown.spans import BYTE_ORDER_MARK, LINE_BREAK, Lines, Segment, Span
 from i18ntool.markdown.words import has_words
@@ -330,15 +330,15 @@ def _plain_segments(blocks: list[Block], lines: Lines, source: str) -> Iterator[
     is not plain), no table and no nesting deep enough to lose a block."""
     env: dict[str, Any] = {}  # plain Markdown defines no link reference
     for block in blocks:
-        if block[0] == "heading":
-            _, marks, content, index = block
-            yield _block_segment(content, index, f"heading {marks}", True, lines, source, _NO_DIRECTIVES, env)
-        elif block[0] == "paragraph":
-            _, content, start, _ = block
-            yield _block_segment(content, start, "paragraph", False, lines, source, _NO_DIRECTIVES, env)
+        if isinstance(block, Heading):
+            yield _block_segment(
+                block.content, block.line, f"heading {block.marks}", True, lines, source, _NO_DIRECTIVES, env
+            )
+        elif isinstance(block, Paragraph):
+            yield _block_segment(block.content, block.start, "paragraph", False, lines, source, _NO_DIRECTIVES, env)
         else:
-            for content, index, _ in block[5]:
-                yield _block_segment(content, index, "list item", False, lines, source, _NO_DIRECTIVES, env)
+            for item in block.items:
+                yield _block_segment(item.content, item.line, "list item", False, lines, source, _NO_DIRECTIVES, env)
 
 
 def _block_segment(
