@@ -25,15 +25,18 @@ from pathlib import Path
 from typing import Literal
 
 from i18ntool.cache import Cache, key_of
+from i18ntool.workers import cores
 from i18ntool.documents import document_of_bytes, load_document, source_paths
 from i18ntool.errors import I18nToolError
-from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.beside import LARGE, template_beside
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.project import Project, document_id
 from i18ntool.po.states import State, figures_carried, review_of, state_of
 from i18ntool.targets import (
     Inventory,
     Target,
     domain_targets,
+    inventory_against,
     inventory_of_bytes,
     take_inventory,
     wanted_languages,
@@ -202,7 +205,7 @@ def row_of(project: Project, inventory: Inventory, threshold: float, *, words: b
         document=target.name,
         language=target.language,
         catalogue=project.relative(target.catalogue_path),
-        source=target.document.source if target.document is not None else None,
+        source=inventory.source,
         exists=inventory.exists,
         entries=entries,
         words=Counts.of((state, message_words(message)) for state, message in counted) if words else None,
@@ -333,6 +336,8 @@ def _document_rows(piece: _Piece) -> _Outcome:
     raise in the plain order. The key is that of the very bytes measured."""
     project = piece.project
     inputs = _inputs(piece)
+    if inputs is not None and len(inputs[0]) >= LARGE:
+        return _rows_beside(piece, *inputs)
     try:
         if inputs is None:
             document = load_document(project, piece.source, piece.identifier)
@@ -354,6 +359,43 @@ def _document_rows(piece: _Piece) -> _Outcome:
     except I18nToolError as error:
         return _Outcome(catalogue_error=error)
     key = key_of("coverage rows", _key_parts(piece, *inputs)) if piece.keep and inputs is not None else None
+    return _Outcome(tuple(rows), key=key)
+
+
+def _rows_beside(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -> _Outcome:
+    """:func:`_document_rows` of a large source text: segmented in another process while this
+    one reads the catalogues (``beside``). The rows and errors are the same: a catalogue of a
+    language that is not a target is read too, but its error is not raised."""
+    project = piece.project
+    names = {
+        language: project.relative(project.catalogue_path(language, piece.identifier)) for language in piece.languages
+    }
+
+    def read() -> dict[str, Catalogue | I18nToolError]:
+        found: dict[str, Catalogue | I18nToolError] = {}
+        for language, data in zip(project.languages, catalogues, strict=True):
+            if language in names and data is not None:
+                try:
+                    found[language] = parse_catalogue(data, names[language])
+                except I18nToolError as error:
+                    found[language] = error
+        return found
+
+    template, read_catalogues = template_beside(project, piece.source, source, piece.identifier, read, fork=cores() > 1)
+    if isinstance(template, I18nToolError):
+        return _Outcome(document_error=template)
+    rows = []
+    for language in project.target_languages(template.language):
+        if language not in piece.languages:
+            continue
+        target = Target(piece.identifier, language, project.catalogue_path(language, piece.identifier))
+        catalogue = read_catalogues.get(language)
+        if isinstance(catalogue, I18nToolError):
+            return _Outcome(catalogue_error=catalogue)
+        exists = catalogue is not None
+        inventory = inventory_against(target, catalogue or Catalogue(), template.messages, template.source, exists)
+        rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words))
+    key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
     return _Outcome(tuple(rows), key=key)
 
 

@@ -62,6 +62,7 @@ class Inventory:
     obsolete: tuple[Message, ...]
     extra: tuple[Message, ...]  # active catalogue entries the source text no longer has
     in_step: bool | None  # None: no source text to be in step with
+    source: str | None = None  # the source text's path as written in references; None: none
 
     @property
     def missing(self) -> int:
@@ -143,7 +144,16 @@ def inventory_of(target: Target, catalogue: Catalogue, exists: bool = True) -> I
     if target.document is None:
         entries = tuple(Entry(message, state_of(message), True) for message in active)
         return Inventory(target, exists, entries, obsolete, extra=(), in_step=None)
-    template = build_template(target.document)
+    return inventory_against(target, catalogue, build_template(target.document), target.document.source, exists)
+
+
+def inventory_against(
+    target: Target, catalogue: Catalogue, template: Sequence[Message], source: str, exists: bool = True
+) -> Inventory:
+    """:func:`inventory_of` with the template of the target's document already built (from
+    ``source``): the target need not hold the document itself."""
+    active = [message for message in catalogue.messages if not message.obsolete]
+    obsolete = tuple(message for message in catalogue.messages if message.obsolete)
     by_key = {message.key: message for message in active}
     entries = tuple(
         Entry(by_key[wanted.key], state_of(by_key[wanted.key]), True)
@@ -156,7 +166,7 @@ def inventory_of(target: Target, catalogue: Catalogue, exists: bool = True) -> I
     # In step: `update` would leave the active entries as they are (same texts, same order,
     # same references and comments); only translations may differ from the template.
     in_step = exists and [_shape(message) for message in active] == [_shape(message) for message in template]
-    return Inventory(target, exists, entries, obsolete, extra, in_step)
+    return Inventory(target, exists, entries, obsolete, extra, in_step, source)
 
 
 def _shape(message: Message) -> tuple[object, ...]:
