@@ -140,7 +140,25 @@ def parsed_words(text: str) -> int:
     return len(_WORD.findall(_without_addresses(prose(text)))) if text.strip() else 0
 
 
-_MARKER_FRAGMENTS = ("a", "b1", " ", "\n", "  \n", "*", "**", "_", "__", "'", "’", "-", ".", ",", ":", "/", "@")
+_MARKER_FRAGMENTS: tuple[str, ...] = (
+    "a",
+    "b1",
+    " ",
+    "\n",
+    "  \n",
+    "*",
+    "**",
+    "_",
+    "__",
+    "'",
+    "’",
+    "-",
+    ".",
+    ",",
+    ":",
+    "/",
+    "@",
+)
 _MARKER_FRAGMENTS += ("://", "http", "www", "mailto", "é", "e\u0301", "\u1fef", "\r", "\x00", "!", ";", "(", ")")
 
 
