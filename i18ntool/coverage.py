@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -106,10 +106,15 @@ def at_least(part: int, whole: int, threshold: float) -> bool:
     return whole == 0 or part * 100 >= threshold * whole
 
 
-def message_words(message: Message) -> int:
-    """Source words of an entry: its msgid and, for a plural entry, its msgid_plural."""
+def message_words(message: Message, known: Mapping[str, int] | None = None) -> int:
+    """Source words of an entry: its msgid and, for a plural entry, its msgid_plural; taken
+    from ``known`` (texts already counted, by another process) where it has them."""
     from i18ntool.markdown.words import count_words  # Markdown's parser: only when counting words
 
+    if known:
+        counted = known.get(message.msgid)
+        if counted is not None and message.msgid_plural is None:
+            return counted
     return count_words(message.msgid) + count_words(message.msgid_plural or "")
 
 
@@ -193,7 +198,14 @@ def measure(
     return Coverage(project.name, project.publish_threshold, tuple(rows), totals_of(rows, project.languages))
 
 
-def row_of(project: Project, inventory: Inventory, threshold: float, *, words: bool = True) -> Row:
+def row_of(
+    project: Project,
+    inventory: Inventory,
+    threshold: float,
+    *,
+    words: bool = True,
+    known_words: Mapping[str, int] | None = None,
+) -> Row:
     target = inventory.target
     counted = [(entry.state, entry.message) for entry in inventory.entries]
     counted += [(State.OBSOLETE, message) for message in inventory.obsolete]
@@ -208,7 +220,7 @@ def row_of(project: Project, inventory: Inventory, threshold: float, *, words: b
         source=inventory.source,
         exists=inventory.exists,
         entries=entries,
-        words=Counts.of((state, message_words(message)) for state, message in counted) if words else None,
+        words=Counts.of((state, message_words(message, known_words)) for state, message in counted) if words else None,
         stale_reviews=stale,
         in_step=inventory.in_step,
         missing=inventory.missing,
@@ -371,6 +383,11 @@ def _rows_beside(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -
         language: project.relative(project.catalogue_path(language, piece.identifier)) for language in piece.languages
     }
 
+    from i18ntool.markdown.words import count_words  # Markdown's parser: only when reading a document
+
+    fork = cores() > 1
+    counted: dict[str, int] = {}  # words of the texts counted here while the child works
+
     def read() -> dict[str, Catalogue | I18nToolError]:
         found: dict[str, Catalogue | I18nToolError] = {}
         for language, data in zip(project.languages, catalogues, strict=True):
@@ -379,9 +396,18 @@ def _rows_beside(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -
                     found[language] = parse_catalogue(data, names[language])
                 except I18nToolError as error:
                     found[language] = error
+        if piece.words and fork:
+            # The child counts the first half of the template's texts; here, the second half
+            # of each catalogue's (the same texts, in the same order, when it is in step).
+            for catalogue in found.values():
+                if isinstance(catalogue, Catalogue):
+                    messages = catalogue.messages
+                    counted.update((m.msgid, count_words(m.msgid)) for m in messages[len(messages) // 2 :])
         return found
 
-    template, read_catalogues = template_beside(project, piece.source, source, piece.identifier, read, fork=cores() > 1)
+    template, read_catalogues = template_beside(
+        project, piece.source, source, piece.identifier, read, fork=fork, words=piece.words
+    )
     if isinstance(template, I18nToolError):
         return _Outcome(document_error=template)
     rows = []
@@ -394,7 +420,8 @@ def _rows_beside(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -
             return _Outcome(catalogue_error=catalogue)
         exists = catalogue is not None
         inventory = inventory_against(target, catalogue or Catalogue(), template.messages, template.source, exists)
-        rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words))
+        known = {**template.words, **counted}
+        rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known))
     key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
     return _Outcome(tuple(rows), key=key)
 
