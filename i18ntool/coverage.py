@@ -19,21 +19,24 @@ from __future__ import annotations
 
 import dataclasses
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from i18ntool.cache import Cache, key_of
+from i18ntool.workers import cores
 from i18ntool.documents import document_of_bytes, load_document, source_paths
 from i18ntool.errors import I18nToolError
-from i18ntool.po.catalogue import Catalogue, Message
+from i18ntool.beside import LARGE, template_beside
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.project import Project, document_id
 from i18ntool.po.states import State, figures_carried, review_of, state_of
 from i18ntool.targets import (
     Inventory,
     Target,
     domain_targets,
+    inventory_against,
     inventory_of_bytes,
     take_inventory,
     wanted_languages,
@@ -103,10 +106,15 @@ def at_least(part: int, whole: int, threshold: float) -> bool:
     return whole == 0 or part * 100 >= threshold * whole
 
 
-def message_words(message: Message) -> int:
-    """Source words of an entry: its msgid and, for a plural entry, its msgid_plural."""
+def message_words(message: Message, known: Mapping[str, int] | None = None) -> int:
+    """Source words of an entry: its msgid and, for a plural entry, its msgid_plural; taken
+    from ``known`` (texts already counted, by another process) where it has them."""
     from i18ntool.markdown.words import count_words  # Markdown's parser: only when counting words
 
+    if known:
+        counted = known.get(message.msgid)
+        if counted is not None and message.msgid_plural is None:
+            return counted
     return count_words(message.msgid) + count_words(message.msgid_plural or "")
 
 
@@ -190,7 +198,14 @@ def measure(
     return Coverage(project.name, project.publish_threshold, tuple(rows), totals_of(rows, project.languages))
 
 
-def row_of(project: Project, inventory: Inventory, threshold: float, *, words: bool = True) -> Row:
+def row_of(
+    project: Project,
+    inventory: Inventory,
+    threshold: float,
+    *,
+    words: bool = True,
+    known_words: Mapping[str, int] | None = None,
+) -> Row:
     target = inventory.target
     counted = [(entry.state, entry.message) for entry in inventory.entries]
     counted += [(State.OBSOLETE, message) for message in inventory.obsolete]
@@ -202,10 +217,10 @@ def row_of(project: Project, inventory: Inventory, threshold: float, *, words: b
         document=target.name,
         language=target.language,
         catalogue=project.relative(target.catalogue_path),
-        source=target.document.source if target.document is not None else None,
+        source=inventory.source,
         exists=inventory.exists,
         entries=entries,
-        words=Counts.of((state, message_words(message)) for state, message in counted) if words else None,
+        words=Counts.of((state, message_words(message, known_words)) for state, message in counted) if words else None,
         stale_reviews=stale,
         in_step=inventory.in_step,
         missing=inventory.missing,
@@ -333,6 +348,8 @@ def _document_rows(piece: _Piece) -> _Outcome:
     raise in the plain order. The key is that of the very bytes measured."""
     project = piece.project
     inputs = _inputs(piece)
+    if inputs is not None and len(inputs[0]) >= LARGE:
+        return _rows_beside(piece, *inputs)
     try:
         if inputs is None:
             document = load_document(project, piece.source, piece.identifier)
@@ -354,6 +371,58 @@ def _document_rows(piece: _Piece) -> _Outcome:
     except I18nToolError as error:
         return _Outcome(catalogue_error=error)
     key = key_of("coverage rows", _key_parts(piece, *inputs)) if piece.keep and inputs is not None else None
+    return _Outcome(tuple(rows), key=key)
+
+
+def _rows_beside(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -> _Outcome:
+    """:func:`_document_rows` of a large source text: segmented in another process while this
+    one reads the catalogues (``beside``). The rows and errors are the same: a catalogue of a
+    language that is not a target is read too, but its error is not raised."""
+    project = piece.project
+    names = {
+        language: project.relative(project.catalogue_path(language, piece.identifier)) for language in piece.languages
+    }
+
+    from i18ntool.markdown.words import count_words  # Markdown's parser: only when reading a document
+
+    fork = cores() > 1
+    counted: dict[str, int] = {}  # words of the texts counted here while the child works
+
+    def read() -> dict[str, Catalogue | I18nToolError]:
+        found: dict[str, Catalogue | I18nToolError] = {}
+        for language, data in zip(project.languages, catalogues, strict=True):
+            if language in names and data is not None:
+                try:
+                    found[language] = parse_catalogue(data, names[language])
+                except I18nToolError as error:
+                    found[language] = error
+        if piece.words and fork:
+            # The child counts the first half of the template's texts; here, the second half
+            # of each catalogue's (the same texts, in the same order, when it is in step).
+            for catalogue in found.values():
+                if isinstance(catalogue, Catalogue):
+                    messages = catalogue.messages
+                    counted.update((m.msgid, count_words(m.msgid)) for m in messages[len(messages) // 2 :])
+        return found
+
+    template, read_catalogues = template_beside(
+        project, piece.source, source, piece.identifier, read, fork=fork, words=piece.words
+    )
+    if isinstance(template, I18nToolError):
+        return _Outcome(document_error=template)
+    rows = []
+    for language in project.target_languages(template.language):
+        if language not in piece.languages:
+            continue
+        target = Target(piece.identifier, language, project.catalogue_path(language, piece.identifier))
+        catalogue = read_catalogues.get(language)
+        if isinstance(catalogue, I18nToolError):
+            return _Outcome(catalogue_error=catalogue)
+        exists = catalogue is not None
+        inventory = inventory_against(target, catalogue or Catalogue(), template.messages, template.source, exists)
+        known = {**template.words, **counted}
+        rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known))
+    key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
     return _Outcome(tuple(rows), key=key)
 
 

@@ -62,6 +62,7 @@ class Inventory:
     obsolete: tuple[Message, ...]
     extra: tuple[Message, ...]  # active catalogue entries the source text no longer has
     in_step: bool | None  # None: no source text to be in step with
+    source: str | None = None  # the source text's path as written in references; None: none
 
     @property
     def missing(self) -> int:
@@ -138,29 +139,48 @@ def inventory_of_bytes(project: Project, target: Target, data: bytes | None) -> 
 
 def inventory_of(target: Target, catalogue: Catalogue, exists: bool = True) -> Inventory:
     """Pair a catalogue's entries with the current template of the target's document."""
-    active = [message for message in catalogue.messages if not message.obsolete]
-    obsolete = tuple(message for message in catalogue.messages if message.obsolete)
     if target.document is None:
+        active = [message for message in catalogue.messages if not message.obsolete]
+        obsolete = tuple(message for message in catalogue.messages if message.obsolete)
         entries = tuple(Entry(message, state_of(message), True) for message in active)
         return Inventory(target, exists, entries, obsolete, extra=(), in_step=None)
-    template = build_template(target.document)
-    by_key = {message.key: message for message in active}
-    entries = tuple(
-        Entry(by_key[wanted.key], state_of(by_key[wanted.key]), True)
-        if wanted.key in by_key
-        else Entry(wanted, State.UNTRANSLATED, False)
-        for wanted in template
-    )
-    template_keys = {message.key for message in template}
-    extra = tuple(message for message in active if message.key not in template_keys)
+    return inventory_against(target, catalogue, build_template(target.document), target.document.source, exists)
+
+
+def inventory_against(
+    target: Target, catalogue: Catalogue, template: Sequence[Message], source: str, exists: bool = True
+) -> Inventory:
+    """:func:`inventory_of` with the template of the target's document already built (from
+    ``source``): the target need not hold the document itself.
+
+    Each key is made once per entry (``Message.key`` made 800,000 tuples for 100,000 entries),
+    and the shapes are compared entry by entry rather than as two lists of them."""
+    active = [message for message in catalogue.messages if not message.obsolete]
+    obsolete = tuple(message for message in catalogue.messages if message.obsolete)
+    by_key = {(message.msgctxt, message.msgid): message for message in active}
+    template_keys = [(message.msgctxt, message.msgid) for message in template]
+    entries = []
+    for key, wanted in zip(template_keys, template, strict=True):
+        found = by_key.get(key)
+        entries.append(
+            Entry(wanted, State.UNTRANSLATED, False) if found is None else Entry(found, state_of(found), True)
+        )
+    wanted_keys = set(template_keys)
+    extra = tuple(message for message in active if (message.msgctxt, message.msgid) not in wanted_keys)
     # In step: `update` would leave the active entries as they are (same texts, same order,
     # same references and comments); only translations may differ from the template.
-    in_step = exists and [_shape(message) for message in active] == [_shape(message) for message in template]
-    return Inventory(target, exists, entries, obsolete, extra, in_step)
+    in_step = exists and len(active) == len(template) and all(map(_same_shape, active, template))
+    return Inventory(target, exists, tuple(entries), obsolete, extra, in_step, source)
 
 
-def _shape(message: Message) -> tuple[object, ...]:
-    return (message.key, message.msgid_plural, message.references, message.extracted_comments)
+def _same_shape(message: Message, wanted: Message) -> bool:
+    return (
+        message.msgid == wanted.msgid
+        and message.msgctxt == wanted.msgctxt
+        and message.msgid_plural == wanted.msgid_plural
+        and message.references == wanted.references
+        and message.extracted_comments == wanted.extracted_comments
+    )
 
 
 def _resolve(project: Project, name: str) -> Document | str:

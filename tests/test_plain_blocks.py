@@ -57,7 +57,7 @@ def assert_same_document(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The document read with the quick parse is the one read with markdown-it alone."""
     quick = parse(text)
     with monkeypatch.context() as patch:
-        patch.setattr(segmenting, "parse_plain", lambda source: None)
+        patch.setattr(segmenting, "plain_blocks", lambda source: None)
         slow = parse(text)
     assert quick == slow
     assert (quick.segments, quick.copied, quick.html_lines) == (slow.segments, slow.copied, slow.html_lines)
@@ -104,7 +104,7 @@ def test_commonmark_spec_documents(monkeypatch: pytest.MonkeyPatch) -> None:
             assert_same_document(example["markdown"], monkeypatch)
         except ContentError:
             with pytest.raises(ContentError), monkeypatch.context() as patch:
-                patch.setattr(segmenting, "parse_plain", lambda source: None)
+                patch.setattr(segmenting, "plain_blocks", lambda source: None)
                 parse(example["markdown"])
 
 

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18ntool.markdown.words import count_words, has_words
+from tests.conftest import REPOSITORY, profile
 
 
 @pytest.mark.parametrize(
@@ -130,3 +131,64 @@ def test_addresses_looked_for_only_where_one_may_be(text: str) -> None:
     from i18ntool.markdown.words import _ADDRESS, _without_addresses
 
     assert _without_addresses(text) == _ADDRESS.sub(" ", text)
+
+
+def parsed_words(text: str) -> int:
+    """count_words as the inline parse answers it, for every text."""
+    from i18ntool.markdown.words import _WORD, _without_addresses, prose
+
+    return len(_WORD.findall(_without_addresses(prose(text)))) if text.strip() else 0
+
+
+_MARKER_FRAGMENTS: tuple[str, ...] = (
+    "a",
+    "b1",
+    " ",
+    "\n",
+    "  \n",
+    "*",
+    "**",
+    "_",
+    "__",
+    "'",
+    "’",
+    "-",
+    ".",
+    ",",
+    ":",
+    "/",
+    "@",
+)
+_MARKER_FRAGMENTS += ("://", "http", "www", "mailto", "é", "e\u0301", "\u1fef", "\r", "\x00", "!", ";", "(", ")")
+
+
+@settings(max_examples=profile(1000, 20000), deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_FRAGMENTS + _FRAGMENTS), max_size=16).map("".join))
+def test_words_counted_without_the_parse_are_the_parses(text: str) -> None:
+    """Emphasis markers between two characters a word could join, markers that hide an
+    address, code, links, tags, entities, escapes: left to the parse; the rest agrees with it."""
+    from i18ntool.markdown.words import _words_unparsed
+
+    unparsed = _words_unparsed(text)
+    assert unparsed is None or unparsed == parsed_words(text)
+    assert count_words(text) == parsed_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a*b*c", "b'*a*", "x.*y*", "http:*//x.com* a", "*a* www*.x*", "mail_to:_ a", "Text *emphasis* and __bold__."],
+)
+def test_words_around_emphasis_markers(text: str) -> None:
+    assert count_words(text) == parsed_words(text)
+
+
+def test_every_shipped_text_counts_as_the_parse_counts() -> None:
+    from i18ntool.po.catalogue_files import read_catalogue
+
+    texts = {
+        message.msgid
+        for path in sorted((REPOSITORY / "locales").rglob("*.po"))
+        for message in read_catalogue(path).messages
+    }
+    assert len(texts) > 150
+    assert [count_words(text) for text in texts] == [parsed_words(text) for text in texts]

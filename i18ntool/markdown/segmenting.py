@@ -35,7 +35,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18ntool.errors import ContentError
-from i18ntool.markdown.plain_blocks import parse_plain
+from i18ntool.markdown.plain_blocks import Block, Heading, Paragraph, plain_blocks
 from i18ntool.markdown.front_matter import closing_line, read_front_matter, yaml_scalar
 from i18ntool.markdown.spans import BYTE_ORDER_MARK, LINE_BREAK, Lines, Segment, Span
 from i18ntool.markdown.words import has_words
@@ -128,21 +128,25 @@ def parse_document(
     )
     env: dict[str, Any] = {}  # link reference definitions, for parsing a block's text again
     body = document.markdown_body
-    tokens = parse_plain(body)  # the same tokens, read faster, if the Markdown is plain
-    if tokens is None:
+    html_lines: tuple[int, ...] = ()
+    blocks = plain_blocks(body)  # the blocks markdown-it would read, read faster, if the Markdown is plain
+    if blocks is not None:
+        segments.extend(_plain_segments(blocks, lines, source))
+    else:
         tokens = _block_parser().parse(body, env)
-    _refuse_lost_blocks(tokens, source)
-    segments.extend(_body_segments(tokens, lines, source, env))
+        _refuse_lost_blocks(tokens, source)
+        segments.extend(_body_segments(tokens, lines, source, env))
+        html_lines = tuple(
+            token.map[0] + 1
+            for token in tokens
+            if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
+        )
     translated = [has_words(segment.text) for segment in segments]
     return dataclasses.replace(
         document,
         segments=tuple(segment for segment, words in zip(segments, translated, strict=True) if words),
         copied=tuple(segment for segment, words in zip(segments, translated, strict=True) if not words),
-        html_lines=tuple(
-            token.map[0] + 1
-            for token in tokens
-            if token.type == "html_block" and token.map is not None and not token.content.lstrip().startswith("<!--")
-        ),
+        html_lines=html_lines,
     )
 
 
@@ -272,7 +276,12 @@ def _body_segments(tokens: list[Token], lines: Lines, source: str, env: dict[str
                     yield _segment(lines, start, end, containers, directives, single_line=True)
                 cell += 1
             elif token.content and not directives.skip:
-                yield _block_segment(token, lines, source, containers, directives, env)
+                assert token.map is not None
+                heading = containers[-1].type == "heading_open"
+                single_line = heading and containers[-1].markup.startswith("#")  # a setext heading may span lines
+                yield _block_segment(
+                    token.content, token.map[0], _kind(containers), single_line, lines, source, directives, env
+                )
         if active and active[-1][1] == -1 and token.nesting == 0 and token.type != "inline":
             active.pop()  # a directive before a leaf block (code, HTML) ends with it
     if pending is not None:
@@ -315,18 +324,35 @@ def _kind(containers: list[Token]) -> str:
     return "paragraph"
 
 
+def _plain_segments(blocks: list[Block], lines: Lines, source: str) -> Iterator[Segment]:
+    """The segments of plain blocks (``plain_blocks``): those :func:`_body_segments` finds in
+    their tokens, found without making any. Plain Markdown has no directive (an HTML comment
+    is not plain), no table and no nesting deep enough to lose a block."""
+    env: dict[str, Any] = {}  # plain Markdown defines no link reference
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield _block_segment(
+                block.content, block.line, f"heading {block.marks}", True, lines, source, _NO_DIRECTIVES, env
+            )
+        elif isinstance(block, Paragraph):
+            yield _block_segment(block.content, block.start, "paragraph", False, lines, source, _NO_DIRECTIVES, env)
+        else:
+            for item in block.items:
+                yield _block_segment(item.content, item.line, "list item", False, lines, source, _NO_DIRECTIVES, env)
+
+
 def _block_segment(
-    token: Token,
+    content: str,
+    first_line: int,
+    kind: str,
+    single_line: bool,
     lines: Lines,
     source: str,
-    containers: list[Token],
     directives: _Directives,
     env: dict[str, Any],
 ) -> Segment:
-    """The segment of a heading or paragraph whose inline content spans ``token.map``."""
-    assert token.map is not None
-    parts = token.content.split("\n")
-    first_line = token.map[0]
+    """The segment of a heading or paragraph whose inline ``content`` starts on line ``first_line``."""
+    parts = content.split("\n")
     positions = []
     for index, part in enumerate(parts):
         line = lines.content(first_line + index)
@@ -344,18 +370,17 @@ def _block_segment(
             _line_break_options(line, start, end, parts[index], parts[index + 1])
             for index, (_, start, end, line) in enumerate(positions[:-1])
         ]
-        text = _joined(texts, options, token, env)
+        text = _joined(texts, options, content, env)
     span = Span(lines.starts[first[0]] + first[1], lines.starts[last[0]] + last[2])
-    heading = containers[-1].type == "heading_open"
     return Segment(
         text=text,
-        kind=_kind(containers),
+        kind=kind,
         line=first_line + 1,
         span=span,
         context=directives.context,
         notes=tuple(directives.notes),
         continuation=_continuation(first[3][: first[1]]),
-        single_line=heading and containers[-1].markup.startswith("#"),  # a setext heading may span lines
+        single_line=single_line,
     )
 
 
@@ -380,7 +405,7 @@ def _line_break_options(line: str, start: int, end: int, part: str, next_part: s
     return tuple(dict.fromkeys((" ", trailing + " " + leading, as_written)))
 
 
-def _joined(texts: list[str], options: list[tuple[str, ...]], token: Token, env: dict[str, Any]) -> str:
+def _joined(texts: list[str], options: list[tuple[str, ...]], content: str, env: dict[str, Any]) -> str:
     """The lines of a block joined by the most readable breaks that keep its meaning.
 
     Each break takes its first option unless that changes how the block renders; then, from
@@ -390,10 +415,9 @@ def _joined(texts: list[str], options: list[tuple[str, ...]], token: Token, env:
     text = _interleave(texts, choice)
     if all(len(line_breaks) == 1 for line_breaks in options):
         return text
-    if not token.children:  # the block parser leaves inline text unread: read it now
-        parsed = _parser().parseInline(token.content, env)
-        token.children = parsed[0].children if parsed else []
-    meaning = _meaning(token.children or [], env)
+    # The block parsers leave the inline text unread: it is read here, where a segment needs it.
+    parsed = _parser().parseInline(content, env)
+    meaning = _meaning(parsed[0].children or [] if parsed else [], env)
     if _meaning_of(text, env) == meaning:
         return text
     choice = [line_breaks[-1] for line_breaks in options]

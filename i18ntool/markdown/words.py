@@ -49,6 +49,11 @@ def _parser() -> MarkdownIt:
     global _PARSER
     if _PARSER is None:
         _PARSER = MarkdownIt("commonmark")
+        # Whether a link is one depends on its destination, normalised (percent-encoded, its
+        # host in punycode): the same answer for the same destination, so it is remembered.
+        # Texts link to a few pages many times: catalogue-100000's 29,960 links go to 6,274,
+        # and normalising them was a third of counting its words.
+        _PARSER.normalizeLink = functools.lru_cache(maxsize=16384)(_PARSER.normalizeLink)  # type: ignore[method-assign]
     return _PARSER
 
 
@@ -57,7 +62,42 @@ def count_words(text: str) -> int:
     """The number of words in ``text``, a msgid with its inline Markdown as written."""
     if not text.strip():
         return 0
+    unparsed = _words_unparsed(text)
+    if unparsed is not None:
+        return unparsed
     return len(_WORD.findall(_without_addresses(prose(text))))
+
+
+# What could make a code span, an HTML tag or autolink, a link or image, an escape or an
+# entity: a text with none of these is read by the inline parse as written, but for its line
+# breaks (spaces to a reader) and the emphasis markers it takes out.
+_INLINE_MARKUP = re.compile(r"[`<\[\\&]")
+_EMPHASIS_MARKERS = re.compile(r"[*_]+")
+_JOINS = re.compile(r"[^\W_]|['’\-‐.,]")  # what _WORD can take on either side of a marker
+
+
+def _words_unparsed(text: str) -> int | None:
+    """``count_words(text)`` without the inline parse, or None where it takes the parse.
+
+    Where the parse can only take emphasis markers (``*``, ``_``) out and write line breaks
+    as spaces, the words are those of the text as written, provided that no run of markers
+    stands between two characters a word could hold on both sides (``a*b*c`` is one word
+    once parsed, three as written) and that taking the markers out cannot make an address
+    (``http:*//``): markers and spaces both separate words. On the 100,000 entries of
+    catalogue-100000, a third of the texts, counted eight times as fast; tests hold it to the
+    parse on generated, hostile and the shipped texts."""
+    if _INLINE_MARKUP.search(text) or not unicodedata.is_normalized("NFC", text):
+        return None
+    if "*" in text or "_" in text:
+        end = len(text)
+        for markers in _EMPHASIS_MARKERS.finditer(text):
+            start, stop = markers.span()
+            if start and stop < end and _JOINS.match(text, start - 1) and _JOINS.match(text, stop):
+                return None
+        bare = text.replace("*", "").replace("_", "")
+        if "@" in bare or _may_hold_address(bare):
+            return None
+    return len(_WORD.findall(_without_addresses(text)))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -1,0 +1,139 @@
+"""A large document's template built in a forked process while this one does other work.
+
+Profiled (``I18NTOOL_JOBS=1 python -m cProfile``), `coverage` of one 19 MB document with a
+100,000-entry catalogue spent about half its time segmenting the source text and the other
+half reading the catalogue; the two meet only at the end, where each entry of the template is
+looked up in the catalogue. So the source text is segmented in a forked process, which sends
+back only what the template holds (context, text, references and comments of each entry),
+while this process reads the catalogues. The document itself, its segments and the parse's
+blocks stay in the child and go with it.
+
+The answer is the one this process would give: the child runs the same functions on the same
+bytes, an error in the source text comes back as the same error, and anything else (no
+process to be had, a child that dies or fails otherwise) makes this process build the
+template itself, which then fails as it would have. Tests compare the rows with the plain
+path's on the kit, generated projects and broken input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from i18ntool.documents import build_template, document_of_bytes
+from i18ntool.errors import I18nToolError
+from i18ntool.po.catalogue import Message
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from i18ntool.project import Project
+
+Result = TypeVar("Result")
+
+# Bytes of source text from which a second process pays: starting one and sending the
+# template back cost about 0.05 s, segmenting a 1 MB text about 0.1 s.
+LARGE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Template:
+    """What a document's template entries need of it: its language, its path as references
+    write it, and the entries (``documents.build_template``)."""
+
+    language: str
+    source: str
+    messages: tuple[Message, ...]
+    # Words of the first half of the entries' texts, counted by the child when asked to.
+    words: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+def template_beside(
+    project: Project,
+    path: Path,
+    data: bytes,
+    identifier: str,
+    work: Callable[[], Result],
+    *,
+    fork: bool = True,
+    words: bool = False,
+) -> tuple[Template | I18nToolError, Result]:
+    """The template of the source text ``data`` (read from ``path``), or the error reading it
+    gives, and ``work()``, done here meanwhile. With ``fork`` false, or where no process can
+    be forked, both are done here, one after the other. With ``words``, the child also counts
+    the words of the first half of the template's texts (``Template.words``), where counting
+    words is most of the work (on catalogue-100000, 2 of 3.5 s)."""
+    answer: Any = None
+    if fork:
+        try:
+            answer, result = _forked(project, path, data, identifier, work, words)
+        except OSError:
+            pass
+    if answer is None:
+        result = work()
+        answer = _template_answer(project, path, data, identifier, words=False, catch_all=False)
+    if answer[0] == "error":
+        return answer[1], result
+    _, language, source, entries, counted = answer
+    messages = tuple(
+        Message(msgid, msgctxt=msgctxt, references=references, extracted_comments=comments)
+        for msgctxt, msgid, references, comments in entries
+    )
+    words_of = dict(zip((entry[1] for entry in entries[: len(counted)]), counted, strict=True))
+    return Template(language, source, messages, words_of), result
+
+
+def _forked(
+    project: Project, path: Path, data: bytes, identifier: str, work: Callable[[], Result], words: bool
+) -> tuple[Any, Result]:
+    """The child's answer (None if it gave none) and ``work()``, done here meanwhile."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sending, project, path, data, identifier, words), daemon=True)
+    child.start()
+    sending.close()
+    try:
+        result = work()
+        try:
+            answer = receiving.recv()
+        except EOFError:
+            answer = None  # the child died (out of memory?): the template is built here
+    finally:
+        receiving.close()
+        child.join()
+    if answer is not None and answer[0] == "failed":
+        answer = None  # an unexpected failure: built here, it fails here as it would have
+    return answer, result
+
+
+def _child(sending: Connection, project: Project, path: Path, data: bytes, identifier: str, words: bool) -> None:
+    sending.send(_template_answer(project, path, data, identifier, words=words, catch_all=True))
+    sending.close()
+
+
+def _template_answer(
+    project: Project, path: Path, data: bytes, identifier: str, *, words: bool, catch_all: bool
+) -> tuple[Any, ...]:
+    """The template as plain values, for a pipe: entries as tuples are sent and read back in
+    a quarter of the time their ``Message`` objects take; with ``words``, the words of the
+    first half of its texts."""
+    from i18ntool.markdown.words import count_words  # Markdown's parser: only when reading a document
+
+    try:
+        document = document_of_bytes(project, path, data, identifier)
+        entries = [
+            (message.msgctxt, message.msgid, message.references, message.extracted_comments)
+            for message in build_template(document)
+        ]
+        counted = [count_words(entry[1]) for entry in entries[: len(entries) // 2]] if words else []
+        return ("template", document.language, document.source, entries, counted)
+    except I18nToolError as error:
+        return ("error", error)
+    except Exception:
+        if not catch_all:
+            raise
+        return ("failed",)
