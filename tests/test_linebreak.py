@@ -223,3 +223,21 @@ def test_simple_breaks_known_cases(text: str, width: int, expected: list[int]) -
     assert is_simple(text)
     assert linebreak.line_breaks(text, set(), width, 0) == expected
     assert linebreak._general_breaks(text, set(), width, 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "every"),
+    [
+        pytest.param("x" * 5000, 0, id="no opportunity"),
+        pytest.param("a" + " " * 5000 + "b", 0, id="a run of spaces"),
+        pytest.param(("x" + " " * 100) * 50, 0, id="pieces wider than a line"),
+        pytest.param("a b " * 1000, 2, id="every other offset forbidden"),
+        pytest.param("[a](https://example.org/" + "a/" * 500 + ")", 3, id="a long link"),
+    ],
+)
+def test_long_simple_texts_break_as_the_general_rules_do(text: str, every: int) -> None:
+    forbidden = set(range(0, len(text), every)) if every else set()
+    for width, start in ((77, 0), (74, 9), (1, 0)):
+        assert linebreak.line_breaks(text, forbidden, width, start) == linebreak._general_breaks(
+            text, forbidden, width, start
+        )
