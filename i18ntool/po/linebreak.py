@@ -246,9 +246,9 @@ def _simple_breaks(text: str, forbidden: set[int], width: int, start_column: int
         limit = line_start + width - column  # the last offset whose column is within the width
         if end <= limit:
             return breaks
-        # The last opportunity within the width; in the reversed text, offset i of the text
-        # ends at end - i. Found at the line's start at the latest (an opportunity, where the
-        # line was broken), or at none on the first line.
+        # The last opportunity within the width: one before text[p] is a match of _BEFORE at
+        # end - 1 - p in the reversed text. Found at the line's start at the latest (an
+        # opportunity, where the line was broken), or at none on the first line.
         match = _BEFORE.search(reversed_text, end - 1 - limit)
         while match is not None and end - 1 - match.start() in forbidden:
             match = _BEFORE.search(reversed_text, match.start() + 1)
