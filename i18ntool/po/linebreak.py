@@ -6,16 +6,22 @@ Unicode 14 data) followed by ``u8_width_linebreaks`` (display widths from ``uc_w
 offsets (the tests hold it against libunistring itself where it is installed). The class and
 width of every code point come from ``unicode_tables``, which
 ``scripts/generate-unicode-tables`` writes from the Unicode Character Database.
+
+Press texts (letters of the Latin alphabets, digits, punctuation, quotes, dashes, Markdown's
+links and emphasis) take a shorter road, ``_simple_breaks``, that looks only where a line may
+end; any other text is broken character by character by ``_general_breaks``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from itertools import chain
 
 from i18ntool.po.unicode_tables import CLASS_RUNS, WIDTH_RUNS
 
-__all__ = ["CLASS", "PAIR_TABLE", "WORD_CHARS", "WORD_ENDS", "char_info", "code_point_width", "line_breaks"]
+__all__ = ["CLASS", "PAIR_TABLE", "char_info", "code_point_width", "line_breaks"]
 
 # Line breaking classes. The first 33 index the pair table below; the others are handled by
 # explicit rules. libunistring splits OP and CP into "not East Asian wide" (OP, CP) and "East
@@ -26,7 +32,7 @@ CLASS_NAMES = (
     "WJ GL B2 BA BB HY CL CP CPW EX IN NS OP OPW QU IS NU PO PR SY AL H2 H3 ID IDP JL JV JT HL RI ZWJ EB EM BK CM ZW SP"
 ).split()
 CLASS = {name: index for index, name in enumerate(CLASS_NAMES)}
-_BA, _HY, _IS, _AL, _NU, _HL, _RI, _ZWJ = (CLASS[n] for n in ("BA", "HY", "IS", "AL", "NU", "HL", "RI", "ZWJ"))
+_BA, _HY, _IS, _AL, _HL, _RI, _ZWJ = (CLASS[n] for n in ("BA", "HY", "IS", "AL", "HL", "RI", "ZWJ"))
 _BK, _CM, _ZW, _SP = (CLASS[n] for n in ("BK", "CM", "ZW", "SP"))
 _HL_BA = -1  # "previous character is HY or BA right after HL", for rule LB21a
 
@@ -86,6 +92,9 @@ def _parse_runs(text: str, decode: dict[str, int] | None) -> tuple[list[int], li
     return starts, values
 
 
+_class_starts, _class_values = _parse_runs(CLASS_RUNS, CLASS)
+_width_starts, _width_values = _parse_runs(WIDTH_RUNS, None)
+
 # (class, width) of every character seen so far; the tables are searched once per character.
 _char_info: dict[str, tuple[int, int]] = {}
 
@@ -101,37 +110,9 @@ def char_info(ch: str) -> tuple[int, int]:
     return info
 
 
-# Letters and digits that are AL or NU and one column wide. Between two of them there is never
-# a break opportunity, nor before a space, so a word with the spaces after it, or a run of
-# spaces, is handled as one unit; this is what makes breaking long paragraphs fast. (The tests
-# check this set against the embedded data.)
-WORD_CHARS = "0-9A-Za-z\u00c0-\u024f"
-# Punctuation that closes a word and never breaks from it (classes IS, EX, CP): a word, one of
-# these and spaces is one unit too ("film, "), after which a word may start a line as after a
-# word and spaces. Its class is kept, so that the general rules see what they saw before.
-WORD_ENDS = ",.;:!?)"
-_UNITS = re.compile(f"[{WORD_CHARS}]+(?:[{re.escape(WORD_ENDS)}] +| *)| +|.", re.DOTALL)
-_WORD_SET = frozenset(
-    chr(cp) for cp in (*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250))
-)
-_DIGITS = frozenset("0123456789")
-
-
-# Plain prose: words and runs of spaces between them. A word may open with ( or [ and $, hold
-# figures (8,000, 12.5: a separator between digits breaks nothing) and apostrophes between
-# letters (l'amico), and close with % after a digit and one of WORD_ENDS or ]. Every character
-# is one column wide, and the only break opportunities are the starts of the words after
-# spaces (tests/test_linebreak.py holds this to the general rules and to libunistring), so the
-# lines follow from the offsets of those starts alone (``_plain_breaks``). Markdown's emphasis
-# marks count as letters: "*" is of class AL as they are, and one column wide
-# (``*film*``, ``**8,000**`` are words; a third of the long strings of a press archive have them).
-_PLAIN_WORD_CHARS = WORD_CHARS + r"*"
-_WORD = (
-    rf"[(\[]?\$?[{_PLAIN_WORD_CHARS}]+(?:(?<=[0-9])[,.](?=[0-9])[{_PLAIN_WORD_CHARS}]+|'[{_PLAIN_WORD_CHARS}]+)*"
-    rf"(?:(?<=[0-9])%)?[{re.escape(WORD_ENDS)}\]]?"
-)
-_PLAIN = re.compile(f"{_WORD}(?: +{_WORD})* *")
-_NOT_SPACE = re.compile("[^ ]")
+def code_point_width(cp: int) -> int:
+    """The display width of code point ``cp``: 0, 1 or 2 columns (control characters 0)."""
+    return _width_values[bisect_right(_width_starts, cp) - 1]
 
 
 def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
@@ -142,46 +123,154 @@ def line_breaks(text: str, forbidden: set[int], width: int, start_column: int) -
     ``start_column`` where the text starts on the first line (relative to the next lines).
     This is libunistring's ``u8_possible_linebreaks`` followed by ``u8_width_linebreaks``.
     """
-    if not forbidden and _PLAIN.fullmatch(text):
-        return _plain_breaks(text, width, start_column)
-    return _general_breaks(text, forbidden, width, start_column)
+    if _NOT_SIMPLE.search(text):
+        return _general_breaks(text, forbidden, width, start_column)
+    return _simple_breaks(text, forbidden, width, start_column)
 
 
-def _plain_breaks(text: str, width: int, start_column: int) -> list[int]:
-    """``line_breaks`` of plain prose (``_PLAIN``), from where its spaces are alone.
+# ---------------------------------------------------------------------------------------------
+# Simple text: the pair table alone, looked up where a line may end
+# ---------------------------------------------------------------------------------------------
 
-    As the general pass does: a line holds the piece of text up to its first opportunity
-    whatever its width, then each following piece while the column at the piece's end
-    (spaces included) stays within ``width``. So a line that does not fit ends at the last
-    opportunity within the width, or else at its first one; ``str.rfind`` finds them.
+# Classes for which ``_general_breaks`` has rules beyond the pair table: mandatory breaks, the
+# zero width space, combining marks and the zero width joiner (which attach to what precedes
+# them), Hebrew letters (LB21a) and regional indicators (flags, LB30a).
+_OWN_RULES = frozenset((_BK, _ZW, _CM, _ZWJ, _HL, _RI))
+# Where the characters of simple text are taken from: the Latin alphabets, general punctuation
+# and currency signs, what press texts in European languages are written with. Any code point
+# would do; fewer make smaller expressions, compiled sooner.
+_SIMPLE_RANGES = (range(0x20, 0x250), range(0x2000, 0x20D0))
+
+
+def _simple_groups() -> list[tuple[int, str]]:
+    """The characters of simple text that are not spaces, as (class, characters) groups.
+
+    A simple character is one column wide and of a class the pair table decides alone. The
+    space (the only character of class SP among them) is simple too. ``<`` is a group of its
+    own: libunistring breaks before it after IS whatever the table says.
+    """
+    by_class: dict[int, list[str]] = {}
+    for cp in chain(*_SIMPLE_RANGES):
+        cls, width = char_info(chr(cp))
+        if width == 1 and cls not in _OWN_RULES and cls != _SP:
+            by_class.setdefault(cls, []).append(chr(cp))
+    by_class[_AL].remove("<")
+    return [(cls, "".join(chars)) for cls, chars in by_class.items()] + [(_AL, "<")]
+
+
+def _outcome(before: tuple[int, str], after: tuple[int, str]) -> str:
+    """What ``_general_breaks`` decides between two simple groups (``after`` its characters)."""
+    if before[0] == _IS and after[1] == "<":
+        return _DIRECT  # libunistring's exception, to break before "</p>"
+    return PAIR_TABLE[before[0]][after[0]]
+
+
+def _ranges(chars: str) -> str:
+    """``chars`` written for a regular expression's character set, runs as ranges."""
+    codes = sorted(set(map(ord, chars)))
+    out = []
+    start = 0
+    for i, cp in enumerate(codes):
+        if i + 1 == len(codes) or codes[i + 1] != cp + 1:
+            first, last = re.escape(chr(codes[start])), re.escape(chr(cp))
+            out.append(first if start == i else f"{first}-{last}")
+            start = i + 1
+    return "".join(out)
+
+
+def _opportunities(groups: list[tuple[int, str]], outcome: Callable[[tuple[int, str], tuple[int, str]], str]) -> str:
+    """A regular expression that matches, in simple text, a character, then its spaces, and
+    ends where a line may start: the character next is one with which ``outcome`` gives a
+    direct break, or after spaces an indirect or a direct break.
+
+    The character set after it is written as what it is not when that is shorter (spaces
+    included, so that the lookahead is never a space): simple text holds nothing else. The
+    alternatives go from the most characters to the fewest, so that letters are tried first.
+    """
+    simple = "".join(chars for _, chars in groups)
+    by_sets: dict[tuple[str, str], str] = {}
+    for first in groups:
+        direct = "".join(then[1] for then in groups if outcome(first, then) == _DIRECT)
+        any_break = "".join(then[1] for then in groups if outcome(first, then) in (_DIRECT, _INDIRECT))
+        by_sets[direct, any_break] = by_sets.get((direct, any_break), "") + first[1]
+
+    def char_set(chars: str) -> str:
+        if 2 * len(chars) < len(simple):
+            return f"[{_ranges(chars)}]"
+        wanted = set(chars)
+        return f"[^ {_ranges(''.join(c for c in simple if c not in wanted))}]"
+
+    alternatives = []
+    for (direct, any_break), firsts in sorted(by_sets.items(), key=lambda item: -len(item[1])):
+        after = ([f"(?={char_set(direct)})"] if direct else []) + (
+            [f" +(?={char_set(any_break)})"] if any_break else []
+        )
+        if after:
+            alternatives.append(f"[{_ranges(firsts)}](?:{'|'.join(after)})")
+    return "|".join(alternatives)
+
+
+_GROUPS = _simple_groups()
+_NOT_SIMPLE = re.compile(f"[^ {_ranges(''.join(chars for _, chars in _GROUPS))}]")
+# On the text: a character and its spaces, ending before a break opportunity.
+_AFTER = re.compile(_opportunities(_GROUPS, _outcome))
+# On the text reversed: a character and its spaces, ending (in the text: starting) after a
+# break opportunity, which is before the character matched first.
+_BEFORE = re.compile(_opportunities(_GROUPS, lambda first, then: _outcome(then, first)))
+
+
+def _simple_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
+    """``line_breaks`` of simple text (nothing that ``_NOT_SIMPLE`` finds), line by line.
+
+    Why this gives ``_general_breaks``' offsets. In simple text that pass decides each break
+    with the pair table alone: no character has a class with rules of its own, so there is a
+    break opportunity before a character that is not a space if and only if a character that
+    is not a space comes before it (none at the start of the text), and the pair table gives
+    a direct break from the last such character to it, or an indirect break with spaces
+    between (LB7: never before a space); a forbidden offset is only not an opportunity.
+    ``_AFTER`` and ``_BEFORE`` find such pairs, written from the same table.
+
+    Every character is one column wide, so the column at an offset is the offset less the
+    line's start. That pass ends a piece of text at each opportunity and at the end of the
+    text: a line holds the piece up to its first opportunity whatever its width, then each
+    following piece while the column at the piece's end stays within ``width``. So a line
+    that does not hold the rest of the text ends at its last opportunity within the width,
+    found from there backwards (``_BEFORE`` on the reversed text), or else at its first one.
+    Only the opportunities near the lines' ends are looked at, not every one.
     """
     end = len(text)
+    reversed_text = text[::-1]
     breaks: list[int] = []
     line_start, column = 0, start_column
     while True:
         limit = line_start + width - column  # the last offset whose column is within the width
         if end <= limit:
             return breaks
-        space = text.rfind(" ", line_start, limit) if limit > line_start else -1
-        if space >= 0 and text[space + 1] == " ":  # a run of spaces past the limit: the one before
-            while space > line_start and text[space - 1] == " ":
-                space -= 1
-            space = text.rfind(" ", line_start, space)
-        if space >= 0:
-            cut = space + 1
-        else:  # even the line's first piece overflows: the next one goes below
-            first_space = text.find(" ", line_start)
-            after = _NOT_SPACE.search(text, first_space) if first_space >= 0 else None
-            if after is None:
+        # The last opportunity within the width: one before text[p] is a match of _BEFORE at
+        # end - 1 - p in the reversed text. Found at the line's start at the latest (an
+        # opportunity, where the line was broken), or at none on the first line.
+        match = _BEFORE.search(reversed_text, end - 1 - limit)
+        while match is not None and end - 1 - match.start() in forbidden:
+            match = _BEFORE.search(reversed_text, match.start() + 1)
+        cut = end - 1 - match.start() if match is not None else 0
+        if cut <= line_start:  # even the line's first piece overflows: the next one goes below
+            match = _AFTER.search(text, line_start)
+            while match is not None and match.end() in forbidden:
+                match = _AFTER.search(text, match.end())
+            if match is None:
                 return breaks
-            cut = after.start()
+            cut = match.end()
         breaks.append(cut)
         line_start, column = cut, 0
 
 
+# ---------------------------------------------------------------------------------------------
+# Any text: UAX #14 character by character
+# ---------------------------------------------------------------------------------------------
+
+
 def _general_breaks(text: str, forbidden: set[int], width: int, start_column: int) -> list[int]:
-    """``line_breaks`` by UAX #14's rules, character by character (units of a word at a time)."""
-    info_of = _char_info
+    """``line_breaks`` by UAX #14's rules, character by character."""
     table = PAIR_TABLE
     breaks: list[int] = []
 
@@ -197,36 +286,8 @@ def _general_breaks(text: str, forbidden: set[int], width: int, start_column: in
     last_column = start_column
     piece = 0
 
-    # True after a word followed by spaces: then a word that starts here may start a line
-    # (AL or NU, spaces, AL or NU: an indirect break in the pair table), which is most of
-    # the opportunities in prose, found without the general rules below.
-    after_word = False
-
-    i = 0
-    for unit in _UNITS.findall(text):
-        ch = unit[0]
-        if after_word and ch in _WORD_SET:
-            size = len(unit)
-            if i not in forbidden:
-                if last_opportunity >= 0 and last_column + piece > width:
-                    breaks.append(last_opportunity)
-                    last_column = 0
-                last_opportunity = i
-                last_column += piece
-                piece = 0
-            piece += size
-            word = unit.rstrip(" ")
-            end = word[-1]
-            last = _NU if end in _DIGITS else _AL if end in _WORD_SET else _char_info[end][0]
-            if len(word) < size:
-                preceding = _SP  # seen_space stays true
-            else:
-                preceding = last
-                seen_space = after_word = False
-            i += size
-            continue
-        after_word = False
-        cls, w = info_of.get(ch) or char_info(ch)
+    for i, ch in enumerate(text):
+        cls, w = _char_info.get(ch) or char_info(ch)
 
         if cls == _BK:
             kind = _MUST_BREAK
@@ -294,38 +355,12 @@ def _general_breaks(text: str, forbidden: set[int], width: int, start_column: in
                 last_opportunity = -1
                 last_column = 0
                 piece = 0
-                i += 1  # a separator is a unit of its own
                 continue
             last_opportunity = i
             last_column += piece
             piece = 0
         piece += w
 
-        size = len(unit)
-        if size > 1:
-            # The rest of the unit: one column per character, no break opportunity, and the
-            # state becomes that after its last letter and its spaces.
-            piece += size - 1
-            if cls != _SP:
-                word = unit.rstrip(" ")
-                last = preceding = (info_of.get(word[-1]) or char_info(word[-1]))[0]
-                if len(word) < size:
-                    seen_space = True
-                    preceding = _SP
-                    after_word = ch in _WORD_SET
-        i += size
-
     if last_opportunity >= 0 and last_column + piece > width:
         breaks.append(last_opportunity)
     return breaks
-
-
-_class_starts, _class_values = _parse_runs(CLASS_RUNS, CLASS)
-_width_starts, _width_values = _parse_runs(WIDTH_RUNS, None)
-for _end in WORD_ENDS:
-    char_info(_end)  # known before the shortcut reads its class
-
-
-def code_point_width(cp: int) -> int:
-    """The display width of code point ``cp``: 0, 1 or 2 columns (control characters 0)."""
-    return _width_values[bisect_right(_width_starts, cp) - 1]
