@@ -59,6 +59,7 @@ def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
     """The digest of everything `update` of ``languages`` reads, or None if it cannot be judged."""
     from i18ntool.documents import source_paths
     from i18ntool.exchange.memory import memory_paths
+    from i18ntool.files import read_input
 
     try:
         sources = source_paths(project)
@@ -74,7 +75,7 @@ def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
         for group in (sources, catalogues, memories):
             parts.append(str(len(group)))
             for path in group:
-                parts += [path.as_posix(), path.read_bytes()]
+                parts += [path.as_posix(), read_input(path)]  # a FIFO would make the read wait for ever
     except OSError:
         return None  # a folder, a FIFO, an unreadable file: the full update says what is wrong
     return key_of("update in step", parts)

@@ -623,3 +623,21 @@ def test_a_catalogue_that_is_a_folder_is_the_same_error_in_every_command(project
 def test_the_corpus_holds_sixty_cases_or_more() -> None:
     assert len(CASES) + len(MORE) >= 60
     assert len({case.id for case in [*CASES, *MORE]}) == len(CASES) + len(MORE)
+
+
+@pytest.mark.parametrize(
+    "relative", [FESTIVALS_IT, "locales/templates/gone.pot"], ids=["catalogue", "template-of-no-document"]
+)
+@pytest.mark.parametrize("command", [["update"], ["update", "--check"]], ids=["update", "check"])
+def test_a_fifo_among_the_catalogues_is_an_error_not_a_wait_with_the_cache_on(
+    project_dir: Path, relative: str, command: list[str]
+) -> None:
+    """`update` first digests every file under locales/ to see whether it found them in step
+    before: a FIFO there is reported, not read (which waits for a writer for ever)."""
+    (project_dir / relative).unlink(missing_ok=True)
+    os.mkfifo(project_dir / relative)
+    result = CliRunner().invoke(main, ["--project", str(project_dir), *command])
+    assert (result.exit_code, result.output) == (
+        2,
+        f"i18ntool: {relative}: not a regular file; a catalogue must be a plain PO file\n",
+    )
