@@ -98,9 +98,9 @@ def discard_staged(staged: Staged) -> None:
 
 def _holds(path: Path, data: bytes) -> bool:
     try:
-        return path.read_bytes() == data
+        return read_input(path) == data  # a regular file only: a FIFO would make the read wait
     except OSError:
-        return False  # missing or unreadable: the write says what is wrong
+        return False  # missing, unreadable or not a file: the write says what is wrong, or replaces it
 
 
 def _temporary(path: Path, data: bytes) -> str:

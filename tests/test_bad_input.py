@@ -641,3 +641,23 @@ def test_a_fifo_among_the_catalogues_is_an_error_not_a_wait_with_the_cache_on(
         2,
         f"i18ntool: {relative}: not a regular file; a catalogue must be a plain PO file\n",
     )
+
+
+def test_a_fifo_is_not_read_by_a_build_that_reuses_the_last_one(project_dir: Path) -> None:
+    """A build after a build digests every input and reads every output in place: a FIFO
+    among the catalogues is reported, and one among the outputs replaced, neither waited on."""
+    run = CliRunner().invoke
+    assert run(main, ["--project", str(project_dir), "build"]).exit_code == 0
+    output = project_dir / "build" / "it" / "festivals.md"
+    kept = output.read_bytes()
+    output.unlink()
+    os.mkfifo(output)
+    assert run(main, ["--project", str(project_dir), "build"]).exit_code == 0
+    assert output.read_bytes() == kept
+    (project_dir / FESTIVALS_IT).unlink()
+    os.mkfifo(project_dir / FESTIVALS_IT)
+    result = run(main, ["--project", str(project_dir), "build"])
+    assert (result.exit_code, result.output) == (
+        2,
+        f"i18ntool: {FESTIVALS_IT}: not a regular file; a catalogue must be a plain PO file\n",
+    )

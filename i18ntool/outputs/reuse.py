@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from i18ntool import __version__
+from i18ntool.files import read_input
 from i18ntool.outputs.completeness import Completeness
 from i18ntool.project import Project
 
@@ -245,8 +246,9 @@ def _settings(project: Project) -> str:
 
 
 def _read(path: Path | str) -> bytes:
-    with open(path, "rb") as stream:
-        return stream.read()
+    """A file's bytes; an OSError for anything but a regular file (a FIFO would make the read
+    wait for a writer for ever), which the build proper then reports."""
+    return read_input(Path(path))
 
 
 def _typed(value: Any, kind: type) -> Any:
