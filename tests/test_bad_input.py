@@ -644,8 +644,9 @@ def test_a_fifo_among_the_catalogues_is_an_error_not_a_wait_with_the_cache_on(
 
 
 def test_a_fifo_is_not_read_by_a_build_that_reuses_the_last_one(project_dir: Path) -> None:
-    """A build after a build digests every input and reads every output in place: a FIFO
-    among the catalogues is reported, and one among the outputs replaced, neither waited on."""
+    """A build after a build digests every input and reads every output in place and its
+    manifest: a FIFO among the catalogues is reported, one among the outputs or in the
+    manifest's place replaced, none waited on."""
     run = CliRunner().invoke
     assert run(main, ["--project", str(project_dir), "build"]).exit_code == 0
     output = project_dir / "build" / "it" / "festivals.md"
@@ -654,6 +655,12 @@ def test_a_fifo_is_not_read_by_a_build_that_reuses_the_last_one(project_dir: Pat
     os.mkfifo(output)
     assert run(main, ["--project", str(project_dir), "build"]).exit_code == 0
     assert output.read_bytes() == kept
+    manifest = project_dir / "build" / "manifest.json"
+    manifest.unlink()
+    os.mkfifo(manifest)
+    result = run(main, ["--project", str(project_dir), "build"])
+    assert result.exit_code == 0 and "manifest.json: not a manifest of i18ntool's" in result.output
+    assert manifest.is_file()
     (project_dir / FESTIVALS_IT).unlink()
     os.mkfifo(project_dir / FESTIVALS_IT)
     result = run(main, ["--project", str(project_dir), "build"])

@@ -17,7 +17,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from i18ntool import __version__
-from i18ntool.files import remove_if_present, remove_stale_temporaries, write_all_if_changed, write_if_changed
+from i18ntool.files import (
+    read_input,
+    remove_if_present,
+    remove_stale_temporaries,
+    write_all_if_changed,
+    write_if_changed,
+)
 from i18ntool.outputs.formats import extensions
 from i18ntool.project import Project
 
@@ -116,7 +122,7 @@ def read_manifest(output_dir: Path) -> tuple[dict[str, Any], list[str]]:
     """The previous build's manifest, if it is one i18ntool could have written."""
     path = output_dir / MANIFEST
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(read_input(path).decode("utf-8"))  # a FIFO is no manifest, not a wait
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
