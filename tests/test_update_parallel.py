@@ -61,16 +61,22 @@ def test_a_broken_catalogue_stops_update_in_processes_as_in_one(tmp_path: Path) 
     one = copy_project(tmp_path / "one")
     catalogue = one / "locales" / "it" / "LC_MESSAGES" / "press-release.po"
     catalogue.write_text(catalogue.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
-    many = tmp_path / "many"
+    errors = errors_alone_and_shared(one, tmp_path / "many", 2, CatalogueError)
+    assert errors[0] == errors[1] and "press-release.po" in errors[0]
+
+
+def errors_alone_and_shared(one: Path, many: Path, jobs: int, kind: type[Exception]) -> list[str]:
+    """The error `update` raises in ``one`` in one process and in a copy in ``jobs``; each
+    project left as it was."""
     shutil.copytree(one, many)
     errors = []
-    for root, jobs in ((one, 1), (many, 2)):
+    for root, processes in ((one, 1), (many, jobs)):
         before = files(root)
-        with pytest.raises(CatalogueError) as raised:
-            run(root, jobs=jobs)
+        with pytest.raises(kind) as raised:
+            run(root, jobs=processes)
         errors.append(str(raised.value))
         assert files(root) == before  # nothing written
-    assert errors[0] == errors[1] and "press-release.po" in errors[0]
+    return errors
 
 
 def test_a_broken_source_text_is_reported_before_a_broken_catalogue_in_processes_as_in_one(tmp_path: Path) -> None:
@@ -81,15 +87,7 @@ def test_a_broken_source_text_is_reported_before_a_broken_catalogue_in_processes
     first = one / "locales" / "it" / "LC_MESSAGES" / "director-biography.po"  # the second document's
     first.write_text(first.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
     sources[-1].write_bytes(b"\xff\xfe not UTF-8\n")
-    many = tmp_path / "many"
-    shutil.copytree(one, many)
-    errors = []
-    for root, jobs in ((one, 1), (many, 3)):
-        before = files(root)
-        with pytest.raises(ContentError) as raised:
-            run(root, jobs=jobs)
-        errors.append(str(raised.value))
-        assert files(root) == before
+    errors = errors_alone_and_shared(one, tmp_path / "many", 3, ContentError)
     assert errors[0] == errors[1] and sources[-1].name in errors[0]
 
 
