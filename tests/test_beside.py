@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool import beside, coverage
+from i18ntool import beside, project_coverage
 from i18ntool.beside import template_beside
 from i18ntool.cache import Cache
-from i18ntool.coverage import Coverage, measure_project
+from i18ntool.coverage import Coverage
+from i18ntool.project_coverage import measure_project
 from i18ntool.documents import build_template, load_document
 from i18ntool.errors import I18nToolError
 from i18ntool.project import find_project
@@ -25,7 +26,7 @@ def measured(folder: Path, monkeypatch: pytest.MonkeyPatch, *, large: int, words
     """Coverage of the project in ``folder`` with every source text of ``large`` bytes or more
     segmented beside (0: all of them; a huge number: none)."""
     with monkeypatch.context() as patch:
-        patch.setattr(coverage, "LARGE", large)
+        patch.setattr(project_coverage, "LARGE", large)
         return measure_project(find_project(folder), words=words)
 
 
@@ -170,9 +171,9 @@ def test_rows_kept_in_the_cache_are_the_measured_ones(
 ) -> None:
     plain = measured(generated, monkeypatch, large=10**12)
     with monkeypatch.context() as patch:
-        patch.setattr(coverage, "LARGE", 0)
+        patch.setattr(project_coverage, "LARGE", 0)
         cache = Cache(tmp_path / "cache")
         assert measure_project(find_project(generated), cache=cache) == plain
         assert list((tmp_path / "cache").iterdir())
-        patch.setattr(coverage, "template_beside", None)  # a second run measures nothing
+        patch.setattr(project_coverage, "template_beside", None)  # a second run measures nothing
         assert measure_project(find_project(generated), cache=cache) == plain
