@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from i18ntool.documents import build_template, document_of_bytes
+from i18ntool.documents import document_of_bytes
 from i18ntool.errors import I18nToolError
-from i18ntool.po.catalogue import Message
+from i18ntool.targets import TemplateEntry, template_entries
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -45,7 +45,7 @@ class Template:
 
     language: str
     source: str
-    messages: tuple[Message, ...]
+    entries: list[TemplateEntry]
     # Words of the first half of the entries' texts, counted by the child when asked to.
     words: dict[str, int] = field(default_factory=dict, compare=False)
 
@@ -77,12 +77,8 @@ def template_beside(
     if answer[0] == "error":
         return answer[1], result
     _, language, source, entries, counted = answer
-    messages = tuple(
-        Message(msgid, msgctxt=msgctxt, references=references, extracted_comments=comments)
-        for msgctxt, msgid, references, comments in entries
-    )
     words_of = dict(zip((entry[1] for entry in entries[: len(counted)]), counted, strict=True))
-    return Template(language, source, messages, words_of), result
+    return Template(language, source, entries, words_of), result
 
 
 def _forked(
@@ -118,17 +114,13 @@ def _child(sending: Connection, project: Project, path: Path, data: bytes, ident
 def _template_answer(
     project: Project, path: Path, data: bytes, identifier: str, *, words: bool, catch_all: bool
 ) -> tuple[Any, ...]:
-    """The template as plain values, for a pipe: entries as tuples are sent and read back in
-    a quarter of the time their ``Message`` objects take; with ``words``, the words of the
-    first half of its texts."""
+    """The template as plain values, for a pipe (entries as ``targets.TemplateEntry`` tuples);
+    with ``words``, the words of the first half of its texts."""
     from i18ntool.markdown.words import count_words  # Markdown's parser: only when reading a document
 
     try:
         document = document_of_bytes(project, path, data, identifier)
-        entries = [
-            (message.msgctxt, message.msgid, message.references, message.extracted_comments)
-            for message in build_template(document)
-        ]
+        entries = template_entries(document)
         counted = [count_words(entry[1]) for entry in entries[: len(entries) // 2]] if words else []
         return ("template", document.language, document.source, entries, counted)
     except I18nToolError as error:

@@ -213,7 +213,7 @@ def _rows_beside(piece: _Piece) -> _Outcome | None:
         if isinstance(catalogue, I18nToolError):
             return _Outcome(catalogue_error=catalogue)
         exists = catalogue is not None
-        inventory = inventory_against(target, catalogue or Catalogue(), template.messages, template.source, exists)
+        inventory = inventory_against(target, catalogue or Catalogue(), template.entries, template.source, exists)
         known = {**template.words, **counted}
         rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known))
     return _Outcome(tuple(rows), key=key)
