@@ -180,13 +180,13 @@ def _rows_beside(piece: _Piece) -> _Outcome | None:
         key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
         found: dict[str, Catalogue | I18nToolError] = {}
         for index, language in enumerate(project.languages):
-            data, catalogues[index] = catalogues[index], None
-            if language in names and data is not None:
+            if language in names and catalogues[index] is not None:
                 try:
-                    found[language] = parse_catalogue(data, names[language])
+                    # Taken out of the list as it is passed: the parser lets the bytes go once decoded.
+                    found[language] = parse_catalogue(_taken(catalogues, index), names[language])
                 except I18nToolError as error:
                     found[language] = error
-            del data
+            catalogues[index] = None
         if piece.words and fork:
             # The child counts the first half of the template's texts; here, the second half
             # of each catalogue's (the same texts, in the same order, when it is in step).
@@ -217,6 +217,13 @@ def _rows_beside(piece: _Piece) -> _Outcome | None:
         known = {**template.words, **counted}
         rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known))
     return _Outcome(tuple(rows), key=key)
+
+
+def _taken(items: list[bytes | None], index: int) -> bytes:
+    """``items[index]``, left as None in the list: the caller then holds the only reference."""
+    item, items[index] = items[index], None
+    assert item is not None
+    return item
 
 
 def _kept(piece: _Piece, known: dict[str, list[object]]) -> _Outcome:
