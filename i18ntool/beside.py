@@ -17,8 +17,9 @@ path's on the kit, generated projects and broken input.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -105,6 +106,21 @@ def _forked(
     if answer is not None and answer[0] == "failed":
         answer = None  # an unexpected failure: built here, it fails here as it would have
     return answer, result
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cycle collection within: for reading a large catalogue and pairing it with its
+    template, which make hundreds of thousands of objects and no cycles, and which the
+    collector otherwise scans again and again (a third of parse_catalogue's time on the
+    100,000 entries of catalogue-100000)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _child(sending: Connection, project: Project, path: Path, data: bytes, identifier: str, words: bool) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18ntool.beside import LARGE, template_beside
+from i18ntool.beside import LARGE, collection_paused, template_beside
 from i18ntool.cache import Cache, key_of
 from i18ntool.coverage import Counts, Coverage, Row, row_of, totals_of
 from i18ntool.documents import document_of_bytes, load_document, source_paths
@@ -151,6 +151,11 @@ def _document_rows(piece: _Piece) -> _Outcome:
 
 
 def _rows_beside(piece: _Piece) -> _Outcome | None:
+    with collection_paused():
+        return _measured_beside(piece)
+
+
+def _measured_beside(piece: _Piece) -> _Outcome | None:
     """:func:`_document_rows` of a large source text: segmented in another process while this
     one reads the catalogues (``beside``); None if an input is not a plain readable file, for
     the plain path to report. The rows and errors are the same: a catalogue of a language
