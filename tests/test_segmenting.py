@@ -366,3 +366,20 @@ def test_the_quick_word_check_answers_as_the_parse_does(text: str) -> None:
     assert has_words(text) is by_parsing(text)
     if words._plain_prefix_has_words(text):
         assert by_parsing(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", " ", "\n", "\r", "\r\n", "\ufeff", "\u2028"]), max_size=20).map("".join))
+def test_line_offsets_added_up_are_the_line_breaks_found(text: str) -> None:
+    """Lines of a text with only "\\n" breaks are offsets added up; every other text's are
+    its line breaks matched: the same offsets either way."""
+    from i18ntool.markdown.spans import BYTE_ORDER_MARK, LINE_BREAK, Lines
+
+    starts = [len(BYTE_ORDER_MARK) if text.startswith(BYTE_ORDER_MARK) else 0]
+    ends = []
+    for match in LINE_BREAK.finditer(text):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(len(text))
+    lines = Lines(text)
+    assert (lines.starts, lines.ends) == (starts, ends)
