@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from i18ntool import beside, coverage
+from i18ntool import beside, project_coverage
 from i18ntool.beside import template_beside
-from i18ntool.coverage import Coverage, measure_project
-from i18ntool.documents import build_template, load_document
+from i18ntool.cache import Cache
+from i18ntool.coverage import Coverage
+from i18ntool.project_coverage import measure_project
+from i18ntool.documents import load_document
 from i18ntool.errors import I18nToolError
 from i18ntool.project import find_project
+from i18ntool.targets import template_entries
 from tests.conftest import REPOSITORY, copy_project
 
 AWARD = "russo-brothers-award"
@@ -24,7 +27,7 @@ def measured(folder: Path, monkeypatch: pytest.MonkeyPatch, *, large: int, words
     """Coverage of the project in ``folder`` with every source text of ``large`` bytes or more
     segmented beside (0: all of them; a huge number: none)."""
     with monkeypatch.context() as patch:
-        patch.setattr(coverage, "LARGE", large)
+        patch.setattr(project_coverage, "LARGE", large)
         return measure_project(find_project(folder), words=words)
 
 
@@ -109,7 +112,7 @@ def test_the_forked_template_is_the_one_built_here(generated: Path) -> None:
     forked, done = template_beside(project, path, path.read_bytes(), document.id, lambda: "done", fork=True)
     here, _ = template_beside(project, path, path.read_bytes(), document.id, lambda: "done", fork=False)
     assert done == "done"
-    assert forked == here == beside.Template(document.language, document.source, build_template(document))
+    assert forked == here == beside.Template(document.language, document.source, template_entries(document))
 
 
 def test_a_child_that_dies_leaves_the_template_to_this_process(
@@ -151,3 +154,27 @@ def test_an_error_in_the_source_text_comes_back_from_the_child(tmp_path: Path) -
     assert isinstance(forked, I18nToolError) and isinstance(here, I18nToolError)
     assert str(forked) == str(here) == f"content/{AWARD}.md:2: 'lang: xx' is not a language of this project (en, it)"
     assert result == 1
+
+
+def test_a_catalogue_that_is_not_a_file_is_reported_as_in_one_process(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = project_dir / "locales" / "it" / "LC_MESSAGES" / f"{AWARD}.po"
+    path.unlink()
+    path.mkdir()
+    plain = error_of(project_dir, monkeypatch, large=10**12)
+    assert plain.startswith(f"locales/it/LC_MESSAGES/{AWARD}.po: not a regular file")
+    assert error_of(project_dir, monkeypatch, large=0) == plain
+
+
+def test_rows_kept_in_the_cache_are_the_measured_ones(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = measured(generated, monkeypatch, large=10**12)
+    with monkeypatch.context() as patch:
+        patch.setattr(project_coverage, "LARGE", 0)
+        cache = Cache(tmp_path / "cache")
+        assert measure_project(find_project(generated), cache=cache) == plain
+        assert list((tmp_path / "cache").iterdir())
+        patch.setattr(project_coverage, "template_beside", None)  # a second run measures nothing
+        assert measure_project(find_project(generated), cache=cache) == plain

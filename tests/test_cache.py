@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from i18ntool import workers
 from i18ntool.cache import Cache, cache_folder, key_of
-from i18ntool.coverage import Coverage, measure, measure_project
+from i18ntool.coverage import Coverage, measure
+from i18ntool.project_coverage import measure_project
 from i18ntool.documents import source_paths
 from i18ntool.errors import I18nToolError
 from i18ntool.po.catalogue import Catalogue, Message

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -241,3 +242,23 @@ def test_plain_lines_are_read_quickly(lines: list[str]) -> None:
     pairs = set(zip(kinds, kinds[1:], strict=False))
     unsure = {("other", "item"), ("item", "other"), ("item", "item")} & pairs or (lines and lines[-1].isspace())
     assert answered or unsure
+
+
+@settings(max_examples=profile(300, 3000), deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_LINES + TRICKY_LINES), max_size=12), st.booleans())
+def test_mixes_read_as_documents_alike(lines: list[str], final_break: bool) -> None:
+    """Segments made from the quick parse's blocks, without tokens, are those made from
+    markdown-it's tokens (or the quick parse leaves the text to markdown-it)."""
+    text = "\n".join(lines) + ("\n" if final_break else "")
+    try:
+        quick: Document | str = parse(text)
+    except ContentError as error:
+        quick = str(error)
+    with mock.patch.object(segmenting, "plain_blocks", lambda source: None):
+        try:
+            slow: Document | str = parse(text)
+        except ContentError as error:
+            slow = str(error)
+    assert quick == slow
+    if isinstance(quick, Document) and isinstance(slow, Document):
+        assert (quick.segments, quick.copied, quick.html_lines) == (slow.segments, slow.copied, slow.html_lines)

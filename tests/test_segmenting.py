@@ -414,3 +414,20 @@ def test_template_entries_gather_every_segment_of_a_text(
     )
     document = dataclasses.replace(document, segments=made)
     assert build_template(document) == _template_as_specified(document)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", " ", "\n", "\r", "\r\n", "\ufeff", "\u2028"]), max_size=20).map("".join))
+def test_line_offsets_added_up_are_the_line_breaks_found(text: str) -> None:
+    """Lines of a text with only "\\n" breaks are offsets added up; every other text's are
+    its line breaks matched: the same offsets either way."""
+    from i18ntool.markdown.spans import BYTE_ORDER_MARK, LINE_BREAK, Lines
+
+    starts = [len(BYTE_ORDER_MARK) if text.startswith(BYTE_ORDER_MARK) else 0]
+    ends = []
+    for match in LINE_BREAK.finditer(text):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(len(text))
+    lines = Lines(text)
+    assert (lines.starts, lines.ends) == (starts, ends)

@@ -160,6 +160,8 @@ _MARKER_FRAGMENTS: tuple[str, ...] = (
     "@",
 )
 _MARKER_FRAGMENTS += ("://", "http", "www", "mailto", "é", "e\u0301", "\u1fef", "\r", "\x00", "!", ";", "(", ")")
+_MARKER_FRAGMENTS += ("[", "]", "](https://x.com/a)", "](http://a_b*c)", "](https://x y)", "](javascript:x)", "](a)")
+_MARKER_FRAGMENTS += ("](https://a(b))", "](https://a`b)", "](https://a&amp;)", "](https://\u00e9\u00a0)", "![", "`")
 
 
 @settings(max_examples=profile(1000, 20000), deadline=None)
@@ -176,7 +178,23 @@ def test_words_counted_without_the_parse_are_the_parses(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a*b*c", "b'*a*", "x.*y*", "http:*//x.com* a", "*a* www*.x*", "mail_to:_ a", "Text *emphasis* and __bold__."],
+    [
+        "a*b*c",
+        "b'*a*",
+        "x.*y*",
+        "http:*//x.com* a",
+        "*a* www*.x*",
+        "mail_to:_ a",
+        "Text *emphasis* and __bold__.",
+        "The [film,](https://press.example.com/30-52) textile",
+        "a[b](https://x)c",
+        "*a [b* c](https://x) d*",
+        "![alt [x](https://y)](https://z)",
+        "[a [b](https://x)",
+        "`x [a](https://x`y)",
+        "[](https://x) word",
+        "see [x@y.com](https://x) and [www.](https://y)x",
+    ],
 )
 def test_words_around_emphasis_markers(text: str) -> None:
     assert count_words(text) == parsed_words(text)
@@ -192,3 +210,17 @@ def test_every_shipped_text_counts_as_the_parse_counts() -> None:
     }
     assert len(texts) > 150
     assert [count_words(text) for text in texts] == [parsed_words(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("The [film,](https://press.example.com/30-52) textile", 3, id="link"),
+        pytest.param("a[b](https://x)c *d*", 2, id="link within a word"),
+        pytest.param("Text *emphasis* and __bold__ here.", 5, id="emphasis"),
+    ],
+)
+def test_plain_links_and_emphasis_are_counted_without_the_parse(text: str, words: int) -> None:
+    from i18ntool.markdown.words import _words_unparsed
+
+    assert _words_unparsed(text) == words == parsed_words(text)

@@ -56,7 +56,8 @@ def coverage(
     counted as translated.
     """
     from i18ntool.cache import Cache
-    from i18ntool.coverage import measure, measure_project, shortfalls
+    from i18ntool.coverage import measure, shortfalls
+    from i18ntool.project_coverage import measure_project
     from i18ntool.reports import render
     from i18ntool.targets import select_targets
 

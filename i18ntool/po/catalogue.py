@@ -141,6 +141,10 @@ def parse_catalogue(data: bytes, name: str) -> Catalogue:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CatalogueError(f"invalid {charset} byte sequence; save the file as {charset}", name, line) from None
+    # The text is all that is read from here on: where the caller keeps no reference to the
+    # bytes either, they go now rather than with the model (42 MiB at 100,000 entries). The
+    # match holds them too.
+    del data, match
     if "\x00" in text:
         raise CatalogueError(f"the file holds {_NUL}", name, text.count("\n", 0, text.index("\x00")) + 1)
     quick = _read_quickly(text, name)

@@ -1,0 +1,342 @@
+"""Coverage of a whole project: every document measured, on every core, remembered by content.
+
+``coverage.measure`` counts a list of targets; this module gives the same rows for every
+document of a project, faster: each document is a piece of work of its own, read in worker
+processes when there are many (``workers``), kept in the user's cache under a digest of its
+inputs (``cache``), and a large one segmented in a forked process while this one reads its
+catalogues (``beside``). The one edge of coverage to the disk: the bytes of each document and
+of its catalogues are read here once, for both the key and the measuring.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from i18ntool.beside import LARGE, collection_paused, template_beside
+from i18ntool.cache import Cache, key_of
+from i18ntool.coverage import Counts, Coverage, Row, row_of, totals_of
+from i18ntool.documents import document_of_bytes, load_document, source_paths
+from i18ntool.errors import I18nToolError
+from i18ntool.po.catalogue import Catalogue, parse_catalogue
+from i18ntool.project import Project, document_id
+from i18ntool.targets import (
+    Target,
+    domain_targets,
+    inventory_against,
+    inventory_of_bytes,
+    take_inventory,
+    wanted_languages,
+)
+from i18ntool.workers import cores
+
+
+def measure_project(
+    project: Project,
+    languages: Sequence[str] = (),
+    *,
+    words: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    cache: Cache | None = None,
+) -> Coverage:
+    """:func:`measure` of every document and every catalogue with no document (the glossary
+    left out) in ``languages``: the same rows, and the same first error, as ``measure`` of
+    ``select_targets(project, (), languages, glossary=False)``.
+
+    Each document is a piece of work of its own: read, measured against its catalogues, in
+    worker processes when there are many (``workers``). With a ``cache``, each document's rows
+    are kept under the digest of its bytes, its catalogues' bytes and the settings, all of the
+    project's in one cache entry (one file to read and one to write per run, where a file per
+    document cost 0.4 s of writing on 1,000 documents; the entry keeps only the documents of
+    the last run, so it does not grow). A run with nothing changed parses nothing. Errors come
+    out in the plain order: the first source text that cannot be read, else the first catalogue.
+    """
+    from i18ntool.workers import map_in_order
+
+    wanted = tuple(wanted_languages(project, languages))
+    keep = cache is not None and cache.folder is not None
+    settings = repr(project)  # every setting, and the folders the paths are relative to
+    pieces = [
+        _Piece(project, path, document_id(project, path), wanted, words, keep, settings)
+        for path in source_paths(project)
+    ]
+    project_key = key_of("coverage rows of a project", [settings, str(words), " ".join(wanted)])
+    known = _known_rows(cache.get(project_key)) if cache is not None and keep else {}
+    # Kept answers are looked up here: a pool of processes is started only for the rest.
+    kept = [_kept(piece, known) if known else _Outcome() for piece in pieces]
+    missing = [piece for piece, outcome in zip(pieces, kept, strict=True) if outcome.key is None]
+    done = len(pieces) - len(missing)
+
+    def advance(count: int, total: int) -> None:
+        if progress is not None:
+            progress(done + count, len(pieces))
+
+    measured = iter(map_in_order(_document_rows, missing, advance if missing else None))
+    outcomes = [outcome if outcome.key is not None else next(measured) for outcome in kept]
+    for outcome in outcomes:
+        if outcome.document_error is not None:
+            raise outcome.document_error
+    others = domain_targets(project, None, wanted)
+    for outcome in outcomes:
+        if outcome.catalogue_error is not None:
+            raise outcome.catalogue_error
+    if cache is not None and keep:
+        now = {
+            outcome.key: known[outcome.key] if was_kept.key else [_row_json(row) for row in outcome.rows]
+            for outcome, was_kept in zip(outcomes, kept, strict=True)
+            if outcome.key is not None
+        }
+        if missing or now.keys() != known.keys():
+            cache.put(project_key, now)
+    rows = [row for outcome in outcomes for row in outcome.rows]
+    rows += [
+        row_of(project, take_inventory(project, target), project.publish_threshold, words=words) for target in others
+    ]
+    return Coverage(project.name, project.publish_threshold, tuple(rows), totals_of(rows, project.languages))
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One document to measure in ``languages``; ``keep``: its rows' key is wanted too."""
+
+    project: Project
+    source: Path
+    identifier: str
+    languages: tuple[str, ...]
+    words: bool
+    keep: bool
+    settings: str  # the project's repr, part of every key
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    rows: tuple[Row, ...] = ()
+    document_error: I18nToolError | None = None
+    catalogue_error: I18nToolError | None = None
+    key: str | None = None  # of the inputs the rows were measured from, when they can be kept
+
+
+def _document_rows(piece: _Piece) -> _Outcome:
+    """The rows of one document, measured; errors as values, for :func:`measure_project` to
+    raise in the plain order. The key is that of the very bytes measured."""
+    project = piece.project
+    if _source_size(piece) >= LARGE and (beside := _rows_beside(piece)) is not None:
+        return beside
+    inputs = _inputs(piece)
+    try:
+        if inputs is None:
+            document = load_document(project, piece.source, piece.identifier)
+        else:
+            document = document_of_bytes(project, piece.source, inputs[0], piece.identifier)
+    except I18nToolError as error:
+        return _Outcome(document_error=error)
+    rows = []
+    try:
+        for language in project.target_languages(document.language):
+            if language not in piece.languages:
+                continue
+            target = Target(document.id, language, project.catalogue_path(language, document.id), document)
+            if inputs is None:
+                inventory = take_inventory(project, target)
+            else:
+                inventory = inventory_of_bytes(project, target, inputs[1][project.languages.index(language)])
+            rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words))
+    except I18nToolError as error:
+        return _Outcome(catalogue_error=error)
+    key = key_of("coverage rows", _key_parts(piece, *inputs)) if piece.keep and inputs is not None else None
+    return _Outcome(tuple(rows), key=key)
+
+
+def _rows_beside(piece: _Piece) -> _Outcome | None:
+    with collection_paused():
+        return _measured_beside(piece)
+
+
+def _measured_beside(piece: _Piece) -> _Outcome | None:
+    """:func:`_document_rows` of a large source text: segmented in another process while this
+    one reads the catalogues (``beside``); None if an input is not a plain readable file, for
+    the plain path to report. The rows and errors are the same: a catalogue of a language
+    that is not a target is read too, but its error is not raised. The process is forked
+    before the catalogues are read, and each catalogue's bytes are let go once parsed, so
+    that neither process holds them longer than it needs (42 MiB on catalogue-100000)."""
+    from i18ntool.markdown.words import count_words  # Markdown's parser: only when reading a document
+
+    project = piece.project
+    names = {
+        language: project.relative(project.catalogue_path(language, piece.identifier)) for language in piece.languages
+    }
+    try:
+        source = piece.source.read_bytes()
+    except OSError:
+        return None
+    fork = cores() > 1
+    counted: dict[str, int] = {}  # words of the texts counted here while the child works
+
+    def read() -> tuple[str | None, dict[str, Catalogue | I18nToolError]] | None:
+        try:
+            catalogues = _catalogue_bytes(piece)
+        except OSError:
+            return None
+        if catalogues is None:
+            return None
+        key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
+        found: dict[str, Catalogue | I18nToolError] = {}
+        for index, language in enumerate(project.languages):
+            if language in names and catalogues[index] is not None:
+                try:
+                    # Taken out of the list as it is passed: the parser lets the bytes go once decoded.
+                    found[language] = parse_catalogue(_taken(catalogues, index), names[language])
+                except I18nToolError as error:
+                    found[language] = error
+            catalogues[index] = None
+        if piece.words and fork:
+            # The child counts the first half of the template's texts; here, the second half
+            # of each catalogue's (the same texts, in the same order, when it is in step).
+            for catalogue in found.values():
+                if isinstance(catalogue, Catalogue):
+                    messages = catalogue.messages
+                    counted.update((m.msgid, count_words(m.msgid)) for m in messages[len(messages) // 2 :])
+        return key, found
+
+    template, done = template_beside(
+        project, piece.source, source, piece.identifier, read, fork=fork, words=piece.words
+    )
+    if done is None:
+        return None
+    key, read_catalogues = done
+    if isinstance(template, I18nToolError):
+        return _Outcome(document_error=template)
+    rows = []
+    for language in project.target_languages(template.language):
+        if language not in piece.languages:
+            continue
+        target = Target(piece.identifier, language, project.catalogue_path(language, piece.identifier))
+        catalogue = read_catalogues.get(language)
+        if isinstance(catalogue, I18nToolError):
+            return _Outcome(catalogue_error=catalogue)
+        exists = catalogue is not None
+        inventory = inventory_against(target, catalogue or Catalogue(), template.entries, template.source, exists)
+        known = {**template.words, **counted}
+        rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known))
+    return _Outcome(tuple(rows), key=key)
+
+
+def _taken(items: list[bytes | None], index: int) -> bytes:
+    """``items[index]``, left as None in the list: the caller then holds the only reference."""
+    item, items[index] = items[index], None
+    assert item is not None
+    return item
+
+
+def _kept(piece: _Piece, known: dict[str, list[object]]) -> _Outcome:
+    """The rows kept for exactly this document's inputs, if any (``key`` None: none)."""
+    if (inputs := _inputs(piece)) is None:
+        return _Outcome()
+    key = key_of("coverage rows", _key_parts(piece, *inputs))
+    rows = _rows_from_json(known.get(key))
+    return _Outcome() if rows is None else _Outcome(rows, key=key)
+
+
+def _known_rows(kept: object) -> dict[str, list[object]]:
+    """The rows the project's cache entry keeps, by key; each checked when used."""
+    if not isinstance(kept, dict):
+        return {}
+    return {key: rows for key, rows in kept.items() if isinstance(key, str) and isinstance(rows, list)}
+
+
+def _inputs(piece: _Piece) -> tuple[bytes, list[bytes | None]] | None:
+    """The bytes of the source text and of its catalogue in every language (None: absent),
+    read once for both the key and the measuring; None when anything is not a plain readable
+    file, which the uncached path then reports as it always has."""
+    try:
+        source = piece.source.read_bytes()
+        catalogues = _catalogue_bytes(piece)
+    except OSError:
+        return None
+    return None if catalogues is None else (source, catalogues)
+
+
+def _catalogue_bytes(piece: _Piece) -> list[bytes | None] | None:
+    """The bytes of the document's catalogue in every language (None: absent); None when one
+    is not a regular file. Raises OSError when one cannot be read."""
+    catalogues: list[bytes | None] = []
+    for language in piece.project.languages:
+        path = piece.project.catalogue_path(language, piece.identifier)
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            catalogues.append(None)
+            continue
+        if not stat.S_ISREG(mode):
+            return None
+        catalogues.append(path.read_bytes())
+    return catalogues
+
+
+def _source_size(piece: _Piece) -> int:
+    """The size of the source text in bytes; 0 if it cannot be looked at (the plain path says why)."""
+    try:
+        return piece.source.stat().st_size
+    except OSError:
+        return 0
+
+
+def _key_parts(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -> list[bytes | str | None]:
+    return [piece.settings, piece.source.as_posix(), str(piece.words), " ".join(piece.languages), source, *catalogues]
+
+
+def _row_json(row: Row) -> dict[str, object]:
+    return dataclasses.asdict(row)
+
+
+def _rows_from_json(kept: object) -> tuple[Row, ...] | None:
+    """Rows as :func:`_row_json` kept them; None for anything else (the entry is then ignored)."""
+    if not isinstance(kept, list):
+        return None
+    try:
+        rows = []
+        for fields in kept:
+            entries = Counts(**fields["entries"])
+            words = None if fields["words"] is None else Counts(**fields["words"])
+            row = Row(**{**fields, "entries": entries, "words": words})
+            if not _well_typed(row):
+                return None
+            rows.append(row)
+    except (TypeError, KeyError):
+        return None
+    return tuple(rows)
+
+
+_ROW_TYPES: dict[str, tuple[type, ...]] = {
+    "document": (str,),
+    "language": (str,),
+    "catalogue": (str,),
+    "source": (str, type(None)),
+    "exists": (bool,),
+    "stale_reviews": (int,),
+    "in_step": (bool, type(None)),
+    "missing": (int,),
+    "extra": (int,),
+    "publishable": (bool,),
+    "figures_carried": (int,),
+}
+
+
+def _well_typed(row: Row) -> bool:
+    """Whether every field of a row read back holds what a measured row would (a hand-edited
+    entry with its key kept could hold anything)."""
+    counts = [row.entries] if row.words is None else [row.entries, row.words]
+    numbers = [
+        getattr(each, name)
+        for each in counts
+        for name in ("untranslated", "fuzzy", "translated", "reviewed", "obsolete")
+    ]
+    if any(type(number) is not int or number < 0 for number in numbers):
+        return False
+    return all(
+        type(getattr(row, name)) in types and (types != (int,) or getattr(row, name) >= 0)
+        for name, types in _ROW_TYPES.items()
+    )
