@@ -18,6 +18,7 @@ path's on the kit, generated projects and broken input.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -29,8 +30,6 @@ from i18ntool.errors import I18nToolError
 from i18ntool.targets import TemplateEntry, template_entries
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-
     from i18ntool.project import Project
 
 Result = TypeVar("Result")
@@ -67,45 +66,25 @@ def template_beside(
     be forked, both are done here, one after the other. With ``words``, the child also counts
     the words of the first half of the template's texts (``Template.words``), where counting
     words is most of the work (on catalogue-100000, 2 of 3.5 s)."""
+    from i18ntool import workers
+
     answer: Any = None
-    if fork:
+    background = workers.Background(functools.partial(_child, project, path, data, identifier, words)) if fork else None
+    result = work()
+    if background is not None:
         try:
-            answer, result = _forked(project, path, data, identifier, work, words)
-        except OSError:
-            pass
+            answer = background.result()
+        except workers.WorkerLost:
+            answer = None  # the child died (out of memory?): the template is built here
+        if answer[0] == "failed" if answer is not None else False:
+            answer = None  # an unexpected failure: built here, it fails here as it would have
     if answer is None:
-        result = work()
         answer = _template_answer(project, path, data, identifier, words=False, catch_all=False)
     if answer[0] == "error":
         return answer[1], result
     _, language, source, entries, counted = answer
     words_of = dict(zip((entry[1] for entry in entries[: len(counted)]), counted, strict=True))
     return Template(language, source, entries, words_of), result
-
-
-def _forked(
-    project: Project, path: Path, data: bytes, identifier: str, work: Callable[[], Result], words: bool
-) -> tuple[Any, Result]:
-    """The child's answer (None if it gave none) and ``work()``, done here meanwhile."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sending, project, path, data, identifier, words), daemon=True)
-    child.start()
-    sending.close()
-    try:
-        result = work()
-        try:
-            answer = receiving.recv()
-        except EOFError:
-            answer = None  # the child died (out of memory?): the template is built here
-    finally:
-        receiving.close()
-        child.join()
-    if answer is not None and answer[0] == "failed":
-        answer = None  # an unexpected failure: built here, it fails here as it would have
-    return answer, result
 
 
 @contextlib.contextmanager
@@ -123,13 +102,12 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _child(sending: Connection, project: Project, path: Path, data: bytes, identifier: str, words: bool) -> None:
-    # No cycle collection in the child: it lives for one template and makes few cycles, and
+def _child(project: Project, path: Path, data: bytes, identifier: str, words: bool) -> tuple[Any, ...]:
+    # No cycle collection: the child lives for one template and makes few cycles, and
     # collecting them scanned its 100,000 segments again and again (a tenth of its time at
     # catalogue-100000) and touched every page it shares with this process.
-    gc.disable()
-    sending.send(_template_answer(project, path, data, identifier, words=words, catch_all=True))
-    sending.close()
+    with collection_paused():
+        return _template_answer(project, path, data, identifier, words=words, catch_all=True)
 
 
 def _template_answer(
