@@ -109,6 +109,15 @@ def build_template(document: Document) -> tuple[Message, ...]:
     """The template entries of a document: one per distinct (context, text), in source order,
     with the references of every segment that has it, then its notes and its kinds of block,
     each once, in order of appearance (as extracted comments)."""
+    return tuple(
+        Message(msgid=text, msgctxt=context, references=references, extracted_comments=comments)
+        for context, text, references, comments in template_fields(document)
+    )
+
+
+def template_fields(document: Document) -> list[tuple[str | None, str, tuple[str, ...], tuple[str, ...]]]:
+    """:func:`build_template`'s entries as (msgctxt, msgid, references, extracted comments):
+    what coverage pairs a catalogue with, without making a ``Message`` of each."""
     grouped: dict[tuple[str | None, str], list[Segment]] = {}
     for segment in document.segments:
         key = (segment.context, segment.text)
@@ -117,7 +126,7 @@ def build_template(document: Document) -> tuple[Message, ...]:
         else:
             group.append(segment)
     source = document.source
-    messages = []
+    fields = []
     for (context, text), group in grouped.items():
         if len(group) == 1:  # most texts: one segment, its notes (if any) and its kind
             segment = group[0]
@@ -127,5 +136,5 @@ def build_template(document: Document) -> tuple[Message, ...]:
             references = tuple(f"{source}:{segment.line}" for segment in group)
             notes = dict.fromkeys(note for segment in group for note in segment.notes)
             comments = (*notes, *dict.fromkeys(segment.kind for segment in group))
-        messages.append(Message(msgid=text, msgctxt=context, references=references, extracted_comments=comments))
-    return tuple(messages)
+        fields.append((context, text, references, comments))
+    return fields

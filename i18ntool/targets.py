@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from i18ntool.documents import (
-    build_template,
+    template_fields,
     catalogue_domain,
     catalogue_paths,
     load_document,
@@ -146,10 +146,7 @@ TemplateEntry = tuple[str | None, str, tuple[str, ...], tuple[str, ...]]
 
 def template_entries(document: Document) -> list[TemplateEntry]:
     """``documents.build_template(document)`` as :data:`TemplateEntry` tuples."""
-    return [
-        (message.msgctxt, message.msgid, message.references, message.extracted_comments)
-        for message in build_template(document)
-    ]
+    return template_fields(document)
 
 
 def inventory_of(target: Target, catalogue: Catalogue, exists: bool = True) -> Inventory:
