@@ -27,6 +27,10 @@ class Group(click.Group):
         except I18nToolError as error:
             click.echo(f"i18ntool: {error}", err=True)
             ctx.exit(ExitCode.INPUT_ERROR)
+        except KeyboardInterrupt:
+            # Not click's "Aborted!" and exit 1, which a script would read as a failed gate.
+            click.echo("\ni18ntool: interrupted; every file is whole, as it was or as written", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

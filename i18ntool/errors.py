@@ -15,6 +15,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     GATE_FAILED = 1
     INPUT_ERROR = 2
+    INTERRUPTED = 130  # Ctrl-C, as shells report a command SIGINT stopped (128 + 2)
 
 
 class I18nToolError(Exception):

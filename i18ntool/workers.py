@@ -165,7 +165,8 @@ class Crew:
         try:
             for _ in range(size):
                 ours, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs, steps), daemon=True)
+                _OURS.add(ours)
+                process = context.Process(target=_in_child, args=(_serve, theirs, steps), daemon=True)
                 process.start()
                 theirs.close()
                 self.members.append((process, ours))
@@ -254,6 +255,7 @@ class Crew:
                 connection.send(None)
             except OSError:
                 pass
+            _OURS.discard(connection)
             connection.close()
             process.join(timeout=5)
             if process.is_alive():
@@ -290,6 +292,25 @@ class WorkerLost(I18nToolError):
             "a worker process stopped before it finished (killed, or out of memory?): run the "
             "command again, or with I18NTOOL_JOBS=1 to work in one process"
         )
+
+
+# This process's ends of the pipes to its workers. A worker forked later inherits them and
+# closes its copies first: a worker that held another's end (or its own caller's) would never
+# see that end close when this process dies, and would wait, or block writing, for ever.
+_OURS: set[Any] = set()
+
+
+def _in_child(serve: Callable[..., Any], connection: Any, *arguments: Any) -> None:
+    """A worker's life: the inherited ends closed, then ``serve``; once its caller is gone (a
+    pipe closed) or interrupted with it (Ctrl-C reaches the whole process group), it ends
+    without a word: the caller says what happened."""
+    for inherited in _OURS:
+        inherited.close()
+    _OURS.clear()
+    try:
+        serve(connection, *arguments)
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass
 
 
 def _serve(connection: Any, steps: Sequence[Callable[[Any, Callable[[int], None]], Any]]) -> None:
@@ -331,7 +352,8 @@ class Background:
         context = multiprocessing.get_context("fork")
         try:
             self.connection, theirs = context.Pipe(duplex=False)
-            self.process = context.Process(target=_answer, args=(theirs, work), daemon=True)
+            _OURS.add(self.connection)
+            self.process = context.Process(target=_in_child, args=(_answer, theirs, work), daemon=True)
             self.process.start()
             theirs.close()
         except OSError:
@@ -342,6 +364,7 @@ class Background:
         if self.process is not None:
             self.process.terminate()
             self.process.join()
+            _OURS.discard(self.connection)
             self.connection.close()
             self.process = None
 
@@ -351,6 +374,7 @@ class Background:
         try:
             kind, value = _receive(self.connection)
         finally:
+            _OURS.discard(self.connection)
             self.connection.close()
             self.process.join()
             self.process = None

@@ -456,3 +456,16 @@ def test_the_readme_shows_what_the_main_job_prints(project_dir: Path) -> None:
         assert result.exit_code == 0, result.output
         printed += result.output
     assert printed == shown
+
+
+def test_an_interrupted_command_says_so_and_exits_130(project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C is not a failed gate (exit 1, which a build script reads as "out of step")."""
+    from i18ntool import updating
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(updating, "update", interrupted)
+    result = CliRunner().invoke(main, ["--project", str(project_dir), "update", "--check"])
+    assert result.exit_code == 130
+    assert result.output.strip() == "i18ntool: interrupted; every file is whole, as it was or as written"

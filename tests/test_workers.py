@@ -3,7 +3,13 @@ the results of the same steps run here, in one process."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +115,44 @@ def test_a_worker_process_killed_is_a_clean_error(way: str, monkeypatch: pytest.
         else:
             monkeypatch.setattr(workers, "cores", lambda: 2)
             workers.Background(die).result()
+
+
+def test_workers_end_when_the_process_that_forked_them_dies(tmp_path: Path) -> None:
+    """Killed, the caller leaves no worker behind: crew members waiting for a step and a
+    worker sending a result to no one end once their pipe has no other end (each worker
+    closes the ends it inherited)."""
+    script = tmp_path / "caller.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, sys, time
+            from i18ntool import workers
+            workers.cores = lambda: 2
+            crew = workers.Crew(2, [lambda argument, tell: argument])
+            crew.step(0, [1, 2])
+            big = workers.Background(lambda: "x" * 50_000_000)  # blocks sending: nobody reads
+            time.sleep(0.5)
+            pids = [process.pid for process, _ in crew.members] + [big.process.pid]
+            print(" ".join(map(str, pids)), flush=True)
+            os._exit(0)  # as if killed: nothing closed, nothing joined
+            """
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60)
+    pids = [int(pid) for pid in done.stdout.split()]
+    assert len(pids) == 3
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        # A zombie (ended, not yet reaped by init) counts as ended.
+        status = Path(f"/proc/{pid}/status")
+        return not status.exists() or "zombie" not in status.read_text(encoding="utf-8")
+
+    deadline = time.monotonic() + 20
+    while any(map(alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(alive, pids))
