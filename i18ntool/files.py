@@ -107,9 +107,10 @@ def _temporary(path: Path, data: bytes) -> str:
     """A new temporary file beside ``path`` holding ``data``, not yet flushed to disk."""
     import tempfile  # here: a build or a check with nothing to write does not import it (6 ms)
 
+    target = _written_path(path)  # beside the file it replaces, for the rename to be atomic
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
     try:
@@ -135,13 +136,35 @@ def _flush(path: Path, temporary: str) -> None:
 
 
 def _install(path: Path, temporary: str) -> None:
-    """Rename the temporary file over ``path``, with ``path``'s permissions if it exists."""
+    """Rename the temporary file over ``path`` (through a link, :func:`_written_path`), with
+    the permissions of the file it replaces if that is a regular file."""
+    target = _written_path(path)
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        try:
+            found = os.stat(target, follow_symlinks=False)
+        except FileNotFoundError:
+            found = None
+        regular = found is not None and stat.S_ISREG(found.st_mode)
+        # Not the mode of whatever a link names (/dev/zero's is 666): a new file's.
+        mode = found.st_mode & 0o777 if found is not None and regular else 0o666 & ~_umask()
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as exc:
         raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
+
+
+def _written_path(path: Path) -> Path:
+    """Where writing ``path`` goes: through a link to a regular file (the file it names is
+    replaced and the link stays, as a text editor saves through a link: a catalogue kept
+    elsewhere and linked into the project stays linked); anything else at ``path`` (a link to
+    nothing, to a folder or a device) is replaced by the file."""
+    if not os.path.islink(path):
+        return path
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path
+    return resolved if resolved.is_file() else path
 
 
 def read_input(path: Path) -> bytes:

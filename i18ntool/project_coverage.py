@@ -11,6 +11,7 @@ of its catalogues are read here once, for both the key and the measuring.
 from __future__ import annotations
 
 import dataclasses
+import os
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -268,6 +269,8 @@ def _catalogue_bytes(piece: _Piece) -> list[bytes | None] | None:
         try:
             mode = path.stat().st_mode
         except FileNotFoundError:
+            if os.path.islink(path):
+                return None  # a link to nothing: the uncached path says so
             catalogues.append(None)
             continue
         if not stat.S_ISREG(mode):

@@ -40,8 +40,12 @@ def cores() -> int:
     if multiprocessing.current_process().daemon:
         return 1
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    requested = os.environ.get("I18NTOOL_JOBS", "")
-    return max(1, min(available, int(requested))) if requested.isdigit() else available
+    requested = os.environ.get("I18NTOOL_JOBS", "").strip()
+    if not requested:
+        return available
+    if not requested.isdigit() or int(requested) < 1:
+        raise I18nToolError(f"I18NTOOL_JOBS={requested!r} is not a number of processes (1 or more)")
+    return max(1, min(available, int(requested)))
 
 
 def jobs(requested: int | None, work: int, minimum: int) -> int:

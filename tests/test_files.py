@@ -194,3 +194,43 @@ def test_many_files_written_together_are_each_whole_or_as_they_were(
         write_all_if_changed([(path, b"newer") for path in paths])
     assert [path.read_bytes() for path in paths] == [b"newer"] * (failing - 1) + [b"new"] * (6 - failing)
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [path.name for path in paths]
+
+
+def test_a_link_to_a_file_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    kept = tmp_path / "elsewhere" / "shared.po"
+    kept.parent.mkdir()
+    kept.write_bytes(b"old\n")
+    kept.chmod(0o640)
+    link = tmp_path / "project" / "shared.po"
+    link.parent.mkdir()
+    link.symlink_to(kept)
+    assert write_all_if_changed([(link, b"new\n")]) == [link]
+    assert link.is_symlink() and kept.read_bytes() == b"new\n"
+    assert kept.stat().st_mode & 0o777 == 0o640
+    assert not [path for path in tmp_path.rglob("*.tmp")]
+
+
+def test_a_link_to_anything_but_a_file_is_replaced_by_a_file_of_a_new_files_mode(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    os.umask(old_umask)
+    for name, target in (("device.md", "/dev/zero"), ("folder.md", str(tmp_path)), ("nothing.md", "/nonexistent/x")):
+        link = tmp_path / name
+        link.symlink_to(target)
+        write_if_changed(link, b"built\n")
+        assert not link.is_symlink() and link.read_bytes() == b"built\n", name
+        assert link.stat().st_mode & 0o777 == 0o666 & ~old_umask, name  # not /dev/zero's 666
+
+
+def test_a_catalogue_that_is_a_link_to_nothing_is_an_error_not_a_new_catalogue(project_dir: Path) -> None:
+    catalogue = project_dir / "locales" / "it" / "LC_MESSAGES" / "festivals.po"
+    catalogue.unlink()
+    catalogue.symlink_to(project_dir / "gone" / "festivals.po")
+    before = snapshot(project_dir)
+    for command in (["update"], ["update", "--check"], ["coverage"]):
+        result = CliRunner().invoke(main, ["--project", str(project_dir), *command])
+        assert (result.exit_code, result.output) == (
+            2,
+            "i18ntool: locales/it/LC_MESSAGES/festivals.po: a link to a file that does not exist; "
+            "restore the file or remove the link\n",
+        ), command
+    assert snapshot(project_dir) == before

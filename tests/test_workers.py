@@ -156,3 +156,14 @@ def test_workers_end_when_the_process_that_forked_them_dies(tmp_path: Path) -> N
     while any(map(alive, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(map(alive, pids))
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "1.5"])
+def test_a_number_of_processes_that_is_none_is_an_error(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from i18ntool.errors import I18nToolError
+
+    monkeypatch.setenv("I18NTOOL_JOBS", value)
+    with pytest.raises(I18nToolError, match=r"I18NTOOL_JOBS=.* is not a number of processes \(1 or more\)"):
+        workers.cores()
+    monkeypatch.setenv("I18NTOOL_JOBS", "1")
+    assert workers.cores() == 1

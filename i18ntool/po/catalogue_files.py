@@ -22,6 +22,10 @@ def catalogue_exists(path: Path, name: str) -> bool:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
+        if os.path.islink(path):  # a link to nothing: not a catalogue to create in its place
+            raise CatalogueError(
+                "a link to a file that does not exist; restore the file or remove the link", name
+            ) from None
         return False
     except OSError as exc:
         raise CatalogueError(f"cannot read catalogue: {exc.strerror}", name) from exc
