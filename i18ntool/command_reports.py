@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from i18ntool.checks.runner import CheckReport
     from i18ntool.project import Project
     from i18ntool.review import Outcome
+    from i18ntool.in_step import FoundInStep
     from i18ntool.sync import UpdateResult
 
 CHECK_SCHEMA = "i18ntool-check/1"
@@ -44,7 +45,7 @@ def _said(texts: Iterable[str], *, diagnostic: bool = False) -> list[Line]:
     return [Line(text, diagnostic) for text in texts]
 
 
-def update_lines(project: Project, result: UpdateResult, *, check: bool) -> list[Line]:
+def update_lines(project: Project, result: UpdateResult | FoundInStep, *, check: bool) -> list[Line]:
     """What `update` (or `update --check`) did, or would do, to each file."""
     verb = ("would create", "would update") if check else ("created", "updated")
     out = [

@@ -89,6 +89,17 @@ def document_of_bytes(project: Project, path: Path, data: bytes, identifier: str
     )
 
 
+def memory_paths(project: Project) -> list[Path]:
+    """The files the `translation-memories` globs match, each once, in the setting's order
+    (``exchange.memory`` reads them)."""
+    found: dict[Path, None] = {}
+    for pattern in project.translation_memories:
+        for path in sorted(project.root.glob(pattern)):
+            if path.is_file():
+                found.setdefault(path, None)
+    return list(found)
+
+
 def catalogue_folder(project: Project, language: str) -> Path:
     """The folder of a language's catalogues: ``locales/<lang>/LC_MESSAGES``."""
     return project.catalogue_path(language, "x").parent

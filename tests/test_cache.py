@@ -369,3 +369,24 @@ def test_another_version_of_a_library_gives_other_keys(monkeypatch: pytest.Monke
         keys.append(key_of("coverage rows", [b"the same input"]))
     cache.code_digest.cache_clear()
     assert keys[0] != keys[1] and keys[0] == keys[2]
+
+
+def test_an_update_answered_from_the_cache_does_not_import_the_merge_code(project_dir: Path, tmp_path: Path) -> None:
+    """A run with nothing to do is mostly start-up: the merge code (matching, layout, the
+    Markdown parser) is imported only when there is work (0.1 s of 0.3 s on 1,000 documents)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from i18ntool.cli import main\n"
+        f"main(['--project', {str(project_dir)!r}, 'update', '--check'], standalone_mode=False)\n"
+        "print(sorted(name for name in ('i18ntool.updating', 'i18ntool.sync', 'markdown_it') if name in sys.modules))\n"
+    )
+    environment = {**os.environ, "I18NTOOL_CACHE_DIR": str(tmp_path / "cache")}
+    first, again = (
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=True)
+        for _ in range(2)
+    )
+    assert first.stdout.splitlines()[-1] == "['i18ntool.sync', 'i18ntool.updating', 'markdown_it']"
+    assert again.stdout.splitlines()[-1] == "[]"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from i18ntool.commands.options import (
     writes_project,
 )
 from i18ntool.errors import ExitCode
+
+if TYPE_CHECKING:
+    from i18ntool.sync import UpdateResult
 
 
 @click.command()
@@ -31,20 +35,19 @@ def update(session: Session, locales: tuple[str, ...], check: bool) -> None:
     source text; removed segments become obsolete and come back with their translation.
     """
     from i18ntool.in_step import unless_in_step
-    from i18ntool.sync import UpdateResult
-    from i18ntool.updating import update as run_update
 
     from i18ntool.command_reports import update_lines
 
     project = session.project
     progress = Progress.on_terminal("Updating")
+
+    def run() -> UpdateResult:
+        from i18ntool.updating import update as run_update  # the merge code: only when there is work
+
+        return run_update(project, locales, check=check, progress=progress)
+
     try:
-        result = unless_in_step(
-            project,
-            locales,
-            lambda: run_update(project, locales, check=check, progress=progress),
-            lambda warnings: UpdateResult(changes=(), warnings=warnings),  # as found in step before
-        )
+        result = unless_in_step(project, locales, run)
     finally:
         if progress is not None:
             progress.close()

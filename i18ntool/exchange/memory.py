@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from i18ntool.exchange.tmx import MemoryUnit, TmxFile, read_tmx
 from i18ntool.matching import best_matches
+from i18ntool.documents import memory_paths
 from i18ntool.po.catalogue import Message
 from i18ntool.po.states import State, state_of
 from i18ntool.project import Project
@@ -121,16 +121,6 @@ class TranslationMemories:
             entries = tuple(Message(msgid=unit.source, msgstr=unit.target, msgctxt=unit.context) for _, unit in pairs)
             self._directions[direction] = _Candidates(pairs, by_source, entries)
         return self._directions[direction]
-
-
-def memory_paths(project: Project) -> list[Path]:
-    """The files the `translation-memories` globs match, each once, in the setting's order."""
-    found: dict[Path, None] = {}
-    for pattern in project.translation_memories:
-        for path in sorted(project.root.glob(pattern)):
-            if path.is_file():
-                found.setdefault(path, None)
-    return list(found)
 
 
 def load_memories(project: Project) -> TranslationMemories:
