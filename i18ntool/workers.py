@@ -1,14 +1,17 @@
 """Independent pieces of work spread over the machine's cores, the results in order.
 
-Two ways, one rule: the results are those of the same work done here, one piece after another.
+Several ways, one rule: the results are those of the same work done here, one piece after
+another. A worker that dies (killed for memory, or by hand) is reported as such
+(:class:`WorkerLost`), and workers end with the process that forked them.
 
 - :func:`map_in_order` sends items to a pool of processes and their results back (they must
   pickle); `coverage` reads documents this way.
 - :func:`forked` runs ``work(start, end)`` over slices of a range in forked processes, which
   inherit everything the work refers to (an index, the catalogues read), so only bounds and
-  results travel; `update` matches the texts of a large document this way.
+  results travel; `update` matches many texts and lays out large catalogues this way.
 - :class:`Background` runs one piece of work in a forked process while the caller goes on;
-  `update` reads a large document's old template so while it reads its catalogue.
+  `update` reads a large document's catalogues and old template so, `coverage` segments a
+  large source text so.
 - :class:`Crew` keeps forked processes, each with its share, through several steps, with a
   word from every process between them; `update` reads and merges many documents this way.
 
