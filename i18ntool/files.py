@@ -167,7 +167,7 @@ def _written_path(path: Path) -> Path:
     return resolved if resolved.is_file() else path
 
 
-def read_input(path: Path) -> bytes:
+def read_input(path: Path | str) -> bytes:
     """The bytes of a file a user named (an XLIFF file to import, a translation memory).
 
     Only a regular file is read: a FIFO would leave the command waiting for a writer that
@@ -175,16 +175,22 @@ def read_input(path: Path) -> bytes:
     waiting (``O_NONBLOCK``) and what it is is asked of the open descriptor, so that nothing
     can swap it between the question and the read. Raises OSError, its ``strerror`` says why.
     """
+    return read_input_as_found(path)[0]
+
+
+def read_input_as_found(path: Path | str) -> tuple[bytes, os.stat_result]:
+    """:func:`read_input`, with what ``stat`` said of the open file before it was read (for
+    ``digests``: a signature taken after the read could belong to a later change)."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
+        found = os.fstat(descriptor)
+        if stat.S_ISDIR(found.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(found.st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a FIFO, a device or a socket)", str(path))
         os.set_blocking(descriptor, True)
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            return stream.read()
+            return stream.read(), found
     finally:
         os.close(descriptor)
 

@@ -266,10 +266,15 @@ def document_id(project: Project, path: Path) -> str:
         relative = path.relative_to(project.content_dir)
     except ValueError:
         raise ContentError("source text is outside the content folder", project.relative(path)) from None
-    identifier = relative.with_suffix("").as_posix()
+    return checked_document_id(project, path, relative.with_suffix("").as_posix(), path.is_symlink())
+
+
+def checked_document_id(project: Project, path: Path, identifier: str, link: bool) -> str:
+    """``identifier``, the id of the source text at ``path`` (a link if ``link``), if it is a
+    safe one and the file is in the project; else an error."""
     if not _safe_id(identifier):
         check_document_id(identifier, project.relative(path))
-    if path.is_symlink() and not path.resolve().is_relative_to(project.root):
+    if link and not path.resolve().is_relative_to(project.root):
         raise ContentError("source text is a link to a file outside the project", project.relative(path))
     return identifier
 

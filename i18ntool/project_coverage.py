@@ -11,6 +11,7 @@ of its catalogues are read here once, for both the key and the measuring.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import stat
 from collections.abc import Callable, Sequence
@@ -19,11 +20,12 @@ from pathlib import Path
 
 from i18ntool.beside import LARGE, collection_paused, template_beside
 from i18ntool.cache import Cache, key_of
+from i18ntool.digests import Digests, Record, digest_of, read_signed
 from i18ntool.coverage import Counts, Coverage, Row, row_of, totals_of
-from i18ntool.documents import document_of_bytes, load_document, source_paths
+from i18ntool.documents import catalogue_folder, document_of_bytes, load_document, sources
 from i18ntool.errors import I18nToolError
 from i18ntool.po.catalogue import Catalogue, parse_catalogue
-from i18ntool.project import Project, document_id
+from i18ntool.project import Project
 from i18ntool.targets import (
     Target,
     domain_targets,
@@ -60,14 +62,12 @@ def measure_project(
     wanted = tuple(wanted_languages(project, languages))
     keep = cache is not None and cache.folder is not None
     settings = repr(project)  # every setting, and the folders the paths are relative to
-    pieces = [
-        _Piece(project, path, document_id(project, path), wanted, words, keep, settings)
-        for path in source_paths(project)
-    ]
+    pieces = [_Piece(project, path, identifier, wanted, words, keep, settings) for path, identifier in sources(project)]
     project_key = key_of("coverage rows of a project", [settings, str(words), " ".join(wanted)])
     known = _known_rows(cache.get(project_key)) if cache is not None and keep else {}
+    digests = Digests(cache, str(project.root)) if cache is not None and keep else None
     # Kept answers are looked up here: a pool of processes is started only for the rest.
-    kept = [_kept(piece, known) if known else _Outcome() for piece in pieces]
+    kept = [_kept(piece, known, digests) if known and digests else _Outcome() for piece in pieces]
     missing = [piece for piece, outcome in zip(pieces, kept, strict=True) if outcome.key is None]
     done = len(pieces) - len(missing)
 
@@ -80,10 +80,14 @@ def measure_project(
     for outcome in outcomes:
         if outcome.document_error is not None:
             raise outcome.document_error
-    others = domain_targets(project, None, wanted)
+    others = domain_targets(project, None, wanted, {piece.identifier for piece in pieces})
     for outcome in outcomes:
         if outcome.catalogue_error is not None:
             raise outcome.catalogue_error
+    if digests is not None:
+        for outcome in outcomes:
+            digests.remember(outcome.records)
+        digests.save()
     if cache is not None and keep:
         now = {
             outcome.key: known[outcome.key] if was_kept.key else [_row_json(row) for row in outcome.rows]
@@ -118,6 +122,7 @@ class _Outcome:
     document_error: I18nToolError | None = None
     catalogue_error: I18nToolError | None = None
     key: str | None = None  # of the inputs the rows were measured from, when they can be kept
+    records: tuple[Record, ...] = ()  # what ``digests`` may remember of the files read
 
 
 def _document_rows(piece: _Piece) -> _Outcome:
@@ -131,7 +136,7 @@ def _document_rows(piece: _Piece) -> _Outcome:
         if inputs is None:
             document = load_document(project, piece.source, piece.identifier)
         else:
-            document = document_of_bytes(project, piece.source, inputs[0], piece.identifier)
+            document = document_of_bytes(project, piece.source, inputs.source, piece.identifier)
     except I18nToolError as error:
         return _Outcome(document_error=error)
     rows = []
@@ -143,12 +148,13 @@ def _document_rows(piece: _Piece) -> _Outcome:
             if inputs is None:
                 inventory = take_inventory(project, target)
             else:
-                inventory = inventory_of_bytes(project, target, inputs[1][project.languages.index(language)])
+                inventory = inventory_of_bytes(project, target, inputs.catalogues[project.languages.index(language)])
             rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words))
     except I18nToolError as error:
         return _Outcome(catalogue_error=error)
-    key = key_of("coverage rows", _key_parts(piece, *inputs)) if piece.keep and inputs is not None else None
-    return _Outcome(tuple(rows), key=key)
+    if not piece.keep or inputs is None:
+        return _Outcome(tuple(rows))
+    return _Outcome(tuple(rows), key=key_of("coverage rows", _key_parts(piece, inputs.digests)), records=inputs.records)
 
 
 def _rows_beside(piece: _Piece) -> _Outcome | None:
@@ -183,7 +189,8 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
             return None
         if catalogues is None:
             return None
-        key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
+        digests = [digest_of(source), *(None if each is None else digest_of(each) for each in catalogues)]
+        key = key_of("coverage rows", _key_parts(piece, digests)) if piece.keep else None
         found: dict[str, Catalogue | I18nToolError] = {}
         for index, language in enumerate(project.languages):
             if language in names and catalogues[index] is not None:
@@ -232,13 +239,23 @@ def _taken(items: list[bytes | None], index: int) -> bytes:
     return item
 
 
-def _kept(piece: _Piece, known: dict[str, list[object]]) -> _Outcome:
+def _kept(piece: _Piece, known: dict[str, list[object]], digests: Digests) -> _Outcome:
     """The rows kept for exactly this document's inputs, if any (``key`` None: none)."""
-    if (inputs := _inputs(piece)) is None:
-        return _Outcome()
-    key = key_of("coverage rows", _key_parts(piece, *inputs))
+    try:
+        parts = [digests.of(str(piece.source))]
+        parts += [digests.of(f"{folder}/{piece.identifier}.po") for folder in _catalogue_folders(piece.project)]
+    except OSError:
+        return _Outcome()  # not a plain readable file: the plain path says so
+    key = key_of("coverage rows", _key_parts(piece, parts))
     rows = _rows_from_json(known.get(key))
     return _Outcome() if rows is None else _Outcome(rows, key=key)
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue_folders(project: Project) -> tuple[str, ...]:
+    """Each language's folder of catalogues as text, in the project's order: the paths of 3,000
+    catalogues joined as text took a tenth of the time of ``Project.catalogue_path``'s."""
+    return tuple(str(catalogue_folder(project, language)) for language in project.languages)
 
 
 def _known_rows(kept: object) -> dict[str, list[object]]:
@@ -248,16 +265,44 @@ def _known_rows(kept: object) -> dict[str, list[object]]:
     return {key: rows for key, rows in kept.items() if isinstance(key, str) and isinstance(rows, list)}
 
 
-def _inputs(piece: _Piece) -> tuple[bytes, list[bytes | None]] | None:
-    """The bytes of the source text and of its catalogue in every language (None: absent),
-    read once for both the key and the measuring; None when anything is not a plain readable
-    file, which the uncached path then reports as it always has."""
-    try:
-        source = piece.source.read_bytes()
-        catalogues = _catalogue_bytes(piece)
-    except OSError:
-        return None
-    return None if catalogues is None else (source, catalogues)
+@dataclass(frozen=True)
+class _Inputs:
+    """The bytes of a source text and of its catalogue in every language (None: absent), read
+    once for both the key and the measuring, with their digests and what ``digests`` may
+    remember of them."""
+
+    source: bytes
+    catalogues: list[bytes | None]
+    digests: list[str | None]
+    records: tuple[Record, ...]
+
+
+def _inputs(piece: _Piece) -> _Inputs | None:
+    """The inputs of a document; None when anything is not a plain readable file, which the
+    uncached path then reports as it always has."""
+    project = piece.project
+    paths = [piece.source, *(project.catalogue_path(language, piece.identifier) for language in project.languages)]
+    found: list[bytes | None] = []
+    digests: list[str | None] = []
+    records = []
+    for index, path in enumerate(paths):
+        try:
+            data, digest, record = read_signed(str(path))
+        except FileNotFoundError:
+            if index == 0 or os.path.islink(path):
+                return None  # a link to nothing: the uncached path says so
+            found.append(None)
+            digests.append(None)
+            continue
+        except OSError:
+            return None
+        found.append(data)
+        digests.append(digest)
+        if record is not None:
+            records.append(record)
+    source = found[0]
+    assert source is not None
+    return _Inputs(source, found[1:], digests, tuple(records))
 
 
 def _catalogue_bytes(piece: _Piece) -> list[bytes | None] | None:
@@ -287,8 +332,9 @@ def _source_size(piece: _Piece) -> int:
         return 0
 
 
-def _key_parts(piece: _Piece, source: bytes, catalogues: list[bytes | None]) -> list[bytes | str | None]:
-    return [piece.settings, piece.source.as_posix(), str(piece.words), " ".join(piece.languages), source, *catalogues]
+def _key_parts(piece: _Piece, digests: list[str | None]) -> list[bytes | str | None]:
+    """The parts of a document's key: the settings and the digests of its source text and catalogues."""
+    return [piece.settings, piece.source.as_posix(), str(piece.words), " ".join(piece.languages), *digests]
 
 
 def _row_json(row: Row) -> dict[str, object]:

@@ -10,15 +10,14 @@ the last ``update`` shows as untranslated rather than not at all. `coverage`, `t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from i18ntool.documents import (
     template_fields,
-    catalogue_domain,
-    catalogue_paths,
+    catalogue_listing,
     load_document,
     load_documents,
     source_files,
@@ -107,11 +106,13 @@ def wanted_languages(project: Project, languages: Sequence[str] = ()) -> list[st
     return [language for language in project.languages if not languages or language in languages]
 
 
-def domain_targets(project: Project, domains: Sequence[str] | None, languages: Sequence[str]) -> list[Target]:
+def domain_targets(
+    project: Project, domains: Sequence[str] | None, languages: Sequence[str], documents: Collection[str] = ()
+) -> list[Target]:
     """The catalogues of ``domains`` (default: every catalogue with no source text but the
-    glossary) that exist in ``languages``."""
+    glossary; ``documents``, ids known to have one) that exist in ``languages``."""
     if domains is None:
-        domains = [domain for domain in _domains(project) if domain != project.glossary]
+        domains = [domain for domain in _domains(project, documents) if domain != project.glossary]
     return [
         Target(domain, language, project.catalogue_path(language, domain))
         for domain in domains
@@ -228,12 +229,13 @@ def _resolve(project: Project, name: str) -> Document | str:
     raise ContentError(f"no such source text, and no catalogue named '{identifier}'{choices}", project.relative(path))
 
 
-def _domains(project: Project) -> list[str]:
-    """Catalogues with no source text behind them, by domain, in any configured language."""
+def _domains(project: Project, documents: Collection[str] = ()) -> list[str]:
+    """Catalogues with no source text behind them, by domain, in any configured language
+    (``documents``: ids known to have a source text, which need no look)."""
     domains: set[str] = set()
     for language in project.languages:
-        for path in catalogue_paths(project, language):
-            domain = catalogue_domain(project, language, path)
-            if not project.source_path(domain).is_file():
+        for listed in catalogue_listing(project, language):
+            domain = listed.stem
+            if domain not in documents and not project.source_path(domain).is_file():
                 domains.add(domain)
     return sorted(domains)

@@ -15,11 +15,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from i18ntool import digests
 
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
@@ -87,3 +90,23 @@ def answers_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         del os.environ["I18NTOOL_CACHE_DIR"]
     else:
         os.environ["I18NTOOL_CACHE_DIR"] = before
+
+
+@pytest.fixture
+def trusted_at_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[], None]:
+    """Every file's signature remembered however recently it changed (``digests.SETTLED``),
+    so that a test's run answers from signatures as a run on files at rest does; gives the
+    function to call before each edit, which waits for the next tick of the file system's
+    clock, so that an edit made after a read leaves another change time (what ``SETTLED``
+    ensures for files at rest)."""
+    monkeypatch.setattr(digests, "SETTLED", -(10**12))
+    probe = tmp_path / ".tick"
+
+    def next_tick() -> None:
+        probe.write_bytes(b"")
+        first = probe.stat().st_ctime_ns
+        while probe.stat().st_ctime_ns == first:
+            time.sleep(0.001)
+            probe.write_bytes(b"")
+
+    return next_tick

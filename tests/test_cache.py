@@ -117,13 +117,20 @@ EDITS: dict[str, Callable[[Path], None]] = {
 }
 
 
+@pytest.mark.parametrize("trusted", [False, True], ids=["hashed", "signatures"])
 @pytest.mark.parametrize("words", [True, False], ids=["words", "entries"])
-def test_kept_answers_are_never_stale_after_any_edit(project_dir: Path, tmp_path: Path, words: bool) -> None:
+def test_kept_answers_are_never_stale_after_any_edit(
+    project_dir: Path, tmp_path: Path, words: bool, trusted: bool, request: pytest.FixtureRequest
+) -> None:
+    """Hashed: the files just written, their digests made from their bytes every run;
+    signatures: digests remembered by the files' signatures, as for files at rest."""
+    next_tick = request.getfixturevalue("trusted_at_once") if trusted else lambda: None
     folder = tmp_path / "cache"
     assert remembered(project_dir, folder, words) == plain(project_dir, words)
     assert entries_in(folder) > 0
     assert remembered(project_dir, folder, words) == plain(project_dir, words)  # from the cache
     for name, edit in EDITS.items():
+        next_tick()
         edit(project_dir)
         assert remembered(project_dir, folder, words) == plain(project_dir, words), name
         assert remembered(project_dir, folder, words) == plain(project_dir, words), name
