@@ -74,7 +74,25 @@ def key_of(kind: str, parts: Iterable[bytes | str | None]) -> str:
 
     SHA-256, which processors with SHA extensions (x86 since 2017-2019, ARMv8) compute in
     hardware: twice BLAKE2b's speed here, on the 45 MB a project of 1,000 documents hashes."""
-    digest = hashlib.sha256(f"{kind}\0{code_digest()}".encode())
+    return Keys(kind).key(parts)
+
+
+class Keys:
+    """The keys of answers of ``kind`` whose first parts are ``shared`` (the settings, which
+    every document's key holds): those hashed once, each key then a copy of that digest with
+    its own parts added. ``Keys(kind, a).key(b)`` is ``key_of(kind, [*a, *b])``."""
+
+    def __init__(self, kind: str, shared: Iterable[bytes | str | None] = ()) -> None:
+        self._digest = hashlib.sha256(f"{kind}\0{code_digest()}".encode())
+        _add(self._digest, shared)
+
+    def key(self, parts: Iterable[bytes | str | None]) -> str:
+        digest = self._digest.copy()
+        _add(digest, parts)
+        return digest.hexdigest()
+
+
+def _add(digest: Any, parts: Iterable[bytes | str | None]) -> None:
     for part in parts:
         if part is None:
             digest.update(b"A")  # absent: not the same as empty
@@ -83,7 +101,6 @@ def key_of(kind: str, parts: Iterable[bytes | str | None]) -> str:
         digest.update(b"S" if isinstance(part, str) else b"B")
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
-    return digest.hexdigest()
 
 
 class Cache:

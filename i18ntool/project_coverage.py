@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18ntool.beside import LARGE, collection_paused, template_beside
-from i18ntool.cache import Cache, key_of
+from i18ntool.cache import Cache, Keys, key_of
 from i18ntool.digests import Digests, Record, digest_of, read_signed
 from i18ntool.coverage import Counts, Coverage, Row, row_of, totals_of
 from i18ntool.documents import catalogue_folder, document_of_bytes, load_document, sources
@@ -154,7 +154,7 @@ def _document_rows(piece: _Piece) -> _Outcome:
         return _Outcome(catalogue_error=error)
     if not piece.keep or inputs is None:
         return _Outcome(tuple(rows))
-    return _Outcome(tuple(rows), key=key_of("coverage rows", _key_parts(piece, inputs.digests)), records=inputs.records)
+    return _Outcome(tuple(rows), key=_key(piece, inputs.digests), records=inputs.records)
 
 
 def _rows_beside(piece: _Piece) -> _Outcome | None:
@@ -190,7 +190,7 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
         if catalogues is None:
             return None
         digests = [digest_of(source), *(None if each is None else digest_of(each) for each in catalogues)]
-        key = key_of("coverage rows", _key_parts(piece, digests)) if piece.keep else None
+        key = _key(piece, digests) if piece.keep else None
         found: dict[str, Catalogue | I18nToolError] = {}
         for index, language in enumerate(project.languages):
             if language in names and catalogues[index] is not None:
@@ -246,7 +246,7 @@ def _kept(piece: _Piece, known: dict[str, list[object]], digests: Digests) -> _O
         parts += [digests.of(f"{folder}/{piece.identifier}.po") for folder in _catalogue_folders(piece.project)]
     except OSError:
         return _Outcome()  # not a plain readable file: the plain path says so
-    key = key_of("coverage rows", _key_parts(piece, parts))
+    key = _key(piece, parts)
     rows = _rows_from_json(known.get(key))
     return _Outcome() if rows is None else _Outcome(rows, key=key)
 
@@ -332,9 +332,17 @@ def _source_size(piece: _Piece) -> int:
         return 0
 
 
-def _key_parts(piece: _Piece, digests: list[str | None]) -> list[bytes | str | None]:
-    """The parts of a document's key: the settings and the digests of its source text and catalogues."""
-    return [piece.settings, piece.source.as_posix(), str(piece.words), " ".join(piece.languages), *digests]
+def _key(piece: _Piece, digests: list[str | None]) -> str:
+    """The key of a document's rows: the settings, its paths and the digests of its source
+    text and catalogues."""
+    return _row_keys(piece.settings).key(
+        [piece.source.as_posix(), str(piece.words), " ".join(piece.languages), *digests]
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _row_keys(settings: str) -> Keys:
+    return Keys("coverage rows", [settings])
 
 
 def _row_json(row: Row) -> dict[str, object]:

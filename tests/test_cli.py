@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -195,14 +196,37 @@ def test_python_dash_m_runs_the_same_command_line() -> None:
     assert "update" in result.stdout and "init" in result.stdout
 
 
+def _commands() -> dict[str, click.Command]:
+    """Every command of the group, imported (the group imports each when it is asked for)."""
+    context = click.Context(main, info_name="i18ntool")
+    found = {name: main.get_command(context, name) for name in main.list_commands(context)}
+    return {name: command for name, command in found.items() if command is not None}
+
+
+def test_the_group_gives_every_command_of_the_commands_modules_by_its_name() -> None:
+    import importlib
+
+    from i18ntool.cli import COMMANDS
+
+    defined = {
+        command.name: command
+        for path in sorted((REPOSITORY / "i18ntool" / "commands").glob("*.py"))
+        for command in vars(importlib.import_module(f"i18ntool.commands.{path.stem}")).values()
+        if isinstance(command, click.Command)
+    }
+    assert set(defined) == set(COMMANDS)
+    assert {name: command.name for name, command in _commands().items()} == {name: name for name in COMMANDS}
+    assert _commands() == defined
+
+
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
-    for name, command in main.commands.items():
+    for name, command in _commands().items():
         assert command.help, f"{name} has no help"
         assert f"i18ntool {name}" in readme, f"{name} is not in the README"
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
+@pytest.mark.parametrize("name", sorted(_commands()))
 def test_the_readme_heading_of_each_command_shows_what_its_help_shows(name: str) -> None:
     """Its arguments as the usage line writes them, and every option, repeatable ones with '...'."""
     import re
@@ -211,7 +235,7 @@ def test_the_readme_heading_of_each_command_shows_what_its_help_shows(name: str)
 
     readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
     (heading,) = re.findall(rf"^### `i18ntool {name}( .*)?`$", readme, re.MULTILINE)
-    command = main.commands[name]
+    command = _commands()[name]
     for piece in command.collect_usage_pieces(click.Context(command, info_name=name))[1:]:
         assert f" {piece}" in heading, piece
     for option in command.params:
