@@ -15,13 +15,21 @@ replaced by another has another inode. Two rules close the gaps left, as git's i
 
 - the signature is taken from the open file before it is read (``fstat``), never after, so
   that a change made during the read leaves a signature unlike the remembered one;
-- a signature is remembered only when the file's last change is older than ``SETTLED`` at the
+- a signature is remembered only when the file's last change is older than a margin at the
   time of the read: a file changed within the same tick of the file system's clock as it was
-  read could change again within that tick, keeping its times. The margin covers coarse
-  clocks too (FAT's two seconds, a network file system's server a little behind).
+  read could change again within that tick, keeping its times. The margin is ``SETTLED_FINE``
+  (20 ms, twice the longest tick of Linux's clock) for times kept to the nanosecond, as ext4,
+  XFS, Btrfs, tmpfs and APFS keep them, and ``SETTLED`` (2 s) for times kept to the
+  millisecond or coarser (FAT's two seconds, some network file systems).
 
-What is left: a file rewritten, keeping its size and inode, while the system clock is set back
-to the very tick of its last change. ``I18NTOOL_CACHE=off`` reads every byte.
+A file this run wrote itself (a built output, a catalogue `update` laid out) is remembered the
+same way once it is written, with the digest of the bytes written (:meth:`Digests.wrote`), so
+that the next run need not read it to know it is still what was written.
+
+What is left: a file rewritten within one tick of its last change by another program, between
+the two, or while the system clock is set back to that tick; a network file system whose
+server's clock is behind the margin. ``I18NTOOL_CACHE=off`` reads every byte. On Windows,
+where ``st_ctime`` is the time of creation, nothing is remembered.
 
 The signatures of a project are kept in one entry of the user's cache (``Cache``): read once
 per run, written once when anything was learned.
@@ -39,7 +47,11 @@ from typing import Any
 from i18ntool.cache import Cache, key_of
 from i18ntool.files import read_input_as_found
 
-SETTLED = 2_000_000_000  # nanoseconds between a file's last change and a read that may be remembered
+# Nanoseconds between a file's last change and a read that may be remembered: for times kept
+# to the millisecond or coarser, and for times kept to the nanosecond.
+SETTLED = 2_000_000_000
+SETTLED_FINE = 20_000_000
+_REMEMBERS = os.name != "nt"  # Windows' st_ctime is the time of creation, not of the last change
 
 Record = tuple[str, list[Any]]  # (path, [device, inode, size, mtime_ns, ctime_ns, digest])
 
@@ -54,9 +66,16 @@ def read_signed(path: str) -> tuple[bytes, str, Record | None]:
     read_at = time.time_ns()
     data, found = read_input_as_found(path)
     digest = digest_of(data)
-    if max(found.st_mtime_ns, found.st_ctime_ns) >= read_at - SETTLED:
-        return data, digest, None
-    return data, digest, (path, [*_signature(found), digest])
+    return data, digest, _record(path, found, read_at, digest)
+
+
+def _record(path: str, found: os.stat_result, at: int, digest: str) -> Record | None:
+    """What to remember of a file ``found`` at time ``at``: None unless it had settled by then."""
+    last = max(found.st_mtime_ns, found.st_ctime_ns)
+    margin = SETTLED_FINE if found.st_ctime_ns % 1_000_000 else SETTLED
+    if not _REMEMBERS or last >= at - margin:
+        return None
+    return path, [*_signature(found), digest]
 
 
 def _signature(found: os.stat_result) -> list[int]:
@@ -76,11 +95,7 @@ class Digests:
     def _records(self) -> dict[str, list[Any]]:
         if self._known is None:
             kept = self._cache.get(self._key) if self._key is not None else None
-            self._known = (
-                {path: record for path, record in kept.items() if _well_formed(record)}
-                if isinstance(kept, dict)
-                else {}
-            )
+            self._known = kept if isinstance(kept, dict) else {}  # each record checked when used
         return self._known
 
     def of(self, path: str) -> str | None:
@@ -95,7 +110,12 @@ class Digests:
                 self._learned = True  # a file gone: its record goes too
             return None
         record = self._records().get(path)
-        if record is not None and stat.S_ISREG(found.st_mode) and record[:5] == _signature(found):
+        if (
+            record is not None
+            and stat.S_ISREG(found.st_mode)
+            and _well_formed(record)
+            and record[:5] == _signature(found)
+        ):
             digest: str = record[5]
             return digest
         return self.read(path)[1]
@@ -106,6 +126,20 @@ class Digests:
         if record is not None:
             self.remember([record])
         return data, digest
+
+    def wrote(self, written: Iterable[tuple[str, str]]) -> None:
+        """Remember files this run wrote, each (path, digest of the bytes written), as far as
+        they have settled by now: call it once the run's writing is done."""
+        at = time.time_ns()
+        records = []
+        for path, digest in written:
+            try:
+                found = os.stat(path)
+            except OSError:
+                continue
+            if stat.S_ISREG(found.st_mode) and (record := _record(path, found, at, digest)) is not None:
+                records.append(record)
+        self.remember(records)
 
     def remember(self, records: Iterable[Record]) -> None:
         """Keep what a reader (here or in a worker process: :func:`read_signed`) learned."""

@@ -64,13 +64,16 @@ def unless_in_step(
 
 
 def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
-    """The digest of everything `update` of ``languages`` reads, or None if it cannot be judged."""
-    from i18ntool.documents import memory_paths, source_paths
-    from i18ntool.files import read_input
+    """The digest of everything `update` of ``languages`` reads, or None if it cannot be judged.
+    Each file counts by the digest of its bytes, remembered by its signature (``digests``)."""
+    from i18ntool.digests import Digests
+    from i18ntool.documents import files_named, memory_paths, source_paths
 
     try:
         sources = source_paths(project)
-        locales = sorted(project.locales_dir.rglob("*")) if project.locales_dir.is_dir() else []
+        locales = (
+            [listed.path for listed in files_named(project.locales_dir, "")] if project.locales_dir.is_dir() else []
+        )
         memories = memory_paths(project)
     except (I18nToolError, OSError):
         return None
@@ -78,13 +81,15 @@ def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
         return None  # `update` removes what a killed write left
     catalogues = [path for path in locales if path.suffix in (".po", ".pot")]
     parts: list[bytes | str | None] = [repr(project), " ".join(sorted(set(languages)))]
+    digests = Digests(Cache.of_user(), str(project.root))
     try:
         for group in (sources, catalogues, memories):
             parts.append(str(len(group)))
             for path in group:
-                parts += [path.as_posix(), read_input(path)]  # a FIFO would make the read wait for ever
+                parts += [path.as_posix(), digests.of(str(path))]  # a FIFO is an error, not a wait for ever
     except OSError:
         return None  # a folder, a FIFO, an unreadable file: the full update says what is wrong
+    digests.save()
     return key_of("update in step", parts)
 
 

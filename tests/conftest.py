@@ -100,6 +100,7 @@ def trusted_at_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable
     clock, so that an edit made after a read leaves another change time (what ``SETTLED``
     ensures for files at rest)."""
     monkeypatch.setattr(digests, "SETTLED", -(10**12))
+    monkeypatch.setattr(digests, "SETTLED_FINE", -(10**12))
     probe = tmp_path / ".tick"
 
     def next_tick() -> None:

@@ -21,6 +21,8 @@ import i18ntool.outputs.build as build_module
 from i18ntool.outputs.build import BuildOptions, BuildResult, build
 from i18ntool.outputs.manifest import manifest_text
 from i18ntool.outputs.reuse import shared_inputs
+from i18ntool.cache import Cache
+from i18ntool.digests import Digests
 from i18ntool.po.catalogue import Message
 from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.writer import write_catalogue
@@ -32,9 +34,11 @@ PROFILE = "radici-fiorentine"  # written in Italian
 
 
 def said(result: BuildResult) -> dict[str, Any]:
-    """Everything a build reports, but where it wrote and what it had to write."""
+    """Everything a build reports, but where it wrote and what it had to write (an output kept
+    in place is not read: its record in the manifest, with the digest of its bytes, is what
+    the build knows of it)."""
     return {
-        "outputs": [dataclasses.replace(output) for output in result.outputs],
+        "outputs": [output.record() for output in result.outputs],
         "held_back": [held.describe() for held in result.held_back],
         "fallbacks": [fallback.describe() for fallback in result.fallbacks],
         "ui_fallbacks": result.ui_fallbacks,
@@ -221,12 +225,17 @@ EDITS = [
 ]
 
 
+@pytest.mark.parametrize("trusted", [False, True], ids=["hashed", "signatures"])
 @pytest.mark.parametrize("edit", EDITS)
 def test_a_build_after_an_edit_is_a_build_from_scratch(
-    project_dir: Path, tmp_path: Path, edit: Callable[[Path], None]
+    project_dir: Path, tmp_path: Path, edit: Callable[[Path], None], trusted: bool, request: pytest.FixtureRequest
 ) -> None:
+    """Hashed: the files just written, their digests made from their bytes every run;
+    signatures: digests remembered by the files' signatures, as for files at rest."""
+    next_tick = request.getfixturevalue("trusted_at_once") if trusted else lambda: None
     (project_dir / "content/news").mkdir(exist_ok=True)
     in_step_with_scratch(project_dir, tmp_path)
+    next_tick()
     edit(project_dir)
     in_step_with_scratch(project_dir, tmp_path)
     in_step_with_scratch(project_dir, tmp_path)  # and once more, from what that build kept
@@ -289,11 +298,12 @@ def test_the_code_that_renders_is_an_input(tmp_path: Path, monkeypatch: pytest.M
     shutil.copytree(Path(build_module.__file__).parent.parent, package)
     monkeypatch.setattr("i18ntool.outputs.reuse._PACKAGE", package)
     project = find_project(Path(__file__).parent.parent)
-    before = shared_inputs(project, False)
-    assert shared_inputs(project, False) == before and shared_inputs(project, True) != before
+    files = Digests(Cache(tmp_path / "cache"), str(project.root))
+    before = shared_inputs(project, False, files)
+    assert shared_inputs(project, False, files) == before and shared_inputs(project, True, files) != before
     template = package / "outputs/templates/page.html"
     template.write_text(template.read_text(encoding="utf-8") + " ", encoding="utf-8")
-    assert shared_inputs(project, False) != before
+    assert shared_inputs(project, False, files) != before
 
 
 @pytest.mark.parametrize(

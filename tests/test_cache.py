@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from i18ntool import workers
 from i18ntool.cache import Cache, cache_folder, key_of
+from i18ntool.digests import Digests
 from i18ntool.coverage import Coverage, measure
 from i18ntool.project_coverage import measure_project
 from i18ntool.documents import source_paths
@@ -180,14 +181,21 @@ ENTRY_DAMAGES: dict[str, Callable[[Path], object]] = {
 def test_corrupt_or_foreign_entries_are_ignored(
     project_dir: Path, tmp_path: Path, damage: Callable[[Path], object]
 ) -> None:
+    """The project's rows (one entry) and the digests of its files (one entry), each damaged."""
     folder = tmp_path / "cache"
     expected = remembered(project_dir, folder)
-    (entry,) = folder.rglob("*.json")  # the project's rows: one entry
-    damage(entry)
-    assert remembered(project_dir, folder) == expected == plain(project_dir)
-    assert remembered(project_dir, folder) == expected  # the entry written again, whole
+    digests_key = Digests(Cache(folder), str(project_dir))._key
+    assert digests_key is not None
+    digests_entry = folder / digests_key[:2] / f"{digests_key[2:]}.json"
+    (rows_entry,) = set(folder.rglob("*.json")) - {digests_entry}
+    rows_only = damage is ENTRY_DAMAGES["rows damaged"]
+    for entry in (rows_entry,) if rows_only else (rows_entry, digests_entry):
+        if entry.exists():
+            damage(entry)
+        assert remembered(project_dir, folder) == expected == plain(project_dir)
+        assert remembered(project_dir, folder) == expected  # the entry written again, whole
     documents = source_paths(find_project(project_dir, search_parents=False))
-    assert len(json.loads(next(folder.rglob("*.json")).read_bytes())["answer"]) == len(documents) > 5
+    assert len(json.loads(rows_entry.read_bytes())["answer"]) == len(documents) > 5
 
 
 def test_an_unwritable_cache_changes_nothing(project_dir: Path, tmp_path: Path) -> None:

@@ -19,6 +19,12 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def trust_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file's signature remembered, however recently it changed."""
+    monkeypatch.setattr(digests, "SETTLED", -(10**12))
+    monkeypatch.setattr(digests, "SETTLED_FINE", -(10**12))
+
+
 def unread(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on, reading a file fails the test: a digest must come from its signature."""
 
@@ -107,11 +113,48 @@ def test_a_file_changed_too_recently_is_not_remembered(tmp_path: Path) -> None:
     assert read_signed(str(path))[2] is None
 
 
+def _found(changed_at: int) -> os.stat_result:
+    """A regular file's ``stat`` whose last change was at ``changed_at`` (nanoseconds)."""
+    fields = (0o100644, 5, 7, 1, 0, 0, 3, 0, 0, 0, 0.0, 0.0, 0.0, changed_at - 1, changed_at - 1, changed_at)
+    return os.stat_result(fields + (0,) * (os.stat_result.n_fields - len(fields)))
+
+
+@pytest.mark.parametrize(
+    ("changed_at", "settled_after"),
+    [(1_700_000_000_123_456_789, digests.SETTLED_FINE), (1_700_000_000_123_000_000, digests.SETTLED)],
+    ids=["times to the nanosecond", "times to the millisecond"],
+)
+def test_the_margin_follows_the_precision_of_the_files_times(changed_at: int, settled_after: int) -> None:
+    found = _found(changed_at)
+    assert digests._record("a", found, changed_at + settled_after, "d") is None
+    assert digests._record("a", found, changed_at + settled_after + 1, "d") == (
+        "a",
+        [7, 5, 3, changed_at - 1, changed_at, "d"],
+    )
+
+
+def test_files_written_are_remembered_with_the_digest_of_what_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "out.md"
+    path.write_bytes(b"written")
+    cache = Cache(tmp_path / "cache")
+    kept = Digests(cache, "project")
+    kept.wrote([(str(path), sha(b"written")), (str(tmp_path / "gone.md"), sha(b"x"))])
+    kept.save()
+    assert Digests(cache, "project")._records() == {}  # written just now: not settled yet
+    trust_all(monkeypatch)
+    kept.wrote([(str(path), sha(b"written"))])
+    kept.save()
+    unread(monkeypatch)
+    assert Digests(cache, "project").of(str(path)) == sha(b"written")
+
+
 def test_the_signature_is_taken_before_the_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A change during the read leaves a signature unlike the remembered one."""
     path = tmp_path / "a.po"
     path.write_bytes(b"one")
-    monkeypatch.setattr(digests, "SETTLED", -(10**12))
+    trust_all(monkeypatch)
     real = files.read_input_as_found
 
     def changed_while_read(where: str) -> tuple[bytes, os.stat_result]:
@@ -133,7 +176,7 @@ def test_the_signature_is_taken_before_the_read(tmp_path: Path, monkeypatch: pyt
 def test_damaged_records_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: object) -> None:
     path = tmp_path / "x"
     path.write_bytes(b"x")
-    monkeypatch.setattr(digests, "SETTLED", -(10**12))
+    trust_all(monkeypatch)
     cache = Cache(tmp_path / "cache")
     kept = Digests(cache, "project")
     assert kept.of(str(path)) == sha(b"x")
@@ -142,7 +185,6 @@ def test_damaged_records_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyP
     good = cache.get(kept._key)[str(path)]
     assert Digests(cache, "project")._records() == {str(path): good}
     cache.put(kept._key, {str(path): [*good[:5], 7] if damaged == [1, 2, 3, 4, 5, 6] else damaged})
-    assert Digests(cache, "project")._records() == {}
     assert Digests(cache, "project").of(str(path)) == sha(b"x")
     cache.put(kept._key, ["not", "a", "table"])
     assert Digests(cache, "project").of(str(path)) == sha(b"x")
@@ -151,7 +193,7 @@ def test_damaged_records_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_without_a_cache_folder_nothing_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.po"
     path.write_bytes(b"one")
-    monkeypatch.setattr(digests, "SETTLED", -(10**12))
+    trust_all(monkeypatch)
     kept = Digests(Cache(None), "project")
     assert kept.of(str(path)) == sha(b"one")
     kept.save()

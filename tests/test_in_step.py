@@ -100,12 +100,19 @@ EDITS: dict[str, Callable[[Path], None]] = {
 }
 
 
+@pytest.mark.parametrize("trusted", [False, True], ids=["hashed", "signatures"])
 @pytest.mark.parametrize("edit", list(EDITS), ids=list(EDITS))
-def test_update_says_what_a_full_run_says_after_any_edit(project_dir: Path, tmp_path: Path, edit: str) -> None:
+def test_update_says_what_a_full_run_says_after_any_edit(
+    project_dir: Path, tmp_path: Path, edit: str, trusted: bool, request: pytest.FixtureRequest
+) -> None:
+    """Hashed: the files just written, their digests made from their bytes every run;
+    signatures: digests remembered by the files' signatures, as for files at rest."""
+    next_tick = request.getfixturevalue("trusted_at_once") if trusted else lambda: None
     cache = tmp_path / "cache"
     twin = tmp_path / "twin"
     assert run(project_dir, cache, "update", "--check")[0] == 0
     assert run(project_dir, cache, "update", "--check")[0] == 0  # remembered
+    next_tick()
     EDITS[edit](project_dir)
     for arguments in [("update", "--check"), ("update", "--check"), ("update",), ("update", "--check"), ("update",)]:
         shutil.rmtree(twin, ignore_errors=True)

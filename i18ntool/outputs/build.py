@@ -18,6 +18,7 @@ outputs in place as that build left them, is not read again (``reuse.py``).
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,11 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from i18ntool import workers
-from i18ntool.documents import load_document, source_paths
+from i18ntool.cache import Cache
+from i18ntool.digests import Digests
+from i18ntool.documents import load_document, sources
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.outputs.completeness import Completeness
-from i18ntool.project import Project, document_id
+from i18ntool.project import Project
 from i18ntool.outputs.formats import Page, output_format
 from i18ntool.outputs.manifest import manifest_header, read_manifest, write_outputs
 from i18ntool.outputs.page_words import UiText, load_ui
@@ -137,7 +140,7 @@ class Output:
     document: str | None  # None for an index page
     language: str
     format: str
-    data: bytes = field(repr=False)
+    data: bytes | None = field(repr=False)  # None: kept in place from the last build, not read (``sha256`` given)
     source_language: str | None = None
     completeness: Completeness | None = None
     fell_back: int = 0
@@ -156,7 +159,7 @@ class Output:
             "entries": c.entries if c else None,
             "translated": c.done if c else None,
             "fell_back": self.fell_back,
-            "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
+            "sha256": self.sha256 or hashlib.sha256(self.data or b"").hexdigest(),
         }
 
 
@@ -215,25 +218,23 @@ def build(
     formats = tuple(dict.fromkeys(options.formats or project.formats))
     extensions = [(name, output_format(name).extension) for name in formats]  # an unknown format is refused
     output_dir = (options.output_dir or project.output_dir).resolve()
-    paths = source_paths(project)
-    identifiers = [document_id(project, path) for path in paths]
+    listed = sources(project)
+    paths = [path for path, _ in listed]
+    identifiers = [identifier for _, identifier in listed]
     previous, manifest_warnings = read_manifest(output_dir)
     earlier, digests = remembered(previous), recorded_digests(previous)
-    shared = shared_inputs(project, options.include_fuzzy)
+    files = Digests(Cache.of_user(), str(project.root))
+    shared = shared_inputs(project, options.include_fuzzy, files)
     summaries: dict[str, SourceSummary] = {}
-    kept: dict[tuple[str, str, str], bytes] = {}  # (document, language, format): the output's bytes
     to_read = []
-    for path, identifier in zip(paths, identifiers, strict=True):
-        inputs = inputs_of(project, shared, path, identifier)
+    for path, identifier in listed:
+        inputs = inputs_of(project, shared, path, identifier, files)
         summary = earlier.get(identifier)
-        found = None
         if summary is not None and summary.inputs == inputs:
-            found = outputs_in_place(output_dir, digests, summary, languages, extensions)
-        if summary is None or found is None:
-            to_read.append((project, path, identifier, options.include_fuzzy, inputs))
-            continue
-        summaries[identifier] = summary
-        kept.update({(identifier, language, name): data for (language, name), data in found.items()})
+            if outputs_in_place(output_dir, digests, summary, languages, extensions, files):
+                summaries[identifier] = summary
+                continue
+        to_read.append((project, path, identifier, options.include_fuzzy, inputs))
     from_tokens = any(output_format(name).from_tokens for name in formats)
     # The pages' own words: for the pages made now, and for what the build says of them.
     ui = {language: load_ui(project, language) for language in project.languages} if to_read or from_tokens else {}
@@ -254,7 +255,6 @@ def build(
             f"the document id '{INDEX}' would overwrite the index pages; rename the file", summaries[INDEX].source
         )
     outputs: list[Output] = []
-    in_place_paths = {f"{language}/{document}.{dict(extensions)[name]}" for document, language, name in kept}
     for language in languages:
         for summary in ordered:
             text = summary.text(language)
@@ -266,7 +266,7 @@ def build(
                     document=summary.document,
                     language=language,
                     format=name,
-                    data=kept[summary.document, language, name],
+                    data=None,  # in place: not read, its digest says what it holds
                     source_language=summary.language,
                     completeness=text.completeness,
                     fell_back=len(text.fallback_lines),
@@ -278,13 +278,14 @@ def build(
         unchanged = not to_read and set(earlier) == set(identifiers)
         for language in languages:
             index = f"{language}/{INDEX}.html"
-            data = in_place(output_dir, digests, index) if unchanged else None
-            if data is not None:
-                in_place_paths.add(index)
-            else:
-                from i18ntool.outputs.html import language_index
+            if unchanged and in_place(output_dir, digests, index, files):
+                outputs.append(
+                    Output(index, None, language, "html", data=None, sha256=digests[index])  # in place: not read
+                )
+                continue
+            from i18ntool.outputs.html import language_index
 
-                data = language_index(project, language, ordered, ui, INDEX).encode("utf-8")
+            data = language_index(project, language, ordered, ui, INDEX).encode("utf-8")
             outputs.append(Output(path=index, document=None, language=language, format="html", data=data))
     held_back = [
         HeldBack(
@@ -306,17 +307,24 @@ def build(
         if (text := summary.text(language)) is not None and text.fallback_lines
     ]
     warnings, ui_fallbacks = _warnings(project, ordered, formats, languages, ui)
+    made = [(output.path, output.data) for output in outputs if output.data is not None]
+    records = [output.record() for output in outputs]
     written, removed = write_outputs(
         output_dir,
         previous,
-        [(output.path, output.data) for output in outputs if output.path not in in_place_paths],
-        [output.record() for output in outputs],
+        made,
+        records,
         [item.record() for item in held_back],
         [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)],
         languages,
         formats,
         manifest_header(project, options.include_fuzzy),
     )
+    # The outputs made now, with the digests the manifest records of them: the next build
+    # need not read them to know they are still in place.
+    made_digests = {record["path"]: record["sha256"] for record in records}
+    files.wrote((os.path.join(output_dir, path), made_digests[path]) for path, _ in made)
+    files.save()
     return BuildResult(
         output_dir=output_dir,
         outputs=tuple(outputs),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from i18ntool import __version__
@@ -150,8 +150,8 @@ def _valid_manifest(manifest: Any) -> bool:
 
 def _safe_path(path: str) -> bool:
     """A path a manifest may name: relative, inside the output folder, with no '..'."""
-    parts = PurePosixPath(path).parts
-    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and "\\" not in path
+    parts = [part for part in path.split("/") if part not in ("", ".")]  # as PurePosixPath(path).parts, the root aside
+    return bool(parts) and not path.startswith("/") and ".." not in parts and "\\" not in path
 
 
 def _remove(output_dir: Path, path: str) -> bool:

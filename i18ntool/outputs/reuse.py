@@ -10,8 +10,10 @@ index pages, HTML blocks left out). A later build whose digest is the same, and 
 are still in place with the bytes the manifest records, takes the summary and the outputs as
 they are instead of reading, rendering and comparing the document again.
 
-Nothing here guesses from times or sizes: bytes are read and hashed every run, so an edit
-that keeps a file's size and time (or a clock gone back) is still seen.
+Every file counts by the digest of its bytes, remembered beside the file's signature
+(``digests``: device, inode, size, modification and change times), so that a build with
+nothing changed reads none of its inputs and outputs; an edit that keeps a file's size and
+modification time still changes its change time, and the file is read again.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from i18ntool import __version__
-from i18ntool.files import read_input
+from i18ntool.digests import Digests
 from i18ntool.outputs.completeness import Completeness
 from i18ntool.project import Project
 
@@ -148,7 +150,7 @@ def remembered(manifest: dict[str, Any]) -> dict[str, SourceSummary]:
     return {summary.document: summary for summary in summaries if summary is not None}
 
 
-def shared_inputs(project: Project, include_fuzzy: bool) -> bytes:
+def shared_inputs(project: Project, include_fuzzy: bool, files: Digests) -> bytes:
     """What every document's outputs depend on: the code, the settings, the pages' own words."""
     digest = hashlib.sha256()
     digest.update(f"i18ntool {__version__}\0{include_fuzzy}\0{_settings(project)}\0".encode())
@@ -156,23 +158,23 @@ def shared_inputs(project: Project, include_fuzzy: bool) -> bytes:
         # The package's __init__.py, which holds its version (MarkupSafe's, its code): found without importing it, and
         # without importlib.metadata, whose import alone is a tenth of a build with nothing to do.
         spec = importlib.util.find_spec(library)
-        _add_file(digest, Path(spec.origin) if spec and spec.origin else Path("-"), library)
+        _add_file(digest, files, spec.origin if spec and spec.origin else "-", library)
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
-            _add_file(digest, path, path.relative_to(_PACKAGE).as_posix())
+            _add_file(digest, files, str(path), path.relative_to(_PACKAGE).as_posix())
     for language in project.languages:
         path = project.catalogue_path(language, "ui")
-        _add_file(digest, path, project.relative(path))
+        _add_file(digest, files, str(path), project.relative(path))
     return digest.digest()
 
 
-def inputs_of(project: Project, shared: bytes, path: Path, document: str) -> str:
+def inputs_of(project: Project, shared: bytes, path: Path, document: str, files: Digests) -> str:
     """The digest of everything one document's outputs depend on."""
     digest = hashlib.sha256(shared)
     digest.update(f"{document}\0{project.relative(path)}\0".encode())
-    _add_file(digest, path, "source")
+    _add_file(digest, files, str(path), "source")
     for language, folder in _catalogue_folders(project):
-        _add_file(digest, os.path.join(folder, f"{document}.po"), f"catalogue {language}")
+        _add_file(digest, files, os.path.join(folder, f"{document}.po"), f"catalogue {language}")
     return digest.hexdigest()
 
 
@@ -189,13 +191,13 @@ def recorded_digests(manifest: dict[str, Any]) -> dict[str, str]:
     return {record["path"]: record.get("sha256") for record in manifest.get("outputs", [])}
 
 
-def in_place(output_dir: Path, digests: dict[str, str], path: str) -> bytes | None:
-    """The bytes of the output at ``path`` if they are those the manifest records; else None."""
+def in_place(output_dir: Path, digests: dict[str, str], path: str, files: Digests) -> bool:
+    """Whether the output at ``path`` holds the bytes the manifest records."""
     try:
-        data = _read(os.path.join(output_dir, path))
+        found = files.of(os.path.join(output_dir, path))
     except OSError:
-        return None
-    return data if path in digests and hashlib.sha256(data).hexdigest() == digests[path] else None
+        return False
+    return found is not None and digests.get(path) == found
 
 
 def outputs_in_place(
@@ -204,35 +206,30 @@ def outputs_in_place(
     summary: SourceSummary,
     languages: Sequence[str],
     formats: Sequence[tuple[str, str]],
-) -> dict[tuple[str, str], bytes] | None:
-    """The bytes of the document's outputs in ``languages`` and ``formats`` (name, extension),
-    by (language, format), if every one is in place as the manifest records it; else None."""
-    found = {}
-    for language in languages:
-        if summary.text(language) is None:
-            continue
-        for name, extension in formats:
-            data = in_place(output_dir, digests, f"{language}/{summary.document}.{extension}")
-            if data is None:
-                return None
-            found[language, name] = data
-    return found
+    files: Digests,
+) -> bool:
+    """Whether the document's outputs in ``languages`` and ``formats`` (name, extension) are
+    all in place as the manifest records them."""
+    return all(
+        in_place(output_dir, digests, f"{language}/{summary.document}.{extension}", files)
+        for language in languages
+        if summary.text(language) is not None
+        for _, extension in formats
+    )
 
 
-def _add_file(digest: Any, path: Path | str, name: str) -> None:
+def _add_file(digest: Any, files: Digests, path: str, name: str) -> None:
     """A file's name (as the digest should know it: relative, so that the same project in
-    another folder gives the same manifest) and bytes into ``digest``, or that it is missing
-    or unreadable."""
+    another folder gives the same manifest) and the digest of its bytes into ``digest``, or
+    that it is missing or unreadable."""
     try:
-        data = _read(path)
+        found = files.of(path)
     except FileNotFoundError:
-        digest.update(f"{name}\0missing\0".encode())
-        return
+        found = None
     except OSError as exc:  # a folder, a permission: the build proper reports it
         digest.update(f"{name}\0unreadable {exc.errno}\0".encode())
         return
-    digest.update(f"{name}\0{len(data)}\0".encode())
-    digest.update(data)
+    digest.update(f"{name}\0missing\0".encode() if found is None else f"{name}\0{found}\0".encode())
 
 
 def _settings(project: Project) -> str:
@@ -243,12 +240,6 @@ def _settings(project: Project) -> str:
         if field.name != "root" and (value := getattr(project, field.name)) is not None
     }
     return repr(sorted(values.items()))
-
-
-def _read(path: Path | str) -> bytes:
-    """A file's bytes; an OSError for anything but a regular file (a FIFO would make the read
-    wait for a writer for ever), which the build proper then reports."""
-    return read_input(Path(path))
 
 
 def _typed(value: Any, kind: type) -> Any:
