@@ -1,12 +1,14 @@
 """Answers remembered by the content they were computed from, so that a run with nothing
-changed reads files but parses none.
+changed parses nothing.
 
 An answer (coverage rows of one document, the outcome of an `update` that found the project in
-step) is stored under a key made of everything it was computed from: the bytes of the inputs
-(never their modification times, so a file touched without change or replaced by one of the
-same size is judged by what it holds), the project's settings, and i18ntool itself (its
-version and a digest of its own code, so that an edited checkout never answers from an older
-one). A changed byte gives another key, so a stored answer is never stale: at worst unused.
+step) is stored under a key made of everything it was computed from: the digests of the
+inputs' bytes (never their modification times, so a file touched without change or replaced by
+one of the same size is judged by what it holds; ``digests`` spares reading a file whose
+signature says it has not changed since its digest was made), the project's settings, and
+i18ntool itself (its version and a digest of its own code, so that an edited checkout never
+answers from an older one). A changed byte gives another key, so a stored answer is never
+stale: at worst unused.
 
 The store lives in the user's cache folder, never in the project: ``$I18NTOOL_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/i18ntool``, else ``~/.cache/i18ntool``; ``I18NTOOL_CACHE=off`` turns it off.
@@ -93,14 +95,16 @@ class Keys:
 
 
 def _add(digest: Any, parts: Iterable[bytes | str | None]) -> None:
+    """Each part into ``digest``, told apart from any other sequence of parts: absent, text or
+    bytes, its length, its bytes (one ``update`` of them all: a key is made per document)."""
+    chunks = []
     for part in parts:
         if part is None:
-            digest.update(b"A")  # absent: not the same as empty
+            chunks.append(b"A")  # absent: not the same as empty
             continue
         data = part.encode() if isinstance(part, str) else part
-        digest.update(b"S" if isinstance(part, str) else b"B")
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
+        chunks += (b"S" if isinstance(part, str) else b"B", len(data).to_bytes(8, "little"), data)
+    digest.update(b"".join(chunks))
 
 
 class Cache:

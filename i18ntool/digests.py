@@ -42,6 +42,7 @@ import os
 import stat
 import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from i18ntool.cache import Cache, key_of
@@ -82,9 +83,15 @@ def _signature(found: os.stat_result) -> list[int]:
     return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
 
 
+def scope_of(root: Path, command: str) -> str:
+    """The scope of the digests one command remembers of a project's files: a `coverage` with
+    nothing changed need not load the records of a build's 6,000 outputs."""
+    return f"{command} {root}"
+
+
 class Digests:
-    """The digests of one project's input files (``scope``: the project's folder), remembered
-    in ``cache``; with no cache folder, every digest is made from the bytes."""
+    """The digests of the files one command reads (``scope``: :func:`scope_of`), remembered in
+    ``cache``; with no cache folder, every digest is made from the bytes."""
 
     def __init__(self, cache: Cache, scope: str) -> None:
         self._cache = cache

@@ -66,7 +66,7 @@ def unless_in_step(
 def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
     """The digest of everything `update` of ``languages`` reads, or None if it cannot be judged.
     Each file counts by the digest of its bytes, remembered by its signature (``digests``)."""
-    from i18ntool.digests import Digests
+    from i18ntool.digests import Digests, scope_of
     from i18ntool.documents import files_named, memory_paths, source_paths
 
     try:
@@ -81,7 +81,7 @@ def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
         return None  # `update` removes what a killed write left
     catalogues = [path for path in locales if path.suffix in (".po", ".pot")]
     parts: list[bytes | str | None] = [repr(project), " ".join(sorted(set(languages)))]
-    digests = Digests(Cache.of_user(), str(project.root))
+    digests = Digests(Cache.of_user(), scope_of(project.root, "update"))
     try:
         for group in (sources, catalogues, memories):
             parts.append(str(len(group)))

@@ -9,7 +9,6 @@ misspelt setting silently ignored is a release shipped in the wrong state.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 import unicodedata
@@ -134,6 +133,8 @@ def load_project(config_path: Path) -> Project:
 
     for key in settings:
         if key not in DEFAULTS:
+            import difflib  # here: only a misspelt setting needs it
+
             close = difflib.get_close_matches(key, DEFAULTS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(DEFAULTS)
             if key in ("tool", "i18ntool") and config_path.name == "i18ntool.toml":

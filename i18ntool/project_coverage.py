@@ -20,9 +20,9 @@ from pathlib import Path
 
 from i18ntool.beside import LARGE, collection_paused, template_beside
 from i18ntool.cache import Cache, Keys, key_of
-from i18ntool.digests import Digests, Record, digest_of, read_signed
+from i18ntool.digests import Digests, Record, digest_of, read_signed, scope_of
 from i18ntool.coverage import Counts, Coverage, Row, row_of, totals_of
-from i18ntool.documents import catalogue_folder, document_of_bytes, load_document, sources
+from i18ntool.documents import catalogue_folder, catalogue_listing, document_of_bytes, load_document, sources
 from i18ntool.errors import I18nToolError
 from i18ntool.po.catalogue import Catalogue, parse_catalogue
 from i18ntool.project import Project
@@ -65,9 +65,10 @@ def measure_project(
     pieces = [_Piece(project, path, identifier, wanted, words, keep, settings) for path, identifier in sources(project)]
     project_key = key_of("coverage rows of a project", [settings, str(words), " ".join(wanted)])
     known = _known_rows(cache.get(project_key)) if cache is not None and keep else {}
-    digests = Digests(cache, str(project.root)) if cache is not None and keep else None
+    digests = Digests(cache, scope_of(project.root, "coverage")) if cache is not None and keep else None
     # Kept answers are looked up here: a pool of processes is started only for the rest.
-    kept = [_kept(piece, known, digests) if known and digests else _Outcome() for piece in pieces]
+    present = _catalogues_present(project) if known else set()
+    kept = [_kept(piece, known, digests, present) if known and digests else _Outcome() for piece in pieces]
     missing = [piece for piece, outcome in zip(pieces, kept, strict=True) if outcome.key is None]
     done = len(pieces) - len(missing)
 
@@ -239,16 +240,23 @@ def _taken(items: list[bytes | None], index: int) -> bytes:
     return item
 
 
-def _kept(piece: _Piece, known: dict[str, list[object]], digests: Digests) -> _Outcome:
-    """The rows kept for exactly this document's inputs, if any (``key`` None: none)."""
+def _kept(piece: _Piece, known: dict[str, list[object]], digests: Digests, present: set[str]) -> _Outcome:
+    """The rows kept for exactly this document's inputs, if any (``key`` None: none);
+    ``present``: the catalogues the folders list (any other is absent, with no look)."""
+    catalogues = [f"{folder}/{piece.identifier}.po" for folder in _catalogue_folders(piece.project)]
     try:
         parts = [digests.of(str(piece.source))]
-        parts += [digests.of(f"{folder}/{piece.identifier}.po") for folder in _catalogue_folders(piece.project)]
+        parts += [digests.of(path) if path in present else None for path in catalogues]
     except OSError:
         return _Outcome()  # not a plain readable file: the plain path says so
     key = _key(piece, parts)
     rows = _rows_from_json(known.get(key))
     return _Outcome() if rows is None else _Outcome(rows, key=key)
+
+
+def _catalogues_present(project: Project) -> set[str]:
+    """The paths of every catalogue the project's folders list, as text."""
+    return {listed.where for language in project.languages for listed in catalogue_listing(project, language)}
 
 
 @functools.lru_cache(maxsize=8)
@@ -350,50 +358,47 @@ def _row_json(row: Row) -> dict[str, object]:
 
 
 def _rows_from_json(kept: object) -> tuple[Row, ...] | None:
-    """Rows as :func:`_row_json` kept them; None for anything else (the entry is then ignored)."""
+    """Rows as :func:`_row_json` kept them; None for anything else (the entry is then ignored:
+    a hand-edited entry with its key kept could hold anything). Each field is checked to hold
+    what a measured row would before a row is made of it."""
     if not isinstance(kept, list):
         return None
-    try:
-        rows = []
-        for fields in kept:
-            entries = Counts(**fields["entries"])
-            words = None if fields["words"] is None else Counts(**fields["words"])
-            row = Row(**{**fields, "entries": entries, "words": words})
-            if not _well_typed(row):
-                return None
-            rows.append(row)
-    except (TypeError, KeyError):
-        return None
+    rows = []
+    for fields in kept:
+        if type(fields) is not dict or fields.keys() != _ROW_FIELDS:
+            return None
+        entries, words = _counts(fields["entries"]), fields["words"]
+        if entries is None or (words is not None and (words := _counts(words)) is None):
+            return None
+        if not all(type(fields[name]) in types for name, types in _ROW_TYPES):
+            return None
+        if min(fields["stale_reviews"], fields["missing"], fields["extra"], fields["figures_carried"]) < 0:
+            return None
+        rows.append(Row(**{**fields, "entries": entries, "words": words}))
     return tuple(rows)
 
 
-_ROW_TYPES: dict[str, tuple[type, ...]] = {
-    "document": (str,),
-    "language": (str,),
-    "catalogue": (str,),
-    "source": (str, type(None)),
-    "exists": (bool,),
-    "stale_reviews": (int,),
-    "in_step": (bool, type(None)),
-    "missing": (int,),
-    "extra": (int,),
-    "publishable": (bool,),
-    "figures_carried": (int,),
-}
+_COUNT_FIELDS = {field.name for field in dataclasses.fields(Counts)}
+_ROW_FIELDS = {field.name for field in dataclasses.fields(Row)}
+_ROW_TYPES: tuple[tuple[str, tuple[type, ...]], ...] = (
+    ("document", (str,)),
+    ("language", (str,)),
+    ("catalogue", (str,)),
+    ("source", (str, type(None))),
+    ("exists", (bool,)),
+    ("stale_reviews", (int,)),
+    ("in_step", (bool, type(None))),
+    ("missing", (int,)),
+    ("extra", (int,)),
+    ("publishable", (bool,)),
+    ("figures_carried", (int,)),
+)
 
 
-def _well_typed(row: Row) -> bool:
-    """Whether every field of a row read back holds what a measured row would (a hand-edited
-    entry with its key kept could hold anything)."""
-    counts = [row.entries] if row.words is None else [row.entries, row.words]
-    numbers = [
-        getattr(each, name)
-        for each in counts
-        for name in ("untranslated", "fuzzy", "translated", "reviewed", "obsolete")
-    ]
-    if any(type(number) is not int or number < 0 for number in numbers):
-        return False
-    return all(
-        type(getattr(row, name)) in types and (types != (int,) or getattr(row, name) >= 0)
-        for name, types in _ROW_TYPES.items()
-    )
+def _counts(fields: object) -> Counts | None:
+    """Counts as kept: five numbers, none negative; else None."""
+    if type(fields) is not dict or fields.keys() != _COUNT_FIELDS:
+        return None
+    if not all(type(number) is int and number >= 0 for number in fields.values()):
+        return None
+    return Counts(**fields)

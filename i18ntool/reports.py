@@ -7,15 +7,11 @@ README; a change that could break a script gets a new version.
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
-
-from babel import Locale, UnknownLocaleError
 
 from i18ntool.command_reports import COVERAGE_FORMATS
 from i18ntool.coverage import Counts, Coverage, Row, Total
@@ -77,6 +73,8 @@ def unit(words: bool) -> str:
 
 
 def language_name(code: str) -> str:
+    from babel import Locale, UnknownLocaleError  # here: a table of coverage needs no language's name
+
     try:
         return f"{Locale.parse(code).english_name} ({code})"
     except (UnknownLocaleError, ValueError):
@@ -311,6 +309,8 @@ def markdown(coverage: Coverage, *, words: bool = False) -> str:
 def to_csv(coverage: Coverage) -> str:
     """One line per document and language, for spreadsheets (totals are sums of the columns)."""
     stream = io.StringIO()
+    import csv  # here: only the CSV report needs it
+
     writer = csv.writer(stream, lineterminator="\n")
     measures = [*_STATES, "obsolete", "total", "percent_translated", "percent_reviewed"]
     writer.writerow(
@@ -451,6 +451,8 @@ _WIDTHS = (20, 24, 9, 9, 7, 6, 10, 6, 9)
 
 
 def _escape(text: str) -> str:
+    import html  # here: only the HTML report needs it
+
     return html.escape(text, quote=True)
 
 

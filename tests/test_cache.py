@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from i18ntool import workers
 from i18ntool.cache import Cache, cache_folder, key_of
-from i18ntool.digests import Digests
+from i18ntool.digests import Digests, scope_of
 from i18ntool.coverage import Coverage, measure
 from i18ntool.project_coverage import measure_project
 from i18ntool.documents import source_paths
@@ -184,7 +184,7 @@ def test_corrupt_or_foreign_entries_are_ignored(
     """The project's rows (one entry) and the digests of its files (one entry), each damaged."""
     folder = tmp_path / "cache"
     expected = remembered(project_dir, folder)
-    digests_key = Digests(Cache(folder), str(project_dir))._key
+    digests_key = Digests(Cache(folder), scope_of(project_dir, "coverage"))._key
     assert digests_key is not None
     digests_entry = folder / digests_key[:2] / f"{digests_key[2:]}.json"
     (rows_entry,) = set(folder.rglob("*.json")) - {digests_entry}

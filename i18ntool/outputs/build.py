@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from i18ntool import workers
 from i18ntool.cache import Cache
-from i18ntool.digests import Digests
+from i18ntool.digests import Digests, scope_of
 from i18ntool.documents import load_document, sources
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
@@ -223,7 +223,7 @@ def build(
     identifiers = [identifier for _, identifier in listed]
     previous, manifest_warnings = read_manifest(output_dir)
     earlier, digests = remembered(previous), recorded_digests(previous)
-    files = Digests(Cache.of_user(), str(project.root))
+    files = Digests(Cache.of_user(), scope_of(project.root, "build"))
     shared = shared_inputs(project, options.include_fuzzy, files)
     summaries: dict[str, SourceSummary] = {}
     to_read = []
