@@ -405,3 +405,36 @@ def test_an_update_answered_from_the_cache_does_not_import_the_merge_code(projec
     )
     assert first.stdout.splitlines()[-1] == "['i18ntool.sync', 'i18ntool.updating', 'markdown_it']"
     assert again.stdout.splitlines()[-1] == "[]"
+
+
+def test_coverage_answered_from_the_cache_reads_no_file_and_imports_no_reader(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    """With nothing changed, `coverage` takes every digest from the files' signatures (no
+    source text or catalogue is read) and imports neither the Markdown nor the catalogue
+    readers, nor the other commands' modules: it is start-up and a look at each file."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from i18ntool import digests, files\n"
+        "digests.SETTLED = digests.SETTLED_FINE = -10**12  # the files just copied: trusted at once\n"
+        "read = []\n"
+        "real = files.read_input_as_found\n"
+        "digests.read_input_as_found = lambda path: read.append(path) or real(path)\n"
+        "from i18ntool.cli import main\n"
+        f"main(['--project', {str(project_dir)!r}, 'coverage'], standalone_mode=False)\n"
+        "readers = ('markdown_it', 'yaml', 'i18ntool.markdown.segmenting',\n"
+        "           'i18ntool.commands.catalogues', 'i18ntool.commands.publish')\n"
+        "print(len(read), sorted(name for name in readers if name in sys.modules))\n"
+    )
+    environment = {**os.environ, "I18NTOOL_CACHE_DIR": str(tmp_path / "cache"), "I18NTOOL_JOBS": "1"}
+    first, again = (
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=True)
+        for _ in range(2)
+    )
+    sources = len(list((project_dir / "content").rglob("*.md")))
+    assert int(first.stdout.splitlines()[-1].split()[0]) > sources  # every source text and catalogue
+    assert again.stdout.splitlines()[-1] == "0 []"
+    assert first.stdout.splitlines()[:-1] == again.stdout.splitlines()[:-1]  # the same table
