@@ -22,14 +22,18 @@ replaced by another has another inode. Two rules close the gaps left, as git's i
   XFS, Btrfs, tmpfs and APFS keep them, and ``SETTLED`` (2 s) for times kept to the
   millisecond or coarser (FAT's two seconds, some network file systems).
 
-A file this run wrote itself (a built output, a catalogue `update` laid out) is remembered the
-same way once it is written, with the digest of the bytes written (:meth:`Digests.wrote`), so
-that the next run need not read it to know it is still what was written.
+A build's outputs are remembered the same way, with the digest of the bytes it wrote and the
+signature ``stat`` gave at once after the rename (or before the read that found a file already
+holding those bytes), not at the end of the build: a change another program makes meanwhile
+leaves another signature (:meth:`Digests.found_holding`).
 
-What is left: a file rewritten within one tick of its last change by another program, between
-the two, or while the system clock is set back to that tick; a network file system whose
-server's clock is behind the margin. ``I18NTOOL_CACHE=off`` reads every byte. On Windows,
-where ``st_ctime`` is the time of creation, nothing is remembered.
+What is left: a file rewritten within one tick of its last change by another program (or in
+the moment between a build's rename of an output and its ``stat``), or while the system clock
+is set back to that tick; writes through a shared memory map, whose times the system may set
+later; a network file system whose server's clock is behind the margin; a file that has become
+unreadable to the user with no change to the file (its digest is still taken from its
+signature). ``I18NTOOL_CACHE=off`` reads every byte. On Windows, where ``st_ctime`` is the
+time of creation, nothing is remembered.
 
 The signatures of a project are kept in one entry of the user's cache (``Cache``): read once
 per run, written once when anything was learned.
@@ -64,10 +68,15 @@ def digest_of(data: bytes) -> str:
 def read_signed(path: str) -> tuple[bytes, str, Record | None]:
     """A file's bytes, their digest and the record to remember of it (None when it changed
     too recently to be trusted by its signature). Raises OSError as ``files.read_input``."""
+    data, digest, found, read_at = _read(path)
+    return data, digest, _record(path, found, read_at, digest)
+
+
+def _read(path: str) -> tuple[bytes, str, os.stat_result, int]:
+    """A file's bytes, their digest, what ``stat`` said of it before the read, and when."""
     read_at = time.time_ns()
     data, found = read_input_as_found(path)
-    digest = digest_of(data)
-    return data, digest, _record(path, found, read_at, digest)
+    return data, digest_of(data), found, read_at
 
 
 def _record(path: str, found: os.stat_result, at: int, digest: str) -> Record | None:
@@ -98,6 +107,9 @@ class Digests:
         self._key = key_of("file digests", [scope]) if cache.folder is not None else None
         self._known: dict[str, list[Any]] | None = None
         self._learned = False
+        # Each file's signature as the digest was taken (None: absent), to tell whether it
+        # changed since, even back to the same bytes (:meth:`unchanged`).
+        self.seen: dict[str, list[int] | None] = {}
 
     def _records(self) -> dict[str, list[Any]]:
         if self._known is None:
@@ -107,7 +119,8 @@ class Digests:
 
     def of(self, path: str) -> str | None:
         """The digest of the file's bytes; None if there is no file. Raises OSError for a link
-        to nothing and for anything but a regular file that can be read."""
+        to nothing and for anything but a regular file (or, when its signature changed, for
+        one that cannot be read)."""
         try:
             found = os.stat(path)
         except FileNotFoundError:
@@ -115,38 +128,49 @@ class Digests:
                 raise
             if self._records().pop(path, None) is not None:
                 self._learned = True  # a file gone: its record goes too
+            self.seen[path] = None
             return None
         record = self._records().get(path)
-        if (
-            record is not None
-            and stat.S_ISREG(found.st_mode)
-            and _well_formed(record)
-            and record[:5] == _signature(found)
-        ):
+        signature = _signature(found)
+        if record is not None and stat.S_ISREG(found.st_mode) and _well_formed(record) and record[:5] == signature:
+            self.seen[path] = signature
             digest: str = record[5]
             return digest
         return self.read(path)[1]
 
     def read(self, path: str) -> tuple[bytes, str]:
         """The file's bytes and their digest, which is remembered when the file is settled."""
-        data, digest, record = read_signed(path)
-        if record is not None:
+        data, digest, found, read_at = _read(path)
+        self.seen[path] = _signature(found)
+        if (record := _record(path, found, read_at, digest)) is not None:
             self.remember([record])
         return data, digest
 
-    def wrote(self, written: Iterable[tuple[str, str]]) -> None:
-        """Remember files this run wrote, each (path, digest of the bytes written), as far as
-        they have settled by now: call it once the run's writing is done."""
-        at = time.time_ns()
-        records = []
-        for path, digest in written:
+    def unchanged(self, paths: Iterable[str]) -> bool:
+        """Whether each of ``paths`` is as it was when its digest was taken here (the same
+        signature, or still absent): a file changed since, even back to the same bytes, may
+        have been read by this run in between."""
+        for path in paths:
             try:
-                found = os.stat(path)
+                now: list[int] | None = _signature(os.stat(path))
+            except FileNotFoundError:
+                now = None
             except OSError:
-                continue
-            if stat.S_ISREG(found.st_mode) and (record := _record(path, found, at, digest)) is not None:
-                records.append(record)
-        self.remember(records)
+                return False
+            if path not in self.seen or self.seen[path] != now:
+                return False
+        return True
+
+    def found_holding(self, found: Iterable[tuple[str, os.stat_result, str]]) -> None:
+        """Remember files this run wrote or found already holding what it would write, each
+        (path, ``stat`` of the file taken at once after the rename or before the read, digest
+        of the bytes), as far as they have settled by now: call it once the writing is done."""
+        at = time.time_ns()
+        self.remember(
+            record
+            for path, seen, digest in found
+            if stat.S_ISREG(seen.st_mode) and (record := _record(path, seen, at, digest)) is not None
+        )
 
     def remember(self, records: Iterable[Record]) -> None:
         """Keep what a reader (here or in a worker process: :func:`read_signed`) learned."""

@@ -31,7 +31,9 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return bool(write_all_if_changed([(path, data)]))
 
 
-def write_all_if_changed(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+def write_all_if_changed(
+    files: Sequence[tuple[Path, bytes]], found: dict[Path, os.stat_result] | None = None
+) -> list[Path]:
     """Write each ``(path, data)`` as ``write_if_changed`` does; the paths written, in order.
 
     Every new content goes to its temporary file, all of them are flushed to disk together,
@@ -39,12 +41,16 @@ def write_all_if_changed(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     time, but the disk is waited for once instead of once per file (a build of 1,859 files
     spent 7 s in ``fsync``, one by one). On an error the files not yet renamed are left as
     they were, and no temporary file stays.
+
+    ``found``, if given, receives what ``stat`` said of each file as it was found to hold its
+    content: before it was read, for a file that already held it; at once after the rename,
+    for a file written (``digests`` remembers them).
     """
-    staged = stage_changed(files)
+    staged = stage_changed(files, found)
     written = [path for path, _ in staged]
     try:
         flush_staged(staged)
-        install_staged(staged)
+        install_staged(staged, found)
     finally:
         discard_staged(staged)
     return written
@@ -53,14 +59,14 @@ def write_all_if_changed(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
 Staged = list[tuple[Path, str]]  # files to write: each path and the temporary file holding its content
 
 
-def stage_changed(files: Sequence[tuple[Path, bytes]]) -> Staged:
+def stage_changed(files: Sequence[tuple[Path, bytes]], found: dict[Path, os.stat_result] | None = None) -> Staged:
     """The first step of :func:`write_all_if_changed`, for writers that share the work out:
     each file whose content changes, written to its temporary file (not yet flushed); on an
     error, none is left."""
     staged: Staged = []
     try:
         for path, data in files:
-            if not _holds(path, data):
+            if not _holds(path, data, found):
                 staged.append((path, _temporary(path, data)))
     except BaseException:
         discard_staged(staged)
@@ -77,7 +83,7 @@ def flush_staged(staged: Staged) -> None:
             _flush(path, temporary)
 
 
-def install_staged(staged: Staged) -> None:
+def install_staged(staged: Staged, found: dict[Path, os.stat_result] | None = None) -> None:
     """Each staged file renamed over its file, in order; those renamed leave the list, so that
     :func:`discard_staged` removes only those left on an error."""
     done = 0
@@ -85,6 +91,11 @@ def install_staged(staged: Staged) -> None:
         for path, temporary in staged:
             _install(path, temporary)
             done += 1
+            if found is not None:
+                try:
+                    found[path] = os.stat(path)
+                except OSError:
+                    found.pop(path, None)
     finally:
         del staged[:done]
 
@@ -96,11 +107,16 @@ def discard_staged(staged: Staged) -> None:
     staged.clear()
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _holds(path: Path, data: bytes, found: dict[Path, os.stat_result] | None = None) -> bool:
     try:
-        return read_input(path) == data  # a regular file only: a FIFO would make the read wait
+        held, seen = read_input_as_found(path)  # a regular file only: a FIFO would make the read wait
     except OSError:
         return False  # missing, unreadable or not a file: the write says what is wrong, or replaces it
+    if held != data:
+        return False
+    if found is not None:
+        found[path] = seen
+    return True
 
 
 def _temporary(path: Path, data: bytes) -> str:

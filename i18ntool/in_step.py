@@ -54,23 +54,40 @@ def unless_in_step(
     running it, :class:`FoundInStep` when these very inputs were found in step before. A run
     that finds them in step is remembered (unless an input changed while it ran)."""
     cache = Cache.of_user()
-    key = inputs_key(project, languages) if cache.folder is not None else None
+    before = _inputs(project, languages) if cache.folder is not None else None
+    key = before.key if before is not None else None
     if (warnings := known_in_step(cache, key)) is not None:
         return FoundInStep(warnings)
     result = update()
-    if not result.changes and key is not None and inputs_key(project, languages) == key:
+    # Remembered only if no input changed while the update ran, not even to change back: the
+    # update could have read the bytes in between.
+    if not result.changes and before is not None and _inputs(project, languages) == before:
         remember_in_step(cache, key, result.warnings)
     return result
 
 
+class _Inputs(NamedTuple):
+    key: str  # the digest of every input
+    seen: dict[str, list[int] | None]  # each input's signature as its digest was taken
+
+
 def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
-    """The digest of everything `update` of ``languages`` reads, or None if it cannot be judged.
-    Each file counts by the digest of its bytes, remembered by its signature (``digests``)."""
+    """The digest of everything `update` of ``languages`` reads, or None if it cannot be judged."""
+    inputs = _inputs(project, languages)
+    return inputs.key if inputs is not None else None
+
+
+def _inputs(project: Project, languages: Sequence[str]) -> _Inputs | None:
+    """The digest of everything `update` of ``languages`` reads, and each file's signature;
+    None if it cannot be judged. Each file counts by the digest of its bytes, remembered by
+    its signature (``digests``): the files the catalogue folders list, and each document's
+    own template and catalogues, which `update` reads by their paths (through a link to a
+    folder, which a listing does not follow)."""
     from i18ntool.digests import Digests, scope_of
-    from i18ntool.documents import files_named, memory_paths, source_paths
+    from i18ntool.documents import files_named, memory_paths, sources
 
     try:
-        sources = source_paths(project)
+        documents = sources(project)
         locales = (
             [listed.path for listed in files_named(project.locales_dir, "")] if project.locales_dir.is_dir() else []
         )
@@ -80,17 +97,25 @@ def inputs_key(project: Project, languages: Sequence[str]) -> str | None:
     if any(path.name.endswith(".tmp") for path in locales):
         return None  # `update` removes what a killed write left
     catalogues = [path for path in locales if path.suffix in (".po", ".pot")]
+    own = [
+        path
+        for _, domain in documents
+        for path in (
+            project.template_path(domain),
+            *(project.catalogue_path(lang, domain) for lang in project.languages),
+        )
+    ]
     parts: list[bytes | str | None] = [repr(project), " ".join(sorted(set(languages)))]
     digests = Digests(Cache.of_user(), scope_of(project.root, "update"))
     try:
-        for group in (sources, catalogues, memories):
+        for group in ([path for path, _ in documents], catalogues, own, memories):
             parts.append(str(len(group)))
             for path in group:
                 parts += [path.as_posix(), digests.of(str(path))]  # a FIFO is an error, not a wait for ever
     except OSError:
         return None  # a folder, a FIFO, an unreadable file: the full update says what is wrong
     digests.save()
-    return key_of("update in step", parts)
+    return _Inputs(key_of("update in step", parts), digests.seen)
 
 
 def known_in_step(cache: Cache, key: str | None) -> tuple[str, ...] | None:

@@ -85,6 +85,10 @@ def measure_project(
     for outcome in outcomes:
         if outcome.catalogue_error is not None:
             raise outcome.catalogue_error
+    rows = [row for outcome in outcomes for row in outcome.rows]
+    # The catalogues with no document (the pages' own words): each row kept by its bytes too.
+    other_rows = [_other_row(project, target, words, known, digests) for target in others]
+    rows += [row for row, _ in other_rows]
     if digests is not None:
         for outcome in outcomes:
             digests.remember(outcome.records)
@@ -95,13 +99,30 @@ def measure_project(
             for outcome, was_kept in zip(outcomes, kept, strict=True)
             if outcome.key is not None
         }
+        now.update((key, [_row_json(row)]) for row, key in other_rows if key is not None)
         if missing or now.keys() != known.keys():
             cache.put(project_key, now)
-    rows = [row for outcome in outcomes for row in outcome.rows]
-    rows += [
-        row_of(project, take_inventory(project, target), project.publish_threshold, words=words) for target in others
-    ]
     return Coverage(project.name, project.publish_threshold, tuple(rows), totals_of(rows, project.languages))
+
+
+def _other_row(
+    project: Project, target: Target, words: bool, known: dict[str, list[object]], digests: Digests | None
+) -> tuple[Row, str | None]:
+    """The row of a catalogue with no document, and the key it is kept under (None: not kept):
+    kept by the digest of its bytes, and measured the plain way when none is kept; a row
+    measured from a file that changed as it was read is not kept."""
+    key = None
+    if digests is not None:
+        path = str(target.catalogue_path)
+        try:
+            key = _row_keys(repr(project)).key([path, str(words), target.language, digests.of(path)])
+        except OSError:
+            key = None  # not a plain readable file: the plain path says so
+        if key is not None and (rows := _rows_from_json(known.get(key))) is not None and len(rows) == 1:
+            return rows[0], key
+    row = row_of(project, take_inventory(project, target), project.publish_threshold, words=words)
+    still = digests is not None and digests.unchanged([str(target.catalogue_path)])
+    return row, key if still else None
 
 
 @dataclass(frozen=True)
@@ -242,11 +263,14 @@ def _taken(items: list[bytes | None], index: int) -> bytes:
 
 def _kept(piece: _Piece, known: dict[str, list[object]], digests: Digests, present: set[str]) -> _Outcome:
     """The rows kept for exactly this document's inputs, if any (``key`` None: none);
-    ``present``: the catalogues the folders list (any other is absent, with no look)."""
+    ``present``: the catalogues the folders list. A document at the top of the content folder
+    whose catalogue is not listed has none (no look needed); one in a subfolder is looked
+    for, as the listing does not follow a link to a folder."""
     catalogues = [f"{folder}/{piece.identifier}.po" for folder in _catalogue_folders(piece.project)]
+    nested = "/" in piece.identifier
     try:
         parts = [digests.of(str(piece.source))]
-        parts += [digests.of(path) if path in present else None for path in catalogues]
+        parts += [digests.of(path) if nested or path in present else None for path in catalogues]
     except OSError:
         return _Outcome()  # not a plain readable file: the plain path says so
     key = _key(piece, parts)

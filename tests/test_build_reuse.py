@@ -335,3 +335,35 @@ def test_the_same_project_in_another_folder_gives_the_same_manifest_and_keeps_it
     again = build(find_project(moved), BuildOptions(jobs=1))
     assert again.written == ()
     assert snapshot(moved / "build") == snapshot(project_dir / "build")
+
+
+@pytest.mark.parametrize("trusted", [False, True], ids=["hashed", "signatures"])
+def test_a_source_changed_while_it_was_read_and_changed_back_is_built_again(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trusted: bool, request: pytest.FixtureRequest
+) -> None:
+    """The source text edited (A to B) as the build reads it, then put back (A): the outputs
+    are B's, but A's digest is the one taken before the read; the next build makes them again."""
+    next_tick = request.getfixturevalue("trusted_at_once") if trusted else lambda: None
+    project = find_project(project_dir)
+    build(project)
+    source = project_dir / f"content/{AWARD}.md"
+    original = source.read_text(encoding="utf-8")
+    rewrite(source, "is the winner of", "has won")  # a change, so that the document is read
+    edited = source.read_text(encoding="utf-8")
+    from i18ntool.documents import load_document
+
+    def read_as_b(project: Any, path: Path, identifier: str | None = None) -> Any:
+        next_tick()
+        path.write_text(edited.replace("has won", "took home"), encoding="utf-8")
+        document = load_document(project, path, identifier)
+        next_tick()
+        path.write_text(edited, encoding="utf-8")  # back to the bytes whose digest was taken
+        return document
+
+    monkeypatch.setattr(build_module, "load_document", read_as_b)
+    build(project, BuildOptions(jobs=1))
+    assert "took home" in (project_dir / f"build/en/{AWARD}.md").read_text(encoding="utf-8")
+    monkeypatch.setattr(build_module, "load_document", load_document)
+    in_step_with_scratch(project_dir, tmp_path)  # the outputs made again from the source as it is
+    assert "has won" in (project_dir / f"build/en/{AWARD}.md").read_text(encoding="utf-8")
+    assert original != edited

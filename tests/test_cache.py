@@ -194,8 +194,10 @@ def test_corrupt_or_foreign_entries_are_ignored(
             damage(entry)
         assert remembered(project_dir, folder) == expected == plain(project_dir)
         assert remembered(project_dir, folder) == expected  # the entry written again, whole
-    documents = source_paths(find_project(project_dir, search_parents=False))
-    assert len(json.loads(rows_entry.read_bytes())["answer"]) == len(documents) > 5
+    project = find_project(project_dir, search_parents=False)
+    ui = [path for path in (project_dir / "locales").glob("*/LC_MESSAGES/ui.po")]  # a catalogue with no document
+    kept = json.loads(rows_entry.read_bytes())["answer"]
+    assert len(kept) == len(source_paths(project)) + len(ui) and len(ui) == 2
 
 
 def test_an_unwritable_cache_changes_nothing(project_dir: Path, tmp_path: Path) -> None:
@@ -411,8 +413,9 @@ def test_coverage_answered_from_the_cache_reads_no_file_and_imports_no_reader(
     project_dir: Path, tmp_path: Path
 ) -> None:
     """With nothing changed, `coverage` takes every digest from the files' signatures (no
-    source text or catalogue is read) and imports neither the Markdown nor the catalogue
-    readers, nor the other commands' modules: it is start-up and a look at each file."""
+    source text or catalogue is opened, the catalogues with no document neither) and imports
+    neither the Markdown readers nor the other commands' modules: it is start-up and a look at
+    each file."""
     import subprocess
     import sys
 
@@ -420,9 +423,17 @@ def test_coverage_answered_from_the_cache_reads_no_file_and_imports_no_reader(
         "import sys\n"
         "from i18ntool import digests, files\n"
         "digests.SETTLED = digests.SETTLED_FINE = -10**12  # the files just copied: trusted at once\n"
+        "import io, os\n"
         "read = []\n"
-        "real = files.read_input_as_found\n"
-        "digests.read_input_as_found = lambda path: read.append(path) or real(path)\n"
+        f"project = {str(project_dir)!r}\n"
+        "real_open, real_io_open = os.open, io.open\n"
+        "def counted(opener):\n"
+        "    def opening(path, *arguments, **options):\n"
+        "        if str(path).startswith(project + '/') and not str(path).endswith('.toml'):\n"
+        "            read.append(path)\n"
+        "        return opener(path, *arguments, **options)\n"
+        "    return opening\n"
+        "os.open, io.open = counted(real_open), counted(real_io_open)\n"
         "from i18ntool.cli import main\n"
         f"main(['--project', {str(project_dir)!r}, 'coverage'], standalone_mode=False)\n"
         "readers = ('markdown_it', 'yaml', 'i18ntool.markdown.segmenting',\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,21 +134,30 @@ def test_the_margin_follows_the_precision_of_the_files_times(changed_at: int, se
     )
 
 
-def test_files_written_are_remembered_with_the_digest_of_what_was_written(
+def test_files_written_are_remembered_with_the_signature_they_had_when_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """What ``stat`` said of a file as it was written is remembered, not what it says at the
+    end of the run: a change made in between (another program) leaves another signature."""
     path = tmp_path / "out.md"
-    path.write_bytes(b"written")
+    found: dict[Path, os.stat_result] = {}
+    assert files.write_all_if_changed([(path, b"written")], found) == [path]
     cache = Cache(tmp_path / "cache")
     kept = Digests(cache, "project")
-    kept.wrote([(str(path), sha(b"written")), (str(tmp_path / "gone.md"), sha(b"x"))])
+    kept.found_holding([(str(path), found[path], sha(b"written"))])
     kept.save()
     assert Digests(cache, "project")._records() == {}  # written just now: not settled yet
     trust_all(monkeypatch)
-    kept.wrote([(str(path), sha(b"written"))])
+    kept.found_holding([(str(path), found[path], sha(b"written"))])
     kept.save()
-    unread(monkeypatch)
     assert Digests(cache, "project").of(str(path)) == sha(b"written")
+    assert files.write_all_if_changed([(path, b"written")], found) == []  # found holding it, before the read
+    trust_all(monkeypatch)
+    time.sleep(0.02)  # the next tick of the file system's clock
+    path.write_bytes(b"changed")  # by another program, before the run ends
+    kept.found_holding([(str(path), found[path], sha(b"written"))])
+    kept.save()
+    assert Digests(cache, "project").of(str(path)) == sha(b"changed")
 
 
 def test_the_signature_is_taken_before_the_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

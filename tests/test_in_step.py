@@ -151,3 +151,28 @@ def test_a_bad_catalogue_is_reported_even_after_a_remembered_run(project_dir: Pa
     _catalogue(project_dir).write_text('msgid "x', encoding="utf-8")
     code, _, error = run(project_dir, cache, "update", "--check")
     assert code == 2 and f"{AWARD}.po:1:" in error
+
+
+def test_inputs_changed_while_update_ran_are_not_remembered_even_when_changed_back(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trusted_at_once: Callable[[], None]
+) -> None:
+    """A catalogue edited during the run and put back (A, B, A): the update may have read B,
+    so finding no change proves nothing of A, whose digest is the same as before the run."""
+    from i18ntool.in_step import FoundInStep, unless_in_step
+
+    monkeypatch.setenv("I18NTOOL_CACHE_DIR", str(tmp_path / "cache"))
+    project = find_project(project_dir, search_parents=False)
+    path = _catalogue(project_dir)
+    original = path.read_bytes()
+
+    def update_reading_b() -> FoundInStep:
+        trusted_at_once()
+        path.write_bytes(original.replace(b'msgstr "Voce"', b'msgstr "Vocx"'))
+        trusted_at_once()
+        path.write_bytes(original)  # back to A, the same bytes, a later change time
+        return FoundInStep(())
+
+    assert unless_in_step(project, (), update_reading_b) == FoundInStep(())
+    assert known_in_step(Cache(tmp_path / "cache"), inputs_key(project, ())) is None
+    assert unless_in_step(project, (), lambda: FoundInStep(("a warning",))) == FoundInStep(("a warning",))
+    assert known_in_step(Cache(tmp_path / "cache"), inputs_key(project, ())) == ("a warning",)

@@ -17,6 +17,7 @@ outputs in place as that build left them, is not read again (``reuse.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import posixpath
@@ -40,10 +41,12 @@ from i18ntool.outputs.reuse import (
     SourceSummary,
     TextSummary,
     in_place,
+    input_paths,
     inputs_of,
     outputs_in_place,
     recorded_digests,
     remembered,
+    shared_input_paths,
     shared_inputs,
 )
 
@@ -246,7 +249,12 @@ def build(
         _build_document, [(*job, languages, formats, ui) for job in to_read], progress, jobs=options.jobs
     )
     rendered: dict[tuple[str, str], tuple[Output, ...]] = {}
-    for summary, outputs_by_language in done:
+    # A document whose inputs changed while it was read, even back to the same bytes, may have
+    # been made from other bytes than those its digest is of: the next build makes it again.
+    shared_still = not to_read or files.unchanged(path for path, _ in shared_input_paths(project))
+    for (_, path, identifier, *_), (summary, outputs_by_language) in zip(to_read, done, strict=True):
+        if not (shared_still and files.unchanged(file for file, _ in input_paths(project, path, identifier))):
+            summary = dataclasses.replace(summary, inputs="")
         summaries[summary.document] = summary
         rendered.update({(summary.document, language): made for language, made in outputs_by_language.items()})
     ordered = [summaries[identifier] for identifier in identifiers]
@@ -309,6 +317,7 @@ def build(
     warnings, ui_fallbacks = _warnings(project, ordered, formats, languages, ui)
     made = [(output.path, output.data) for output in outputs if output.data is not None]
     records = [output.record() for output in outputs]
+    found: dict[Path, os.stat_result] = {}  # what each output made now was when written or found in place
     written, removed = write_outputs(
         output_dir,
         previous,
@@ -319,11 +328,16 @@ def build(
         languages,
         formats,
         manifest_header(project, options.include_fuzzy),
+        found,
     )
     # The outputs made now, with the digests the manifest records of them: the next build
     # need not read them to know they are still in place.
     made_digests = {record["path"]: record["sha256"] for record in records}
-    files.wrote((os.path.join(output_dir, path), made_digests[path]) for path, _ in made)
+    files.found_holding(
+        (str(output_dir / path), seen, made_digests[path])
+        for path, _ in made
+        if (seen := found.get(output_dir / path)) is not None
+    )
     files.save()
     return BuildResult(
         output_dir=output_dir,

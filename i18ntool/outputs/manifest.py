@@ -12,6 +12,7 @@ decides what they hold.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ def write_outputs(
     languages: Sequence[str],
     formats: Sequence[str],
     header: dict[str, Any],
+    found: dict[Path, os.stat_result] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Write ``files`` (path in the output folder, bytes) and the manifest; remove what the last
     build made and this one did not. ``records`` describe every output of this build, written
@@ -73,7 +75,7 @@ def write_outputs(
     # One flush to disk for every output (``write_all_if_changed``), then the manifest that lists them.
     written = [
         path.relative_to(output_dir).as_posix()
-        for path in write_all_if_changed([(output_dir / path, data) for path, data in sorted(files)])
+        for path in write_all_if_changed([(output_dir / path, data) for path, data in sorted(files)], found)
     ]
     removed = [path for path in stale if _remove(output_dir, path)]
     if manifest != previous:  # the same records need neither laying out nor comparing as bytes

@@ -154,28 +154,47 @@ def shared_inputs(project: Project, include_fuzzy: bool, files: Digests) -> byte
     """What every document's outputs depend on: the code, the settings, the pages' own words."""
     digest = hashlib.sha256()
     digest.update(f"i18ntool {__version__}\0{include_fuzzy}\0{_settings(project)}\0".encode())
+    for path, name in shared_input_paths(project):
+        _add_file(digest, files, path, name)
+    return digest.digest()
+
+
+def shared_input_paths(project: Project) -> list[tuple[str, str]]:
+    """The files of :func:`shared_inputs`, each (path, name as the digest knows it)."""
+    found = []
     for library in _LIBRARIES:
         # The package's __init__.py, which holds its version (MarkupSafe's, its code): found without importing it, and
         # without importlib.metadata, whose import alone is a tenth of a build with nothing to do.
         spec = importlib.util.find_spec(library)
-        _add_file(digest, files, spec.origin if spec and spec.origin else "-", library)
+        found.append((spec.origin if spec and spec.origin else "-", library))
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
-            _add_file(digest, files, str(path), path.relative_to(_PACKAGE).as_posix())
+            found.append((str(path), path.relative_to(_PACKAGE).as_posix()))
     for language in project.languages:
         path = project.catalogue_path(language, "ui")
-        _add_file(digest, files, str(path), project.relative(path))
-    return digest.digest()
+        found.append((str(path), project.relative(path)))
+    return found
 
 
 def inputs_of(project: Project, shared: bytes, path: Path, document: str, files: Digests) -> str:
     """The digest of everything one document's outputs depend on."""
     digest = hashlib.sha256(shared)
     digest.update(f"{document}\0{project.relative(path)}\0".encode())
-    _add_file(digest, files, str(path), "source")
-    for language, folder in _catalogue_folders(project):
-        _add_file(digest, files, os.path.join(folder, f"{document}.po"), f"catalogue {language}")
+    for file, name in input_paths(project, path, document):
+        _add_file(digest, files, file, name)
     return digest.hexdigest()
+
+
+def input_paths(project: Project, path: Path, document: str) -> list[tuple[str, str]]:
+    """The files of one document's :func:`inputs_of` besides the shared ones: its source text
+    and its catalogues, each (path, name as the digest knows it)."""
+    return [
+        (str(path), "source"),
+        *(
+            (os.path.join(folder, f"{document}.po"), f"catalogue {language}")
+            for language, folder in _catalogue_folders(project)
+        ),
+    ]
 
 
 @functools.lru_cache(maxsize=8)
