@@ -169,3 +169,30 @@ def test_ascii_names_are_judged_as_by_their_unicode_categories() -> None:
     names += ["press-release", "2026_kit.v2", "a b", "-x", ".hidden", "x/y", "Übersicht", string.printable]
     for name in names:
         assert project._safe_name(name) is by_categories(name), repr(name)
+
+
+def test_a_simple_locale_code_is_checked_as_babel_checks_it_without_importing_it() -> None:
+    """Every locale Babel has data for under a name of a language, or a language and a country,
+    is that name in Babel's canonical form, with the language before '_': the settings check
+    then needs no Babel. Other codes go to Babel, as before."""
+    import os
+
+    from babel import Locale
+
+    from i18ntool.project import _check_language, _language_of, _locale_data, _simple_locale
+
+    names = [name[:-4] for name in os.listdir(_locale_data()) if name.endswith(".dat")]
+    simple = [name for name in names if _simple_locale(name)]
+    assert len(simple) > 500 and {"en", "it", "en_GB", "pt_BR"} <= set(simple)
+    for code in simple:
+        assert str(Locale.parse(code)) == code and Locale.parse(code).language == _language_of(code)
+    assert not _simple_locale("xx") and not _simple_locale("en-GB") and not _simple_locale("zh_Hant_TW")
+
+    def fail(message: str) -> ValueError:
+        return ValueError(message)
+
+    assert _check_language("zh_Hant_TW", fail) == "zh_Hant_TW" and _language_of("zh_Hant_TW") == "zh"
+    with pytest.raises(ValueError, match="write language 'en-GB' as 'en_GB'"):
+        _check_language("en-GB", fail)
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        _check_language("xx", fail)
