@@ -122,6 +122,16 @@ _NUL = "a NUL character, where gettext would cut the string short; remove it"
 
 def parse_catalogue(data: bytes, name: str) -> Catalogue:
     """Parse the bytes of a PO file. Errors name ``name`` and the line."""
+    text = catalogue_text(data, name)
+    del data  # where the caller keeps no reference either, the bytes go before the model is made
+    return catalogue_of_text(text, name)
+
+
+def catalogue_text(data: bytes, name: str) -> str:
+    """The text of a PO file's bytes, decoded in the charset its header names, as
+    :func:`parse_catalogue` reads it first (errors name ``name`` and the line): for a reader
+    that needs less than the whole model (``states.read_states``) and then, if need be,
+    :func:`catalogue_of_text`."""
     if data.startswith(b"\xef\xbb\xbf"):
         # msgfmt refuses it ("syntax error" on line 1), and so do we: as strict as gettext.
         raise CatalogueError(
@@ -147,6 +157,11 @@ def parse_catalogue(data: bytes, name: str) -> Catalogue:
     del data, match
     if "\x00" in text:
         raise CatalogueError(f"the file holds {_NUL}", name, text.count("\n", 0, text.index("\x00")) + 1)
+    return text
+
+
+def catalogue_of_text(text: str, name: str) -> Catalogue:
+    """The catalogue of a PO file's text (:func:`catalogue_text`)."""
     quick = _read_quickly(text, name)
     return quick if quick is not None else _Parser(name).parse(text)
 

@@ -26,8 +26,18 @@ _BODY = r'[^"\\\n]*(?:\\[nt"\\][^"\\\n]*)*'
 # A field's strings: the body on the keyword's line and those of the "..." lines below, with
 # '"\n"' between them (which a body cannot hold: its quotes are escaped, it has no line end).
 _STRINGS = f'{_BODY}(?:"\\n"{_BODY})*'
+# An entry's comment lines are taken in one of two ways. Most are in gettext's order, each
+# kind in a group of its own (translator comments, extracted comments, references, flags,
+# previous texts): each group is then read apart, and a group seen before (the same flags,
+# the same kind of block) is not read again. Any other lines are read one by one.
 _ENTRY = re.compile(
-    rf"""\n*(?P<comments>(?:\#[^\n]*\n)*)
+    rf"""\n*
+    (?:(?P<translator>(?:\#\ [^\n]*\n)*)
+       (?P<extracted>(?:\#\.[^\n]*\n)*)
+       (?P<references>(?:\#:[^\n]*\n)*)
+       (?P<flags>(?:\#,[^\n]*\n)*)
+       (?P<previous>(?:\#\|[^\n]*\n)*)
+     |(?P<comments>(?:\#[^\n]*\n)*))
     (?:msgctxt\ "(?P<msgctxt>{_STRINGS})"\n)?
     (?P<msgid_at>)msgid\ "(?P<msgid>{_STRINGS})"\n
     msgstr\ "(?P<msgstr>{_STRINGS})"(?:\n|\Z)""",
@@ -53,6 +63,11 @@ Entry = tuple[
 ]
 
 
+# An entry's comment lines read: flags, translator comments, extracted comments, references,
+# previous msgctxt and previous msgid.
+Comments = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None, str | None]
+
+
 def _decoded(strings: str) -> str:
     """The value of a field's strings (``_STRINGS``): joined, escapes decoded. A body always
     ends with a whole escape, so joining first and decoding after gives the same value."""
@@ -74,6 +89,7 @@ def quick_entries(text: str) -> list[Entry] | None:
     # Comments and flags repeat from entry to entry ("#. paragraph", "#, fuzzy"): one tuple
     # for each kind, not one per entry (10 MiB less at 100,000 entries).
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    read: dict[tuple[str, str], Comments] = {}
     try:
         while True:
             match = match_entry(text, position)
@@ -89,7 +105,7 @@ def quick_entries(text: str) -> list[Entry] | None:
                     _decoded(match["msgid"]),
                     _decoded(match["msgstr"]),
                     None if msgctxt is None else _decoded(msgctxt),
-                    *_comments(match["comments"], shared),
+                    *_entry_comments(match, shared, read),
                     line,
                 )
             )
@@ -101,19 +117,33 @@ def quick_entries(text: str) -> list[Entry] | None:
         return None
 
 
-_NO_COMMENTS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], None, None] = (
-    (),
-    (),
-    (),
-    (),
-    None,
-    None,
-)
+def _entry_comments(
+    match: re.Match[str], shared: dict[tuple[str, ...], tuple[str, ...]], read: dict[tuple[str, str], Comments]
+) -> Comments:
+    """:func:`_comments` of the comment lines of an entry ``_ENTRY`` matched. Lines in
+    gettext's order with no translator comment and no previous text (most entries): their
+    extracted comments and flags read once for all the entries that have the same (kept in
+    ``read``), their references split here; any others, read line by line."""
+    translator, extracted, references, flags, previous = match.group(
+        "translator", "extracted", "references", "flags", "previous"
+    )
+    if translator is None:
+        return _comments(match["comments"], shared)
+    if translator or previous:
+        return _comments(match.string[match.start("translator") : match.end("previous")], shared)
+    known = read.get((extracted, flags))
+    if known is None:
+        known = read[extracted, flags] = _comments(extracted + flags, shared)
+    if not references:
+        return known
+    # The items of every "#:" line, as _comments splits each line: the lines joined by spaces.
+    return (known[0], known[1], known[2], tuple(references[2:].replace("\n#:", " ").split()), None, None)
 
 
-def _comments(
-    block: str, shared: dict[tuple[str, ...], tuple[str, ...]]
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None, str | None]:
+_NO_COMMENTS: Comments = ((), (), (), (), None, None)
+
+
+def _comments(block: str, shared: dict[tuple[str, ...], tuple[str, ...]]) -> Comments:
     """An entry's comment lines: its flags, translator comments, extracted comments,
     references, previous msgctxt and previous msgid, as the strict reader reads them; the
     first three taken from ``shared`` when an entry before had the same."""
