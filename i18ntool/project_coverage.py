@@ -19,10 +19,11 @@ from pathlib import Path
 
 from i18ntool.beside import LARGE, collection_paused, template_beside
 from i18ntool.cache import Cache, key_of
-from i18ntool.coverage import Counts, Coverage, Row, row_of, totals_of
+from i18ntool.coverage import Counts, Coverage, Row, row_of, row_of_tally, totals_of
 from i18ntool.documents import document_of_bytes, load_document, source_paths
 from i18ntool.errors import I18nToolError
-from i18ntool.po.catalogue import Catalogue, parse_catalogue
+from i18ntool.po.catalogue import Catalogue, catalogue_of_text, catalogue_text
+from i18ntool.po.states import Tally, read_states
 from i18ntool.project import Project, document_id
 from i18ntool.targets import (
     Target,
@@ -176,7 +177,7 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
     fork = cores() > 1
     counted: dict[str, int] = {}  # words of the texts counted here while the child works
 
-    def read() -> tuple[str | None, dict[str, Catalogue | I18nToolError]] | None:
+    def read() -> tuple[str | None, dict[str, Tally | Catalogue | I18nToolError]] | None:
         try:
             catalogues = _catalogue_bytes(piece)
         except OSError:
@@ -184,22 +185,25 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
         if catalogues is None:
             return None
         key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
-        found: dict[str, Catalogue | I18nToolError] = {}
+        found: dict[str, Tally | Catalogue | I18nToolError] = {}
         for index, language in enumerate(project.languages):
             if language in names and catalogues[index] is not None:
                 try:
-                    # Taken out of the list as it is passed: the parser lets the bytes go once decoded.
-                    found[language] = parse_catalogue(_taken(catalogues, index), names[language])
+                    # Taken out of the list as it is decoded: the bytes go once they are text.
+                    text = catalogue_text(_taken(catalogues, index), names[language])
+                    found[language] = read_states(text, names[language]) or catalogue_of_text(text, names[language])
                 except I18nToolError as error:
                     found[language] = error
+                text = ""
             catalogues[index] = None
         if piece.words and fork:
             # The child counts the first half of the template's texts; here, the second half
             # of each catalogue's (the same texts, in the same order, when it is in step).
             for catalogue in found.values():
-                if isinstance(catalogue, Catalogue):
-                    messages = catalogue.messages
-                    counted.update((m.msgid, count_words(m.msgid)) for m in messages[len(messages) // 2 :])
+                if isinstance(catalogue, I18nToolError):
+                    continue
+                msgids = catalogue.msgids if isinstance(catalogue, Tally) else [m.msgid for m in catalogue.messages]
+                counted.update((msgid, count_words(msgid)) for msgid in msgids[len(msgids) // 2 :])
         return key, found
 
     template, done = template_beside(
@@ -218,10 +222,23 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
         catalogue = read_catalogues.get(language)
         if isinstance(catalogue, I18nToolError):
             return _Outcome(catalogue_error=catalogue)
-        exists = catalogue is not None
-        inventory = inventory_against(target, catalogue or Catalogue(), template.entries, template.source, exists)
         known = {**template.words, **counted}
-        rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known))
+        if isinstance(catalogue, Tally):
+            row = row_of_tally(
+                project,
+                target,
+                catalogue,
+                template.entries,
+                template.source,
+                project.publish_threshold,
+                words=piece.words,
+                known_words=known,
+            )
+        else:
+            exists = catalogue is not None
+            inventory = inventory_against(target, catalogue or Catalogue(), template.entries, template.source, exists)
+            row = row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known)
+        rows.append(row)
     return _Outcome(tuple(rows), key=key)
 
 

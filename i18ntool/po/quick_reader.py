@@ -20,6 +20,7 @@ does that in one call per entry, and only the comment lines are looked at one by
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # A string's body: no quote but in an escape, no line end (unrolled: fast).
 _BODY = r'[^"\\\n]*(?:\\[nt"\\][^"\\\n]*)*'
@@ -194,3 +195,75 @@ def _comments(block: str, shared: dict[tuple[str, ...], tuple[str, ...]]) -> Com
         previous.get("msgctxt"),
         previous.get("msgid"),
     )
+
+
+# The state of an entry as :func:`quick_summary` reads it: by its msgstr and flags only.
+EMPTY, FUZZY, TRANSLATED = 0, 1, 2
+
+
+@dataclass
+class Summary:
+    """A catalogue's active entries in file order, as coverage needs them: their keys, the
+    shapes a template is compared with, and their states; the header left out. Columns, not
+    an object per entry: comparing two columns is one comparison of lists."""
+
+    contexts: list[str | None]
+    msgids: list[str]
+    references: list[tuple[str, ...]]
+    comments: list[tuple[str, ...]]  # extracted comments
+    states: bytearray  # EMPTY, FUZZY or TRANSLATED
+    # Entries with translator comments (a review stamp?), by position: (msgctxt, msgid,
+    # msgstr, flags, translator comments), to be classified as the model is.
+    commented: dict[int, tuple[str | None, str, str, tuple[str, ...], tuple[str, ...]]]
+    header_end: int  # where the header entry ends in the text; 0: there is none
+
+
+def quick_summary(text: str) -> Summary | None:
+    """The :class:`Summary` of ``text`` where :func:`quick_entries` reads it and the strict
+    reader would find no entry twice and no second header; None otherwise (the strict reader
+    then says what is wrong, if anything). No line is counted and no translation decoded,
+    but for the few entries with translator comments."""
+    summary = Summary([], [], [], [], bytearray(), {}, 0)
+    contexts, msgids, references, comments, states = (
+        summary.contexts,
+        summary.msgids,
+        summary.references,
+        summary.comments,
+        summary.states,
+    )
+    position = 0
+    match_entry = _ENTRY.match
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    read: dict[tuple[str, str], Comments] = {}
+    try:
+        while (match := match_entry(text, position)) is not None:
+            if match.end() == position:
+                return None  # cannot happen (an entry takes a line at least): no endless loop
+            position = match.end()
+            msgctxt = match["msgctxt"]
+            if msgctxt is not None:
+                msgctxt = _decoded(msgctxt)
+            msgid = _decoded(match["msgid"])
+            flags, translator, extracted, found, _, _ = _entry_comments(match, shared, read)
+            if not msgid and msgctxt is None:
+                if msgids or summary.header_end:
+                    return None  # a second header: the strict reader says so
+                summary.header_end = position
+                continue
+            msgstr = match["msgstr"]
+            # A msgstr is empty when all its strings are: nothing in them but quotes and line ends.
+            state = EMPTY if not msgstr.strip('"\n') else FUZZY if "fuzzy" in flags else TRANSLATED
+            if translator:
+                summary.commented[len(msgids)] = (msgctxt, msgid, _decoded(msgstr), flags, translator)
+            contexts.append(msgctxt)
+            msgids.append(msgid)
+            references.append(found)
+            comments.append(extracted)
+            states.append(state)
+    except _GiveUp:
+        return None
+    if text.count("\n", position) != len(text) - position:
+        return None  # not an entry, nor blank lines to the end
+    if len(set(msgids)) != len(msgids) and len(set(zip(contexts, msgids, strict=True))) != len(msgids):
+        return None  # an entry twice: the strict reader says where
+    return summary

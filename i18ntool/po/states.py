@@ -42,7 +42,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from i18ntool.po.catalogue import Message
+from i18ntool.po import quick_reader
+from i18ntool.po.catalogue import Message, catalogue_of_text
 
 _CURRENT_LABEL = "reviewed"
 _STALE_LABEL = "stale review"  # short: Babel's writer wraps comments at 76 columns
@@ -150,3 +151,58 @@ def stamp(message: Message, reviewer: str, date: datetime.date) -> Message:
     comments = tuple(comment for comment in message.translator_comments if not _STAMP.fullmatch(comment.strip()))
     line = f"{_CURRENT_LABEL}: {reviewer.strip()}, {date.isoformat()}, {content_digest(message)}"
     return message.replace(translator_comments=(*comments, line))
+
+
+# The states of a :class:`Tally`'s entries: a state, and for coverage whether a translated
+# entry's review stamp is stale and whether a fuzzy entry's figures were carried (an entry
+# flagged fuzzy with an empty msgstr is untranslated, and may have them too).
+UNTRANSLATED, FUZZY, TRANSLATED = quick_reader.EMPTY, quick_reader.FUZZY, quick_reader.TRANSLATED
+FUZZY_CARRIED, TRANSLATED_STALE, REVIEWED, UNTRANSLATED_CARRIED = 3, 4, 5, 6
+TALLY_STATES = (
+    State.UNTRANSLATED,
+    State.FUZZY,
+    State.TRANSLATED,
+    State.FUZZY,
+    State.TRANSLATED,
+    State.REVIEWED,
+    State.UNTRANSLATED,
+)
+
+
+@dataclass
+class Tally:
+    """A catalogue's active entries as coverage counts them (``quick_reader.Summary``),
+    their states as :func:`state_of` gives them, in the codes above; no ``Message`` made
+    but for entries with translator comments."""
+
+    contexts: list[str | None]
+    msgids: list[str]
+    references: list[tuple[str, ...]]
+    comments: list[tuple[str, ...]]
+    states: bytearray
+
+
+def read_states(text: str, name: str) -> Tally | None:
+    """The :class:`Tally` of a catalogue's text (``catalogue.catalogue_text``), or None where
+    it takes the model (``catalogue.catalogue_of_text``): entries the quick reader leaves,
+    obsolete or plural ones, an entry twice. Where a Tally is given, the model would have
+    been read without an error, and would give the same states: a header that the model
+    refuses is refused here with its error."""
+    summary = quick_reader.quick_summary(text)
+    if summary is None:
+        return None
+    if summary.header_end:
+        catalogue_of_text(text[: summary.header_end], name)  # the header's own errors, if any
+    states = summary.states
+    for index, (msgctxt, msgid, msgstr, flags, translator) in summary.commented.items():
+        message = Message(msgid, msgstr, msgctxt, flags=flags, translator_comments=translator)
+        state = state_of(message)
+        if state is State.UNTRANSLATED:
+            states[index] = UNTRANSLATED_CARRIED if figures_carried(message) else UNTRANSLATED
+        elif state is State.FUZZY:
+            states[index] = FUZZY_CARRIED if figures_carried(message) else FUZZY
+        elif state is State.TRANSLATED:
+            states[index] = TRANSLATED_STALE if review_of(message) is not None else TRANSLATED
+        elif state is State.REVIEWED:
+            states[index] = REVIEWED
+    return Tally(summary.contexts, summary.msgids, summary.references, summary.comments, states)
