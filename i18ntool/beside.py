@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from i18ntool.documents import document_of_bytes
 from i18ntool.errors import I18nToolError
-from i18ntool.targets import TemplateEntry, template_entries
+from i18ntool.po.quick_reader import expanded_references
+from i18ntool.targets import TemplateColumns, template_entries
 
 if TYPE_CHECKING:
     from i18ntool.project import Project
@@ -46,7 +48,7 @@ class Template:
 
     language: str
     source: str
-    entries: list[TemplateEntry]
+    columns: TemplateColumns
     # Words of the first half of the entries' texts, counted by the child when asked to.
     words: dict[str, int] = field(default_factory=dict, compare=False)
 
@@ -63,28 +65,105 @@ def template_beside(
 ) -> tuple[Template | I18nToolError, Result]:
     """The template of the source text ``data`` (read from ``path``), or the error reading it
     gives, and ``work()``, done here meanwhile. With ``fork`` false, or where no process can
-    be forked, both are done here, one after the other. With ``words``, the child also counts
-    the words of the first half of the template's texts (``Template.words``), where counting
+    be forked, both are done here, one after the other. A text that can be cut in two
+    (:func:`cut_of`) is segmented in two processes, a part each. With ``words``, the children
+    also count the words of the first half of their texts (``Template.words``), where counting
     words is most of the work (on catalogue-100000, 2 of 3.5 s)."""
     from i18ntool import workers
 
-    answer: Any = None
-    background = workers.Background(functools.partial(_child, project, path, data, identifier, words)) if fork else None
+    cut = cut_of(data) if fork else None
+    parts = [(0, len(data))] if cut is None else [(0, cut), (cut, len(data))]
+    children = (
+        [
+            workers.Background(functools.partial(_child, project, path, data, identifier, words, start, end))
+            for start, end in parts
+        ]
+        if fork
+        else []
+    )
     result = work()
-    if background is not None:
-        try:
-            answer = background.result()
-        except workers.WorkerLost:
-            answer = None  # the child died (out of memory?): the template is built here
-        if answer[0] == "failed" if answer is not None else False:
-            answer = None  # an unexpected failure: built here, it fails here as it would have
-    if answer is None:
+    answers = [_answer_of(child) for child in children]
+    answer: Any = answers[0] if len(answers) == 1 else None
+    if len(answers) == 2 and answers[0] is not None and answers[1] is not None:
+        if answers[0][0] == answers[1][0] == "template":
+            answer = _joined(answers[0], answers[1])
+    if answer is None or answer[0] == "failed":
+        # A part that failed or ended in an error, a child that died (out of memory?) or an
+        # unexpected failure: the whole template built here, which fails here as it would have.
         answer = _template_answer(project, path, data, identifier, words=False, catch_all=False)
     if answer[0] == "error":
         return answer[1], result
-    _, language, source, entries, counted = answer
-    words_of = dict(zip((entry[1] for entry in entries[: len(counted)]), counted, strict=True))
-    return Template(language, source, entries, words_of), result
+    _, language, source, columns, words_of = answer
+    return Template(language, source, columns, words_of), result
+
+
+def _answer_of(child: Any) -> tuple[Any, ...] | None:
+    """A child's answer; None if it died."""
+    from i18ntool import workers
+
+    try:
+        answer: tuple[Any, ...] = child.result()
+    except workers.WorkerLost:
+        return None
+    return answer
+
+
+# Where a source text can be cut in two: a blank line, then a line that starts a paragraph
+# with a letter; each part's segments are then those of the whole, provided that nothing
+# reaches across a blank line or from one block to another (cut_of).
+_CUT = re.compile(rb"\n\n(?=[A-Za-z])")
+# A line that may open an HTML block (some run on over blank lines, and directives are
+# HTML comments that apply to the block after them), behind any indentation or list and
+# quote markers.
+_HTML_LINE = re.compile(rb"^[ \t>*+\-0-9.)]*<", re.MULTILINE)
+
+
+def cut_of(data: bytes) -> int | None:
+    """Where the source text ``data`` can be cut in two near its middle, so that segmenting
+    the two parts (the second after as many empty lines, so that its lines keep their
+    numbers) gives the segments of the whole; None where it cannot be, or is not worth it.
+
+    Only CommonMark's fenced code blocks, HTML blocks and link reference definitions reach
+    across a blank line followed by a line that opens a paragraph with a letter (which ends
+    any list, quote, indented code or paragraph before it); so a text with no fence, no line
+    that may open an HTML block (nor so an i18ntool directive) and no ``]:`` is cut there.
+    Line endings other than "\n" are left whole. Front matter that is not closed before the
+    cut fails in the first part, which then leaves the text whole. Tests compare the parts'
+    template with the whole's on generated and hostile texts."""
+    if len(data) < 2 * LARGE or b"\r" in data or b"]:" in data or b"```" in data or b"~~~" in data:
+        return None
+    if _HTML_LINE.search(data):
+        return None
+    found = _CUT.search(data, len(data) // 2)
+    return None if found is None else found.end()
+
+
+def part_of(data: bytes, start: int, end: int) -> bytes:
+    """The text from ``start`` to ``end``, after as many empty lines as come before it."""
+    return data[start:end] if start == 0 else b"\n" * data.count(b"\n", 0, start) + data[start:end]
+
+
+def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The answer for the whole text from those of its two parts (``cut_of``): the entries of
+    the first, then those of the second, an entry whose text the first part has too adding its
+    references and kinds of block to that entry's, as ``documents.template_fields`` groups the
+    segments of the whole (no part has a note: notes are directives, which cut_of leaves whole)."""
+    _, language, source, columns, words = first
+    words.update(second[4])
+    contexts, msgids, references, comments = columns.contexts, columns.msgids, columns.references, columns.comments
+    where = {key: index for index, key in enumerate(zip(contexts, msgids, strict=True))}
+    more = second[3]
+    for context, msgid, found, kinds in zip(more.contexts, more.msgids, more.references, more.comments, strict=True):
+        index = where.setdefault((context, msgid), len(msgids))
+        if index == len(msgids):
+            contexts.append(context)
+            msgids.append(msgid)
+            references.append(found)
+            comments.append(kinds)
+        else:
+            references[index] = expanded_references(references[index]) + expanded_references(found)
+            comments[index] = tuple(dict.fromkeys(comments[index] + kinds))
+    return ("template", language, source, columns, words)
 
 
 @contextlib.contextmanager
@@ -102,12 +181,15 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _child(project: Project, path: Path, data: bytes, identifier: str, words: bool) -> tuple[Any, ...]:
+def _child(
+    project: Project, path: Path, data: bytes, identifier: str, words: bool, start: int, end: int
+) -> tuple[Any, ...]:
     # No cycle collection: the child lives for one template and makes few cycles, and
     # collecting them scanned its 100,000 segments again and again (a tenth of its time at
     # catalogue-100000) and touched every page it shares with this process.
     with collection_paused():
-        return _template_answer(project, path, data, identifier, words=words, catch_all=True)
+        part = part_of(data, start, end)
+        return _template_answer(project, path, part, identifier, words=words, catch_all=True)
 
 
 def _template_answer(
@@ -119,9 +201,10 @@ def _template_answer(
 
     try:
         document = document_of_bytes(project, path, data, identifier)
-        entries = template_entries(document)
-        counted = [count_words(entry[1]) for entry in entries[: len(entries) // 2]] if words else []
-        return ("template", document.language, document.source, entries, counted)
+        columns = TemplateColumns.of(template_entries(document))
+        texts = columns.msgids
+        counted = {text: count_words(text) for text in texts[: len(texts) // 2]} if words else {}
+        return ("template", document.language, document.source, columns, counted)
     except I18nToolError as error:
         return ("error", error)
     except Exception:

@@ -25,7 +25,7 @@ from i18ntool.po import states
 from i18ntool.po.catalogue import Catalogue, Message
 from i18ntool.po.states import TALLY_STATES, State, Tally, figures_carried, review_of, state_of
 from i18ntool.project import Project
-from i18ntool.targets import Inventory, Target, TemplateEntry, take_inventory
+from i18ntool.targets import Inventory, Target, TemplateColumns, take_inventory
 
 
 @dataclass(frozen=True)
@@ -219,7 +219,7 @@ def row_of_tally(
     project: Project,
     target: Target,
     tally: Tally,
-    template: Sequence[TemplateEntry],
+    template: TemplateColumns,
     source: str,
     threshold: float,
     *,
@@ -230,14 +230,11 @@ def row_of_tally(
     catalogue that ``tally`` counts (``states.read_states``): the same row, made from columns.
     A catalogue in step pairs with its template entry by entry, which two comparisons of
     lists show; any other is paired by key."""
-    msgids = [entry[1] for entry in template]
-    contexts = [entry[0] for entry in template]
+    msgids, contexts = template.msgids, template.contexts
     if tally.msgids == msgids and tally.contexts == contexts:
         codes = tally.states
         missing = extra = 0
-        in_step = tally.references == [entry[2] for entry in template] and tally.comments == [
-            entry[3] for entry in template
-        ]
+        in_step = tally.references == template.references and tally.comments == template.comments
     else:
         positions = {key: index for index, key in enumerate(zip(tally.contexts, tally.msgids, strict=True))}
         found = [positions.get(key) for key in zip(contexts, msgids, strict=True)]

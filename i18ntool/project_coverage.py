@@ -22,7 +22,7 @@ from i18ntool.cache import Cache, key_of
 from i18ntool.coverage import Counts, Coverage, Row, row_of, row_of_tally, totals_of
 from i18ntool.documents import document_of_bytes, load_document, source_paths
 from i18ntool.errors import I18nToolError
-from i18ntool.po.catalogue import Catalogue, catalogue_of_text, catalogue_text
+from i18ntool.po.catalogue import Catalogue
 from i18ntool.po.states import Tally, read_states
 from i18ntool.project import Project, document_id
 from i18ntool.targets import (
@@ -189,12 +189,10 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
         for index, language in enumerate(project.languages):
             if language in names and catalogues[index] is not None:
                 try:
-                    # Taken out of the list as it is decoded: the bytes go once they are text.
-                    text = catalogue_text(_taken(catalogues, index), names[language])
-                    found[language] = read_states(text, names[language]) or catalogue_of_text(text, names[language])
+                    # Taken out of the list as it is passed: the bytes go once read.
+                    found[language] = read_states(_taken(catalogues, index), names[language])
                 except I18nToolError as error:
                     found[language] = error
-                text = ""
             catalogues[index] = None
         if piece.words and fork:
             # The child counts the first half of the template's texts; here, the second half
@@ -228,7 +226,7 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
                 project,
                 target,
                 catalogue,
-                template.entries,
+                template.columns,
                 template.source,
                 project.publish_threshold,
                 words=piece.words,
@@ -236,7 +234,8 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
             )
         else:
             exists = catalogue is not None
-            inventory = inventory_against(target, catalogue or Catalogue(), template.entries, template.source, exists)
+            entries = template.columns.entries()
+            inventory = inventory_against(target, catalogue or Catalogue(), entries, template.source, exists)
             row = row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known)
         rows.append(row)
     return _Outcome(tuple(rows), key=key)

@@ -17,7 +17,7 @@ from i18ntool.project_coverage import measure_project
 from i18ntool.documents import load_document
 from i18ntool.errors import I18nToolError
 from i18ntool.project import find_project
-from i18ntool.targets import template_entries
+from i18ntool.targets import TemplateColumns, template_entries
 from tests.conftest import REPOSITORY, copy_project
 
 AWARD = "russo-brothers-award"
@@ -112,7 +112,11 @@ def test_the_forked_template_is_the_one_built_here(generated: Path) -> None:
     forked, done = template_beside(project, path, path.read_bytes(), document.id, lambda: "done", fork=True)
     here, _ = template_beside(project, path, path.read_bytes(), document.id, lambda: "done", fork=False)
     assert done == "done"
-    assert forked == here == beside.Template(document.language, document.source, template_entries(document))
+    assert (
+        forked
+        == here
+        == beside.Template(document.language, document.source, TemplateColumns.of(template_entries(document)))
+    )
 
 
 def test_a_child_that_dies_leaves_the_template_to_this_process(

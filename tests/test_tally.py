@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 
 from i18ntool.coverage import Row, row_of, row_of_tally
 from i18ntool.errors import CatalogueError
-from i18ntool.po.catalogue import Catalogue, Message, catalogue_of_text, catalogue_text, parse_catalogue
+from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.po.layout import format_catalogue
+from i18ntool.po import states
 from i18ntool.po.states import FIGURES_CARRIED, Tally, read_states, stamp
 from i18ntool.project import find_project
-from i18ntool.targets import Target, TemplateEntry, inventory_against
+from i18ntool.targets import Target, TemplateColumns, TemplateEntry, inventory_against
 from tests.conftest import REPOSITORY, profile
 from tests.test_catalogue import messages
 from tests.test_quick_reader import JUNK
@@ -43,24 +44,30 @@ def by_the_model(text: str, template: Sequence[TemplateEntry], words: bool) -> R
 def by_columns(text: str, template: Sequence[TemplateEntry], words: bool) -> tuple[Row | str, bool]:
     """The row counted from columns, or its error; and whether the columns were read."""
     try:
-        decoded = catalogue_text(text.encode("utf-8"), NAME)
-        tally = read_states(decoded, NAME)
-        if tally is None:
-            inventory = inventory_against(TARGET, catalogue_of_text(decoded, NAME), template, SOURCE)
+        tally = read_states(text.encode("utf-8"), NAME)
+        if isinstance(tally, Catalogue):
+            inventory = inventory_against(TARGET, tally, template, SOURCE)
             return row_of(PROJECT, inventory, 60, words=words), False
-        return row_of_tally(PROJECT, TARGET, tally, template, SOURCE, 60, words=words), True
+        columns = TemplateColumns.of(template)
+        return row_of_tally(PROJECT, TARGET, tally, columns, SOURCE, 60, words=words), True
     except CatalogueError as error:
         return str(error), False
 
 
 def assert_alike(text: str, template: Sequence[TemplateEntry]) -> bool:
-    """Both ways give the same row (words counted or not) or the same error; whether the
-    columns were read."""
-    taken = False
-    for words in (True, False):
-        row, taken = by_columns(text, template, words)
-        assert row == by_the_model(text, template, words)
-    return taken
+    """Both ways give the same row (words counted or not) or the same error, whether the
+    catalogue is read whole or in pieces of a few bytes (each cut after a blank line); whether
+    the columns were read."""
+    taken = []
+    for piece in (states._PIECE, 40, 1):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(states, "_PIECE", piece)
+            for words in (True, False):
+                row, read = by_columns(text, template, words)
+                assert row == by_the_model(text, template, words)
+                taken.append(read)
+    assert len(set(taken)) == 1
+    return taken[0]
 
 
 HEADER = (("Language", "it"), ("Content-Type", "text/plain; charset=UTF-8"))
@@ -201,7 +208,6 @@ def test_the_shipped_catalogues_count_alike() -> None:
 
 
 def test_a_tally_keeps_columns_not_entries() -> None:
-    tally = read_states(
-        'msgid ""\nmsgstr "Language: it\\n"\n\n#. paragraph\n#: content/x.md:1\nmsgid "a"\nmsgstr "x"\n', NAME
-    )
-    assert tally == Tally([None], ["a"], [(f"{SOURCE}:1",)], [("paragraph",)], bytearray([2]))
+    text = 'msgid ""\nmsgstr "Language: it\\n"\n\n#. paragraph\n#: content/x.md:1\nmsgid "a"\nmsgstr "x"\n'
+    tally = read_states(text.encode("utf-8"), NAME)
+    assert tally == Tally([None], ["a"], [f"{SOURCE}:1"], [("paragraph",)], bytearray([2]))

@@ -138,9 +138,7 @@ def catalogue_text(data: bytes, name: str) -> str:
             "the file starts with a byte order mark, which msgfmt refuses; save it as UTF-8 without one", name, 1
         )
     match = _CHARSET.search(data)
-    charset = match.group(1).decode("ascii") if match else "UTF-8"
-    if charset.upper() == "CHARSET":  # the placeholder of a fresh template
-        charset = "UTF-8"
+    charset = _charset_of(match)
     try:
         codecs.lookup(charset)
     except LookupError:
@@ -158,6 +156,18 @@ def catalogue_text(data: bytes, name: str) -> str:
     if "\x00" in text:
         raise CatalogueError(f"the file holds {_NUL}", name, text.count("\n", 0, text.index("\x00")) + 1)
     return text
+
+
+def declared_charset(data: bytes) -> str:
+    """The charset a PO file's bytes are read in (as :func:`catalogue_text` reads them)."""
+    return _charset_of(_CHARSET.search(data))
+
+
+def _charset_of(match: re.Match[bytes] | None) -> str:
+    """The charset the first ``charset=`` names; UTF-8 where there is none or a fresh
+    template's placeholder."""
+    charset = match.group(1).decode("ascii") if match else "UTF-8"
+    return "UTF-8" if charset.upper() == "CHARSET" else charset  # the placeholder of a fresh template
 
 
 def catalogue_of_text(text: str, name: str) -> Catalogue:

@@ -36,6 +36,7 @@ translator confirms the entry, `update` drops it.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import enum
 import hashlib
@@ -43,7 +44,7 @@ import re
 from dataclasses import dataclass
 
 from i18ntool.po import quick_reader
-from i18ntool.po.catalogue import Message, catalogue_of_text
+from i18ntool.po.catalogue import Catalogue, Message, catalogue_of_text, declared_charset, parse_catalogue
 
 _CURRENT_LABEL = "reviewed"
 _STALE_LABEL = "stale review"  # short: Babel's writer wraps comments at 76 columns
@@ -177,22 +178,50 @@ class Tally:
 
     contexts: list[str | None]
     msgids: list[str]
-    references: list[tuple[str, ...]]
+    references: list[str | tuple[str, ...]]  # quick_reader.compact_references
     comments: list[tuple[str, ...]]
     states: bytearray
 
 
-def read_states(text: str, name: str) -> Tally | None:
-    """The :class:`Tally` of a catalogue's text (``catalogue.catalogue_text``), or None where
-    it takes the model (``catalogue.catalogue_of_text``): entries the quick reader leaves,
-    obsolete or plural ones, an entry twice. Where a Tally is given, the model would have
-    been read without an error, and would give the same states: a header that the model
-    refuses is refused here with its error."""
-    summary = quick_reader.quick_summary(text)
-    if summary is None:
+# How much of a catalogue's bytes is decoded at a time: a piece's text and the bytes are
+# held together, not the whole text and the bytes (42 + 42 MiB at catalogue-100000).
+_PIECE = 1 << 22
+
+
+def read_states(data: bytes, name: str) -> Tally | Catalogue:
+    """The :class:`Tally` of a catalogue's bytes, or its model (``parse_catalogue``) where
+    the quick reader leaves an entry (obsolete, plural, anything unusual), an entry is there
+    twice, or the bytes are not UTF-8 as the header declares it: the model then reads it, and
+    raises its error if it has one. Where a Tally is given, the model would have read the
+    catalogue without an error and given the same states; a header it refuses is refused
+    here with its error."""
+    tally = _tally(data, name)
+    return parse_catalogue(data, name) if tally is None else tally
+
+
+def _tally(data: bytes, name: str) -> Tally | None:
+    if data.startswith(b"\xef\xbb\xbf") or b"\x00" in data or not _in_utf8(declared_charset(data)):
+        return None  # the model says what is wrong, or reads another charset
+    summary = quick_reader.Summary()
+    view = memoryview(data)
+    start = 0
+    text = ""
+    while start < len(data):
+        # A piece ends after a blank line, where no entry can be cut, and within a character.
+        end = data.find(b"\n\n", start + _PIECE)
+        end = len(data) if end < 0 else end + 2
+        try:
+            text = str(view[start:end], "utf-8")
+        except UnicodeDecodeError:
+            return None
+        if not quick_reader.quick_summary(text, summary):
+            return None
+        start = end
+    del text, view
+    if not summary.distinct():
         return None
-    if summary.header_end:
-        catalogue_of_text(text[: summary.header_end], name)  # the header's own errors, if any
+    if summary.header is not None:
+        catalogue_of_text(summary.header, name)  # the header's own errors, after any of the entries'
     states = summary.states
     for index, (msgctxt, msgid, msgstr, flags, translator) in summary.commented.items():
         message = Message(msgid, msgstr, msgctxt, flags=flags, translator_comments=translator)
@@ -206,3 +235,10 @@ def read_states(text: str, name: str) -> Tally | None:
         elif state is State.REVIEWED:
             states[index] = REVIEWED
     return Tally(summary.contexts, summary.msgids, summary.references, summary.comments, states)
+
+
+def _in_utf8(charset: str) -> bool:
+    try:
+        return codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        return False
