@@ -62,39 +62,49 @@ def template_beside(
     *,
     fork: bool = True,
     words: bool = False,
-) -> tuple[Template | I18nToolError, Result]:
+) -> tuple[Template | I18nToolError | None, Result]:
     """The template of the source text ``data`` (read from ``path``), or the error reading it
-    gives, and ``work()``, done here meanwhile. With ``fork`` false, or where no process can
-    be forked, both are done here, one after the other. A text that can be cut in two
-    (:func:`cut_of`) is segmented in two processes, a part each. With ``words``, the children
-    also count the words of the first half of their texts (``Template.words``), where counting
-    words is most of the work (on catalogue-100000, 2 of 3.5 s)."""
+    gives, and ``work()``, done here meanwhile; None for the template where the processes
+    that segment it could not give it (one died, or failed otherwise; a part of a text cut in
+    two had an error): the caller then reads the text again and measures it the plain way,
+    which fails as it would have. With ``fork`` false both are done here, one after the
+    other. A text that can be cut in two (:func:`cut_of`) is segmented in two processes, a
+    part each. This process lets go of ``data`` once the processes have it: a caller that
+    keeps no reference either holds the text no longer than it needs. With ``words``, the
+    children also count the words of the first half of their texts (``Template.words``),
+    where counting words is most of the work (on catalogue-100000, 2 of 3.5 s)."""
     from i18ntool import workers
 
-    cut = cut_of(data) if fork else None
-    parts = [(0, len(data))] if cut is None else [(0, cut), (cut, len(data))]
-    children = (
-        [
-            workers.Background(functools.partial(_child, project, path, data, identifier, words, start, end))
-            for start, end in parts
-        ]
-        if fork
-        else []
-    )
-    result = work()
-    answers = [_answer_of(child) for child in children]
-    answer: Any = answers[0] if len(answers) == 1 else None
-    if len(answers) == 2 and answers[0] is not None and answers[1] is not None:
-        if answers[0][0] == answers[1][0] == "template":
-            answer = _joined(answers[0], answers[1])
-    if answer is None or answer[0] == "failed":
-        # A part that failed or ended in an error, a child that died (out of memory?) or an
-        # unexpected failure: the whole template built here, which fails here as it would have.
+    if not fork:
+        result = work()
         answer = _template_answer(project, path, data, identifier, words=False, catch_all=False)
+        return _template_of(answer), result
+    cut = cut_of(data)
+    parts = [(0, len(data))] if cut is None else [(0, cut), (cut, len(data))]
+    text = [data]  # what the children take; emptied here once they have it
+    del data
+    children = [
+        workers.Background(functools.partial(_child, project, path, text, identifier, words, start, end))
+        for start, end in parts
+    ]
+    text.clear()
+    result = work()
+    answers = [given for child in children if (given := _answer_of(child)) is not None and given[0] != "failed"]
+    if len(answers) < len(children):
+        return None, result
+    if len(answers) == 1:
+        return _template_of(answers[0]), result
+    if answers[0][0] == answers[1][0] == "template":
+        return _template_of(_joined(answers[0], answers[1])), result
+    return None, result  # an error in a part: the error of the whole is found the plain way
+
+
+def _template_of(answer: tuple[Any, ...]) -> Template | I18nToolError:
     if answer[0] == "error":
-        return answer[1], result
+        error: I18nToolError = answer[1]
+        return error
     _, language, source, columns, words_of = answer
-    return Template(language, source, columns, words_of), result
+    return Template(language, source, columns, words_of)
 
 
 def _answer_of(child: Any) -> tuple[Any, ...] | None:
@@ -182,13 +192,15 @@ def collection_paused() -> Iterator[None]:
 
 
 def _child(
-    project: Project, path: Path, data: bytes, identifier: str, words: bool, start: int, end: int
+    project: Project, path: Path, text: list[bytes], identifier: str, words: bool, start: int, end: int
 ) -> tuple[Any, ...]:
     # No cycle collection: the child lives for one template and makes few cycles, and
     # collecting them scanned its 100,000 segments again and again (a tenth of its time at
     # catalogue-100000) and touched every page it shares with this process.
+    if not text:
+        return ("failed",)  # run in the caller after all (no process could be forked): it let the text go
     with collection_paused():
-        part = part_of(data, start, end)
+        part = part_of(text[0], start, end)
         return _template_answer(project, path, part, identifier, words=words, catch_all=True)
 
 

@@ -158,12 +158,14 @@ def _rows_beside(piece: _Piece) -> _Outcome | None:
 
 
 def _measured_beside(piece: _Piece) -> _Outcome | None:
-    """:func:`_document_rows` of a large source text: segmented in another process while this
-    one reads the catalogues (``beside``); None if an input is not a plain readable file, for
-    the plain path to report. The rows and errors are the same: a catalogue of a language
-    that is not a target is read too, but its error is not raised. The process is forked
-    before the catalogues are read, and each catalogue's bytes are let go once parsed, so
-    that neither process holds them longer than it needs (42 MiB on catalogue-100000)."""
+    """:func:`_document_rows` of a large source text: segmented in other processes while this
+    one reads the catalogues (``beside``); None if an input is not a plain readable file or
+    the other processes could not segment it, for the plain path to measure or report. The
+    rows and errors are the same: a catalogue of a language that is not a target is read too,
+    but its error is not raised. The processes are forked before the catalogues are read;
+    this one lets the source text go once it has its key, and each catalogue's bytes once
+    read, so that no process holds what it no longer needs (19 and 42 MiB on
+    catalogue-100000)."""
     from i18ntool.markdown.words import count_words  # Markdown's parser: only when reading a document
 
     project = piece.project
@@ -184,7 +186,10 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
             return None
         if catalogues is None:
             return None
+        nonlocal source
         key = key_of("coverage rows", _key_parts(piece, source, catalogues)) if piece.keep else None
+        if fork:
+            source = b""  # the other processes have it
         found: dict[str, Tally | Catalogue | I18nToolError] = {}
         for index, language in enumerate(project.languages):
             if language in names and catalogues[index] is not None:
@@ -207,7 +212,7 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
     template, done = template_beside(
         project, piece.source, source, piece.identifier, read, fork=fork, words=piece.words
     )
-    if done is None:
+    if done is None or template is None:
         return None
     key, read_catalogues = done
     if isinstance(template, I18nToolError):

@@ -122,12 +122,12 @@ def test_the_forked_template_is_the_one_built_here(generated: Path) -> None:
     )
 
 
-def test_a_child_that_dies_leaves_the_template_to_this_process(
+def test_a_child_that_dies_leaves_the_measuring_to_the_plain_path(
     generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = find_project(generated)
     path = next(project.content_dir.glob("*.md"))
-    expected, _ = template_beside(project, path, path.read_bytes(), "archive", lambda: None, fork=False)
+    plain = measured(generated, monkeypatch, large=10**12)
     parent = os.getpid()
     real = beside.document_of_bytes  # type: ignore[attr-defined]
 
@@ -137,10 +137,14 @@ def test_a_child_that_dies_leaves_the_template_to_this_process(
         return real(*arguments)  # type: ignore[arg-type]
 
     monkeypatch.setattr(beside, "document_of_bytes", dying)
-    assert template_beside(project, path, path.read_bytes(), "archive", lambda: None, fork=True)[0] == expected
+    assert template_beside(project, path, path.read_bytes(), "archive", lambda: "done", fork=True) == (None, "done")
+    monkeypatch.setattr(beside, "LARGE", 1)  # cut in two, as well
+    assert measured(generated, monkeypatch, large=0) == plain
 
 
-def test_an_unexpected_failure_in_the_child_is_raised_here(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_failure_in_the_child_is_raised_by_the_plain_path(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = find_project(generated)
     path = next(project.content_dir.glob("*.md"))
 
@@ -148,8 +152,10 @@ def test_an_unexpected_failure_in_the_child_is_raised_here(generated: Path, monk
         raise RuntimeError(f"failed in process {os.getpid()}")
 
     monkeypatch.setattr(beside, "document_of_bytes", failing)
+    assert template_beside(project, path, path.read_bytes(), "archive", lambda: "done", fork=True) == (None, "done")
+    monkeypatch.setattr(project_coverage, "document_of_bytes", failing)
     with pytest.raises(RuntimeError, match=f"failed in process {os.getpid()}$"):
-        template_beside(project, path, path.read_bytes(), "archive", lambda: None, fork=True)
+        measured(generated, monkeypatch, large=0)
 
 
 def test_an_error_in_the_source_text_comes_back_from_the_child(tmp_path: Path) -> None:
@@ -286,3 +292,22 @@ def test_a_generated_archive_cut_in_two_gives_the_same_rows(generated: Path, mon
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("film", "movie", 40) + "\nA paragraph added since.\n", encoding="utf-8")
     assert_same_rows(generated, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(b"\nBroken \xff text.\n", id="not-utf-8-in-the-second-part"),
+        pytest.param(b"\nA NUL \x00.\n", id="nul"),
+    ],
+)
+def test_an_error_in_a_part_is_the_whole_texts_error(
+    generated: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    source = next((generated / "content").glob("*.md"))
+    source.write_bytes(source.read_bytes() + damage)
+    monkeypatch.setattr(beside, "LARGE", 1)
+    assert beside.cut_of(source.read_bytes()) is not None
+    plain = error_of(generated, monkeypatch, large=10**12)
+    assert plain.startswith(f"content/{source.name}:")
+    assert error_of(generated, monkeypatch, large=0) == plain
