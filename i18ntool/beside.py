@@ -130,10 +130,11 @@ _HTML_LINE = re.compile(rb"^[ \t>*+\-0-9.)]*<", re.MULTILINE)
 
 def cut_of(data: bytes) -> int | None:
     """Where the source text ``data`` can be cut in two near its middle, so that segmenting
-    the two parts (the second after as many empty lines, so that its lines keep their
-    numbers) gives the segments of the whole; None where it cannot be, or is not worth it.
+    the two parts gives the segments of the whole; None where it cannot be, or is not worth it.
 
-    Only CommonMark's fenced code blocks, HTML blocks and link reference definitions reach
+    A part is segmented as a text of its own (:func:`part_answer`): the second part's first
+    line cannot open front matter, and its references are then moved down by the lines of the
+    first. Only CommonMark's fenced code blocks, HTML blocks and link reference definitions reach
     across a blank line followed by a line that opens a paragraph with a letter (which ends
     any list, quote, indented code or paragraph before it); so a text with no fence, no line
     that may open an HTML block (nor so an i18ntool directive) and no ``]:`` is cut there.
@@ -148,9 +149,25 @@ def cut_of(data: bytes) -> int | None:
     return None if found is None else found.end()
 
 
-def part_of(data: bytes, start: int, end: int) -> bytes:
-    """The text from ``start`` to ``end``, after as many empty lines as come before it."""
-    return data[start:end] if start == 0 else b"\n" * data.count(b"\n", 0, start) + data[start:end]
+def part_answer(
+    project: Project, path: Path, data: bytes, identifier: str, start: int, end: int, *, words: bool, catch_all: bool
+) -> tuple[Any, ...]:
+    """:func:`_template_answer` of the part of the text from ``start`` to ``end`` (a part
+    ``cut_of`` gives), its references' lines counted from the start of the whole text."""
+    answer = _template_answer(project, path, data[start:end], identifier, words=words, catch_all=catch_all)
+    lines = data.count(b"\n", 0, start)
+    if answer[0] == "template" and lines:
+        columns = answer[3]
+        columns.references[:] = [_moved(references, lines) for references in columns.references]
+    return answer
+
+
+def _moved(references: str | tuple[str, ...], lines: int) -> str | tuple[str, ...]:
+    """References ("path:line") ``lines`` lines further down, compact as they were given."""
+    if isinstance(references, str):
+        path, _, line = references.rpartition(":")
+        return f"{path}:{int(line) + lines}"
+    return tuple(_moved(reference, lines) for reference in references)  # type: ignore[misc]
 
 
 def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -200,8 +217,7 @@ def _child(
     if not text:
         return ("failed",)  # run in the caller after all (no process could be forked): it let the text go
     with collection_paused():
-        part = part_of(text[0], start, end)
-        return _template_answer(project, path, part, identifier, words=words, catch_all=True)
+        return part_answer(project, path, text[0], identifier, start, end, words=words, catch_all=True)
 
 
 def _template_answer(

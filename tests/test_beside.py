@@ -257,7 +257,7 @@ def test_a_text_cut_in_two_gives_the_template_of_the_whole(front: str, blocks: l
         return
     assert data[cut - 2 : cut] == b"\n\n"
     parts = [
-        beside._template_answer(project, path, beside.part_of(data, start, end), "cut", words=True, catch_all=False)
+        beside.part_answer(project, path, data, "cut", start, end, words=True, catch_all=False)
         for start, end in ((0, cut), (cut, len(data)))
     ]
     if all(part[0] == "template" for part in parts):
