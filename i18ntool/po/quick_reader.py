@@ -234,13 +234,41 @@ class Summary:
         return len(set(msgids)) == len(msgids) or len(set(zip(self.contexts, msgids, strict=True))) == len(msgids)
 
 
+# The groups of _ENTRY that quick_summary reads, in order; _ENTRY.split gives them at
+# these places from one entry to the next.
+_SUMMARY_GROUPS = (
+    "translator",
+    "extracted",
+    "references",
+    "flags",
+    "previous",
+    "comments",
+    "msgctxt",
+    "msgid",
+    "msgstr",
+)
+_STRIDE = _ENTRY.groups + 1
+
+
 def quick_summary(text: str, summary: Summary) -> bool:
     """Add the entries of ``text`` to ``summary``, where :func:`quick_entries` reads it and the
     strict reader would find no second header; whether it did (if not, the strict reader then
     says what is wrong, if anything). ``text`` may be a piece of a file cut after a blank line
     (the entries of the file are those of its pieces: no entry holds one), given in order.
     No line is counted and no translation decoded, but for the few entries with translator
-    comments."""
+    comments.
+
+    The entries are found by one ``_ENTRY.split`` of the text, which gives what lies between
+    entries (nothing, where each entry follows the one before as :func:`quick_entries`
+    matches them) and each entry's groups, at fixed places: 0.1 s less than matching entry by
+    entry at catalogue-100000."""
+    pieces = _ENTRY.split(text)
+    between = pieces[0::_STRIDE]
+    rest = between.pop()
+    if any(between) or rest.count("\n") != len(rest):
+        return False  # something that is not an entry, nor blank lines to the end
+    columns = [pieces[_ENTRY.groupindex[name] :: _STRIDE] for name in _SUMMARY_GROUPS]
+    del pieces, between
     contexts, msgids, references, comments, states = (
         summary.contexts,
         summary.msgids,
@@ -248,35 +276,45 @@ def quick_summary(text: str, summary: Summary) -> bool:
         summary.comments,
         summary.states,
     )
-    position = 0
-    match_entry = _ENTRY.match
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     read: dict[tuple[str, str], Comments] = {}
     try:
-        while (match := match_entry(text, position)) is not None:
-            if match.end() == position:
-                return False  # cannot happen (an entry takes a line at least): no endless loop
-            position = match.end()
-            msgctxt = match["msgctxt"]
+        for translator, extracted, found, flags_lines, previous, block, msgctxt, msgid, msgstr in zip(
+            *columns, strict=True
+        ):
+            if block is not None:
+                flags, translator_comments, extracted_comments, entry_references, _, _ = _comments(block, shared)
+            elif translator or previous:
+                flags, translator_comments, extracted_comments, entry_references, _, _ = _comments(
+                    translator + extracted + found + flags_lines + previous, shared
+                )
+            else:
+                known = read.get((extracted, flags_lines))
+                if known is None:
+                    known = read[extracted, flags_lines] = _comments(extracted + flags_lines, shared)
+                flags, translator_comments, extracted_comments = known[0], known[1], known[2]
+                # The items of every "#:" line, as _comments splits each line: the lines joined by spaces.
+                entry_references = tuple(found[2:].replace("\n#:", " ").split()) if found else ()
             if msgctxt is not None:
                 msgctxt = _decoded(msgctxt)
-            msgid = _decoded(match["msgid"])
-            flags, translator, extracted, found, _, _ = _entry_comments(match, shared, read)
+            msgid = _decoded(msgid)
             if not msgid and msgctxt is None:
                 if msgids or summary.header is not None:
                     return False  # a second header: the strict reader says so
-                summary.header = text[:position]
+                # The text up to the header's closing quote (its lines are the file's): the
+                # header is the first entry, and its msgstr the first line to open with msgstr.
+                summary.header = text[: text.index("\nmsgstr ") + len('\nmsgstr "') + len(msgstr) + 1]
                 continue
-            msgstr = match["msgstr"]
             # A msgstr is empty when all its strings are: nothing in them but quotes and line ends.
             state = EMPTY if not msgstr.strip('"\n') else FUZZY if "fuzzy" in flags else TRANSLATED
-            if translator:
-                summary.commented[len(msgids)] = (msgctxt, msgid, _decoded(msgstr), flags, translator)
+            if translator_comments:
+                summary.commented[len(msgids)] = (msgctxt, msgid, _decoded(msgstr), flags, translator_comments)
             contexts.append(msgctxt)
             msgids.append(msgid)
-            references.append(found[0] if len(found) == 1 else found)  # compact_references
-            comments.append(extracted)
+            # compact_references
+            references.append(entry_references[0] if len(entry_references) == 1 else entry_references)
+            comments.append(extracted_comments)
             states.append(state)
     except _GiveUp:
         return False
-    return text.count("\n", position) == len(text) - position  # else not an entry, nor blank lines to the end
+    return True
