@@ -118,12 +118,14 @@ def _words_unparsed(text: str) -> int | None:
 _OPENING_WORD = re.compile(r"[A-Za-z0-9]+ ")
 
 
-@functools.lru_cache(maxsize=8192)
 def has_words(text: str) -> bool:
     """Whether ``text`` has a word to translate outside its images: a line of badges, an
     image alone, a bare URL or a list of code spans has none, and is copied as written."""
-    if _OPENING_WORD.match(text):
-        return True
+    return True if _OPENING_WORD.match(text) else _has_words(text)
+
+
+@functools.lru_cache(maxsize=8192)  # the answers that take longer, remembered
+def _has_words(text: str) -> bool:
     if not _WORD.search(text):
         return False
     if not _MARKUP_START.search(text) and not _may_hold_address(text):
