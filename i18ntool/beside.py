@@ -79,6 +79,9 @@ def template_beside(
         result = work()
         answer = _template_answer(project, path, data, identifier, words=False, catch_all=False)
         return _template_of(answer), result
+    # The parsers are imported here, once, rather than in each child (50 ms each).
+    from i18ntool.markdown import segmenting  # noqa: F401
+
     cut = cut_of(data)
     parts = [(0, len(data))] if cut is None else [(0, cut), (cut, len(data))]
     text = [data]  # what the children take; emptied here once they have it
