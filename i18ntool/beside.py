@@ -128,7 +128,10 @@ _CUT = re.compile(rb"\n\n(?=[A-Za-z])")
 # A line that may open an HTML block (some run on over blank lines, and directives are
 # HTML comments that apply to the block after them), behind any indentation or list and
 # quote markers.
-_HTML_LINE = re.compile(rb"^[ \t>*+\-0-9.)]*<", re.MULTILINE)
+# (Looked for after each line break, and at the start apart: a tenth of the time of one
+# regular expression in MULTILINE mode, 0.008 s against 0.08-0.18 s on a 19 MB text.)
+_HTML_LINE = re.compile(rb"\n[ \t>*+\-0-9.)]*<")
+_HTML_START = re.compile(rb"[ \t>*+\-0-9.)]*<")
 
 
 def cut_of(data: bytes) -> int | None:
@@ -146,7 +149,7 @@ def cut_of(data: bytes) -> int | None:
     template with the whole's on generated and hostile texts."""
     if len(data) < 2 * LARGE or b"\r" in data or b"]:" in data or b"```" in data or b"~~~" in data:
         return None
-    if _HTML_LINE.search(data):
+    if _HTML_START.match(data) or _HTML_LINE.search(data):
         return None
     found = _CUT.search(data, len(data) // 2)
     return None if found is None else found.end()

@@ -281,6 +281,7 @@ def test_texts_are_cut_only_where_it_is_safe() -> None:
             b"\r\n",
         ):
             assert beside.cut_of(unsafe + plain) is None, unsafe
+            assert beside.cut_of(plain + unsafe + plain) is None, unsafe
     assert beside.cut_of(plain) is None  # too small to pay for a second process
 
 
