@@ -1,18 +1,20 @@
-"""A large document's template built in a forked process while this one does other work.
+"""A large document's template built in forked processes while this one does other work.
 
 Profiled (``I18NTOOL_JOBS=1 python -m cProfile``), `coverage` of one 19 MB document with a
 100,000-entry catalogue spent about half its time segmenting the source text and the other
 half reading the catalogue; the two meet only at the end, where each entry of the template is
-looked up in the catalogue. So the source text is segmented in a forked process, which sends
-back only what the template holds (context, text, references and comments of each entry),
-while this process reads the catalogues. The document itself, its segments and the parse's
-blocks stay in the child and go with it.
+looked up in the catalogue. So the source text is segmented in forked processes (two, a part
+each, where the text can be cut: :func:`cut_of`), which send back only what the template holds
+(context, text, references and comments of each entry, as columns), while this process reads
+the catalogues. The document itself, its segments and the parse's blocks stay in the children
+and go with them.
 
-The answer is the one this process would give: the child runs the same functions on the same
+The answer is the one this process would give: a child runs the same functions on the same
 bytes, an error in the source text comes back as the same error, and anything else (no
-process to be had, a child that dies or fails otherwise) makes this process build the
-template itself, which then fails as it would have. Tests compare the rows with the plain
-path's on the kit, generated projects and broken input.
+process to be had, a child that dies or fails otherwise, an error in one part of a text cut
+in two) leaves the document to the plain path, which reads it again and fails as it would
+have. Tests compare the rows with the plain path's on the kit, generated projects and broken
+input, and the template of a text cut in two with the whole's.
 """
 
 from __future__ import annotations
