@@ -145,12 +145,13 @@ def inventory_of_bytes(project: Project, target: Target, data: bytes | None) -> 
 TemplateEntry = tuple[str | None, str, tuple[str, ...], tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass
 class TemplateColumns:
     """A template's entries as four columns of their fields (references as
     ``quick_reader.compact_references`` gives them, equal comments one tuple): what a process
-    that segmented a large source text sends back (``beside``), in half the memory of the
-    entries, and what a catalogue's columns are compared with (``coverage.row_of_tally``)."""
+    that segmented a large source text sends back (``beside``, which joins the columns of
+    two parts in place), in half the memory of the entries, and what a catalogue's columns
+    are compared with (``coverage.row_of_tally``)."""
 
     contexts: list[str | None]
     msgids: list[str]
