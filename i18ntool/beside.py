@@ -182,22 +182,30 @@ def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     """The answer for the whole text from those of its two parts (``cut_of``): the entries of
     the first, then those of the second, an entry whose text the first part has too adding its
     references and kinds of block to that entry's, as ``documents.template_fields`` groups the
-    segments of the whole (no part has a note: notes are directives, which cut_of leaves whole)."""
+    segments of the whole (no part has a note: notes are directives, which cut_of leaves whole).
+    Most texts are in one part only, and most have no context: their texts are the keys."""
     _, language, source, columns, words = first
     words.update(second[4])
-    contexts, msgids, references, comments = columns.contexts, columns.msgids, columns.references, columns.comments
-    where = {key: index for index, key in enumerate(zip(contexts, msgids, strict=True))}
-    more = second[3]
-    for context, msgid, found, kinds in zip(more.contexts, more.msgids, more.references, more.comments, strict=True):
-        index = where.setdefault((context, msgid), len(msgids))
-        if index == len(msgids):
-            contexts.append(context)
-            msgids.append(msgid)
-            references.append(found)
-            comments.append(kinds)
-        else:
-            references[index] = expanded_references(references[index]) + expanded_references(found)
-            comments[index] = tuple(dict.fromkeys(comments[index] + kinds))
+    more: TemplateColumns = second[3]
+    if columns.contexts.count(None) == len(columns.contexts) and more.contexts.count(None) == len(more.contexts):
+        where: dict[Any, int] = {msgid: index for index, msgid in enumerate(columns.msgids)}
+        in_both = {index: where[msgid] for index, msgid in enumerate(more.msgids) if msgid in where}
+    else:
+        where = {key: index for index, key in enumerate(zip(columns.contexts, columns.msgids, strict=True))}
+        pairs = enumerate(zip(more.contexts, more.msgids, strict=True))
+        in_both = {index: where[key] for index, key in pairs if key in where}
+    for index, entry in in_both.items():
+        references = expanded_references(columns.references[entry]) + expanded_references(more.references[index])
+        columns.references[entry] = references
+        columns.comments[entry] = tuple(dict.fromkeys(columns.comments[entry] + more.comments[index]))
+    kept = [index for index in range(len(more.msgids)) if index not in in_both] if in_both else None
+    for column, added in (
+        (columns.contexts, more.contexts),
+        (columns.msgids, more.msgids),
+        (columns.references, more.references),
+        (columns.comments, more.comments),
+    ):
+        column.extend(added if kept is None else [added[index] for index in kept])
     return ("template", language, source, columns, words)
 
 

@@ -312,3 +312,20 @@ def test_an_error_in_a_part_is_the_whole_texts_error(
     plain = error_of(generated, monkeypatch, large=10**12)
     assert plain.startswith(f"content/{source.name}:")
     assert error_of(generated, monkeypatch, large=0) == plain
+
+
+@pytest.mark.parametrize("context", [None, "ctx"])
+def test_parts_join_as_the_whole_groups_its_segments(context: str | None) -> None:
+    """An entry of the second part whose key the first has adds its references and kinds of
+    block to that entry (in a text cut in two, no context: held here for any context too)."""
+    first = TemplateColumns.of([(context, "a", ("x.md:1",), ("paragraph",)), (None, "b", ("x.md:3",), ("heading 2",))])
+    second = TemplateColumns.of(
+        [(None, "c", ("x.md:9",), ("paragraph",)), (context, "a", ("x.md:11", "x.md:13"), ("list item", "paragraph"))]
+    )
+    joined = beside._joined(("template", "en", "x.md", first, {"a": 1}), ("template", "en", "x.md", second, {"c": 1}))
+    assert joined[3].entries() == [
+        (context, "a", ("x.md:1", "x.md:11", "x.md:13"), ("paragraph", "list item")),
+        (None, "b", ("x.md:3",), ("heading 2",)),
+        (None, "c", ("x.md:9",), ("paragraph",)),
+    ]
+    assert joined[4] == {"a": 1, "c": 1}
