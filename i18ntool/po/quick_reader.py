@@ -269,12 +269,14 @@ def quick_summary(text: str, summary: Summary) -> bool:
         return False  # something that is not an entry, nor blank lines to the end
     columns = [pieces[_ENTRY.groupindex[name] :: _STRIDE] for name in _SUMMARY_GROUPS]
     del pieces, between
-    contexts, msgids, references, comments, states = (
-        summary.contexts,
-        summary.msgids,
-        summary.references,
-        summary.comments,
-        summary.states,
+    msgids = summary.msgids
+    # The columns' appends, looked up once (a tenth of the time of the loop below).
+    add_context, add_msgid, add_references, add_comments, add_state = (
+        summary.contexts.append,
+        msgids.append,
+        summary.references.append,
+        summary.comments.append,
+        summary.states.append,
     )
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     read: dict[tuple[str, str], Comments] = {}
@@ -283,18 +285,21 @@ def quick_summary(text: str, summary: Summary) -> bool:
             *columns, strict=True
         ):
             if block is not None:
-                flags, translator_comments, extracted_comments, entry_references, _, _ = _comments(block, shared)
+                flags, translator_comments, extracted_comments, listed, _, _ = _comments(block, shared)
+                entry_references = compact_references(listed)
             elif translator or previous:
-                flags, translator_comments, extracted_comments, entry_references, _, _ = _comments(
+                flags, translator_comments, extracted_comments, listed, _, _ = _comments(
                     translator + extracted + found + flags_lines + previous, shared
                 )
+                entry_references = compact_references(listed)
             else:
                 known = read.get((extracted, flags_lines))
                 if known is None:
                     known = read[extracted, flags_lines] = _comments(extracted + flags_lines, shared)
                 flags, translator_comments, extracted_comments = known[0], known[1], known[2]
                 # The items of every "#:" line, as _comments splits each line: the lines joined by spaces.
-                entry_references = tuple(found[2:].replace("\n#:", " ").split()) if found else ()
+                items = found[2:].replace("\n#:", " ").split()
+                entry_references = items[0] if len(items) == 1 else tuple(items)  # compact_references
             if msgctxt is not None:
                 msgctxt = _decoded(msgctxt)
             msgid = _decoded(msgid)
@@ -309,12 +314,11 @@ def quick_summary(text: str, summary: Summary) -> bool:
             state = EMPTY if not msgstr.strip('"\n') else FUZZY if "fuzzy" in flags else TRANSLATED
             if translator_comments:
                 summary.commented[len(msgids)] = (msgctxt, msgid, _decoded(msgstr), flags, translator_comments)
-            contexts.append(msgctxt)
-            msgids.append(msgid)
-            # compact_references
-            references.append(entry_references[0] if len(entry_references) == 1 else entry_references)
-            comments.append(extracted_comments)
-            states.append(state)
+            add_context(msgctxt)
+            add_msgid(msgid)
+            add_references(entry_references)
+            add_comments(extracted_comments)
+            add_state(state)
     except _GiveUp:
         return False
     return True
