@@ -15,6 +15,11 @@ One regular expression takes a whole entry (``_ENTRY``): its comment lines, then
 each a keyword's string and the strings of the lines below it. A line-by-line reader spent
 most of its time deciding, line by line, what each line was; here the regular expression
 does that in one call per entry, and only the comment lines are looked at one by one.
+
+``quick_summary`` reads the same files for `coverage`, which needs states, not entries: the
+keys, references and extracted comments of each entry and its state from its msgstr and
+flags, as columns (``states.read_states`` makes a catalogue's tally of them;
+tests/test_tally.py holds its rows and errors to the model's).
 """
 
 from __future__ import annotations
