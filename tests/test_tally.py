@@ -211,3 +211,32 @@ def test_a_tally_keeps_columns_not_entries() -> None:
     text = 'msgid ""\nmsgstr "Language: it\\n"\n\n#. paragraph\n#: content/x.md:1\nmsgid "a"\nmsgstr "x"\n'
     tally = read_states(text.encode("utf-8"), NAME)
     assert tally == Tally([None], ["a"], [f"{SOURCE}:1"], [("paragraph",)], bytearray([2]))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "caf\xe9"\nmsgstr "x"\n'.encode(
+                "latin-1"
+            ),
+            id="latin-1",
+        ),
+        pytest.param(b'msgid "a"\nmsgstr "\xff"\n', id="not-utf-8"),
+        pytest.param(b'\xef\xbb\xbfmsgid "a"\nmsgstr "x"\n', id="byte-order-mark"),
+        pytest.param(b'msgid "a"\nmsgstr "x\x00"\n', id="nul"),
+        pytest.param(b'msgid ""\nmsgstr "Content-Type: text/plain; charset=NOPE\\n"\n', id="unknown-charset"),
+    ],
+)
+def test_other_bytes_are_left_to_the_model(data: bytes) -> None:
+    """Bytes not in UTF-8 as declared (another charset, broken, a byte order mark, a NUL) are
+    read by the model, which gives its catalogue or its error."""
+    try:
+        expected: object = parse_catalogue(data, NAME)
+    except CatalogueError as error:
+        expected = str(error)
+    try:
+        given: object = read_states(data, NAME)
+    except CatalogueError as error:
+        given = str(error)
+    assert given == expected
