@@ -149,7 +149,10 @@ def cut_of(data: bytes) -> int | None:
     Line endings other than "\n" are left whole. Front matter that is not closed before the
     cut fails in the first part, which then leaves the text whole. Tests compare the parts'
     template with the whole's on generated and hostile texts."""
-    if len(data) < 2 * LARGE or b"\r" in data or b"]:" in data or b"```" in data or b"~~~" in data:
+    if len(data) < 2 * LARGE or b"\r" in data or b"]:" in data:
+        return None
+    # A fence only where its character is at all: a byte is found ten times faster than three.
+    if (b"`" in data and b"```" in data) or (b"~" in data and b"~~~" in data):
         return None
     if _HTML_START.match(data) or _HTML_LINE.search(data):
         return None
