@@ -122,16 +122,6 @@ _NUL = "a NUL character, where gettext would cut the string short; remove it"
 
 def parse_catalogue(data: bytes, name: str) -> Catalogue:
     """Parse the bytes of a PO file. Errors name ``name`` and the line."""
-    text = catalogue_text(data, name)
-    del data  # where the caller keeps no reference either, the bytes go before the model is made
-    return catalogue_of_text(text, name)
-
-
-def catalogue_text(data: bytes, name: str) -> str:
-    """The text of a PO file's bytes, decoded in the charset its header names, as
-    :func:`parse_catalogue` reads it first (errors name ``name`` and the line): for a reader
-    that needs less than the whole model (``states.read_states``) and then, if need be,
-    :func:`catalogue_of_text`."""
     if data.startswith(b"\xef\xbb\xbf"):
         # msgfmt refuses it ("syntax error" on line 1), and so do we: as strict as gettext.
         raise CatalogueError(
@@ -155,11 +145,11 @@ def catalogue_text(data: bytes, name: str) -> str:
     del data, match
     if "\x00" in text:
         raise CatalogueError(f"the file holds {_NUL}", name, text.count("\n", 0, text.index("\x00")) + 1)
-    return text
+    return catalogue_of_text(text, name)
 
 
 def declared_charset(data: bytes) -> str:
-    """The charset a PO file's bytes are read in (as :func:`catalogue_text` reads them)."""
+    """The charset a PO file's bytes are read in (as :func:`parse_catalogue` reads them)."""
     return _charset_of(_CHARSET.search(data))
 
 
@@ -171,7 +161,7 @@ def _charset_of(match: re.Match[bytes] | None) -> str:
 
 
 def catalogue_of_text(text: str, name: str) -> Catalogue:
-    """The catalogue of a PO file's text (:func:`catalogue_text`)."""
+    """The catalogue of a PO file's text, decoded (:func:`parse_catalogue`)."""
     quick = _read_quickly(text, name)
     return quick if quick is not None else _Parser(name).parse(text)
 
