@@ -21,10 +21,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from i18ntool.po import states
 from i18ntool.po.catalogue import Catalogue, Message
-from i18ntool.po.states import State, figures_carried, review_of, state_of
+from i18ntool.po.states import TALLY_STATES, State, Tally, figures_carried, review_of, state_of
 from i18ntool.project import Project
-from i18ntool.targets import Inventory, Target, take_inventory
+from i18ntool.targets import Inventory, Target, TemplateColumns, take_inventory
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,62 @@ def row_of(
         extra=len(inventory.extra),
         publishable=at_least(entries.done, entries.total, threshold),
         figures_carried=sum(1 for entry in inventory.entries if figures_carried(entry.message)),
+    )
+
+
+def row_of_tally(
+    project: Project,
+    target: Target,
+    tally: Tally,
+    template: TemplateColumns,
+    source: str,
+    threshold: float,
+    *,
+    words: bool = True,
+    known_words: Mapping[str, int] | None = None,
+) -> Row:
+    """``row_of(project, inventory_against(target, catalogue, template, source), ...)`` of the
+    catalogue that ``tally`` counts (``states.read_states``): the same row, made from columns.
+    A catalogue in step pairs with its template entry by entry, which two comparisons of
+    lists show; any other is paired by key."""
+    msgids, contexts = template.msgids, template.contexts
+    if tally.msgids == msgids and tally.contexts == contexts:
+        codes = tally.states
+        missing = extra = 0
+        in_step = tally.references == template.references and tally.comments == template.comments
+    else:
+        positions = {key: index for index, key in enumerate(zip(tally.contexts, tally.msgids, strict=True))}
+        found = [positions.get(key) for key in zip(contexts, msgids, strict=True)]
+        codes = bytearray(states.UNTRANSLATED if index is None else tally.states[index] for index in found)
+        missing = found.count(None)
+        extra = len(positions) - (len(found) - missing)  # the catalogue's keys are distinct (read_states)
+        in_step = False  # not the same texts in the same order
+    amounts = [codes.count(code) for code in range(len(TALLY_STATES))]
+    entries = Counts.of(zip(TALLY_STATES, amounts, strict=True))
+    counted = None
+    if words:
+        from i18ntool.markdown.words import count_words  # Markdown's parser: only when counting words
+
+        known = known_words or {}
+        word_amounts = [0] * len(TALLY_STATES)
+        for msgid, code in zip(msgids, codes, strict=True):
+            counted_before = known.get(msgid)
+            word_amounts[code] += count_words(msgid) if counted_before is None else counted_before
+        counted = Counts.of(zip(TALLY_STATES, word_amounts, strict=True))
+    return Row(
+        document=target.name,
+        language=target.language,
+        catalogue=project.relative(target.catalogue_path),
+        source=source,
+        exists=True,
+        entries=entries,
+        words=counted,
+        stale_reviews=amounts[states.TRANSLATED_STALE],
+        in_step=in_step,
+        missing=missing,
+        extra=extra,
+        publishable=at_least(entries.done, entries.total, threshold),
+        figures_carried=amounts[states.FUZZY_CARRIED] + amounts[states.UNTRANSLATED_CARRIED],
     )
 
 

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from i18ntool.beside import LARGE, collection_paused, template_beside
 from i18ntool.cache import Cache, Keys, key_of
+from i18ntool.coverage import Counts, Coverage, Row, row_of, row_of_tally, totals_of
 from i18ntool.digests import Digests, Record, digest_of, read_signed, scope_of
-from i18ntool.coverage import Counts, Coverage, Row, row_of, totals_of
 from i18ntool.documents import catalogue_folder, catalogue_listing, document_of_bytes, load_document, sources
 from i18ntool.errors import I18nToolError
-from i18ntool.po.catalogue import Catalogue, parse_catalogue
+from i18ntool.po.catalogue import Catalogue
+from i18ntool.po.states import Tally, read_states
 from i18ntool.project import Project
 from i18ntool.targets import (
     Target,
@@ -185,12 +186,14 @@ def _rows_beside(piece: _Piece) -> _Outcome | None:
 
 
 def _measured_beside(piece: _Piece) -> _Outcome | None:
-    """:func:`_document_rows` of a large source text: segmented in another process while this
-    one reads the catalogues (``beside``); None if an input is not a plain readable file, for
-    the plain path to report. The rows and errors are the same: a catalogue of a language
-    that is not a target is read too, but its error is not raised. The process is forked
-    before the catalogues are read, and each catalogue's bytes are let go once parsed, so
-    that neither process holds them longer than it needs (42 MiB on catalogue-100000)."""
+    """:func:`_document_rows` of a large source text: segmented in other processes while this
+    one reads the catalogues (``beside``); None if an input is not a plain readable file or
+    the other processes could not segment it, for the plain path to measure or report. The
+    rows and errors are the same: a catalogue of a language that is not a target is read too,
+    but its error is not raised. The processes are forked before the catalogues are read;
+    this one lets the source text go once it has its key, and each catalogue's bytes once
+    read, so that no process holds what it no longer needs (19 and 42 MiB on
+    catalogue-100000)."""
     from i18ntool.markdown.words import count_words  # Markdown's parser: only when reading a document
 
     project = piece.project
@@ -204,21 +207,24 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
     fork = cores() > 1
     counted: dict[str, int] = {}  # words of the texts counted here while the child works
 
-    def read() -> tuple[str | None, dict[str, Catalogue | I18nToolError]] | None:
+    def read() -> tuple[str | None, dict[str, Tally | Catalogue | I18nToolError]] | None:
         try:
             catalogues = _catalogue_bytes(piece)
         except OSError:
             return None
         if catalogues is None:
             return None
+        nonlocal source
         digests = [digest_of(source), *(None if each is None else digest_of(each) for each in catalogues)]
         key = _key(piece, digests) if piece.keep else None
-        found: dict[str, Catalogue | I18nToolError] = {}
+        if fork:
+            source = b""  # the other processes have it
+        found: dict[str, Tally | Catalogue | I18nToolError] = {}
         for index, language in enumerate(project.languages):
             if language in names and catalogues[index] is not None:
                 try:
-                    # Taken out of the list as it is passed: the parser lets the bytes go once decoded.
-                    found[language] = parse_catalogue(_taken(catalogues, index), names[language])
+                    # Taken out of the list as it is passed: the bytes go once read.
+                    found[language] = read_states(_taken(catalogues, index), names[language])
                 except I18nToolError as error:
                     found[language] = error
             catalogues[index] = None
@@ -226,15 +232,16 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
             # The child counts the first half of the template's texts; here, the second half
             # of each catalogue's (the same texts, in the same order, when it is in step).
             for catalogue in found.values():
-                if isinstance(catalogue, Catalogue):
-                    messages = catalogue.messages
-                    counted.update((m.msgid, count_words(m.msgid)) for m in messages[len(messages) // 2 :])
+                if isinstance(catalogue, I18nToolError):
+                    continue
+                msgids = catalogue.msgids if isinstance(catalogue, Tally) else [m.msgid for m in catalogue.messages]
+                counted.update((msgid, count_words(msgid)) for msgid in msgids[len(msgids) // 2 :])
         return key, found
 
     template, done = template_beside(
         project, piece.source, source, piece.identifier, read, fork=fork, words=piece.words
     )
-    if done is None:
+    if done is None or template is None:
         return None
     key, read_catalogues = done
     if isinstance(template, I18nToolError):
@@ -247,10 +254,24 @@ def _measured_beside(piece: _Piece) -> _Outcome | None:
         catalogue = read_catalogues.get(language)
         if isinstance(catalogue, I18nToolError):
             return _Outcome(catalogue_error=catalogue)
-        exists = catalogue is not None
-        inventory = inventory_against(target, catalogue or Catalogue(), template.entries, template.source, exists)
         known = {**template.words, **counted}
-        rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known))
+        if isinstance(catalogue, Tally):
+            row = row_of_tally(
+                project,
+                target,
+                catalogue,
+                template.columns,
+                template.source,
+                project.publish_threshold,
+                words=piece.words,
+                known_words=known,
+            )
+        else:
+            exists = catalogue is not None
+            entries = template.columns.entries()
+            inventory = inventory_against(target, catalogue or Catalogue(), entries, template.source, exists)
+            row = row_of(project, inventory, project.publish_threshold, words=piece.words, known_words=known)
+        rows.append(row)
     return _Outcome(tuple(rows), key=key)
 
 

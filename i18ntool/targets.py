@@ -23,6 +23,7 @@ from i18ntool.documents import (
     source_files,
 )
 from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
+from i18ntool.po.quick_reader import compact_references, expanded_references
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.project import Project, check_document_id
@@ -143,6 +144,38 @@ def inventory_of_bytes(project: Project, target: Target, data: bytes | None) -> 
 # travel between processes (``beside``) in a quarter of the time, and a ``Message`` is made
 # only for an entry the catalogue lacks.
 TemplateEntry = tuple[str | None, str, tuple[str, ...], tuple[str, ...]]
+
+
+@dataclass
+class TemplateColumns:
+    """A template's entries as four columns of their fields (references as
+    ``quick_reader.compact_references`` gives them, equal comments one tuple): what a process
+    that segmented a large source text sends back (``beside``, which joins the columns of
+    two parts in place), in half the memory of the entries, and what a catalogue's columns
+    are compared with (``coverage.row_of_tally``)."""
+
+    contexts: list[str | None]
+    msgids: list[str]
+    references: list[str | tuple[str, ...]]
+    comments: list[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, entries: Sequence[TemplateEntry]) -> TemplateColumns:
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        return cls(
+            [entry[0] for entry in entries],
+            [entry[1] for entry in entries],
+            [compact_references(entry[2]) for entry in entries],
+            [shared.setdefault(entry[3], entry[3]) for entry in entries],
+        )
+
+    def entries(self) -> list[TemplateEntry]:
+        return [
+            (context, msgid, expanded_references(references), comments)
+            for context, msgid, references, comments in zip(
+                self.contexts, self.msgids, self.references, self.comments, strict=True
+            )
+        ]
 
 
 def template_entries(document: Document) -> list[TemplateEntry]:

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from i18ntool import beside, project_coverage
 from i18ntool.beside import template_beside
@@ -16,9 +18,10 @@ from i18ntool.coverage import Coverage
 from i18ntool.project_coverage import measure_project
 from i18ntool.documents import load_document
 from i18ntool.errors import I18nToolError
+from i18ntool.markdown.words import count_words
 from i18ntool.project import find_project
-from i18ntool.targets import template_entries
-from tests.conftest import REPOSITORY, copy_project
+from i18ntool.targets import TemplateColumns, template_entries
+from tests.conftest import REPOSITORY, copy_project, profile
 
 AWARD = "russo-brothers-award"
 
@@ -112,15 +115,19 @@ def test_the_forked_template_is_the_one_built_here(generated: Path) -> None:
     forked, done = template_beside(project, path, path.read_bytes(), document.id, lambda: "done", fork=True)
     here, _ = template_beside(project, path, path.read_bytes(), document.id, lambda: "done", fork=False)
     assert done == "done"
-    assert forked == here == beside.Template(document.language, document.source, template_entries(document))
+    assert (
+        forked
+        == here
+        == beside.Template(document.language, document.source, TemplateColumns.of(template_entries(document)))
+    )
 
 
-def test_a_child_that_dies_leaves_the_template_to_this_process(
+def test_a_child_that_dies_leaves_the_measuring_to_the_plain_path(
     generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = find_project(generated)
     path = next(project.content_dir.glob("*.md"))
-    expected, _ = template_beside(project, path, path.read_bytes(), "archive", lambda: None, fork=False)
+    plain = measured(generated, monkeypatch, large=10**12)
     parent = os.getpid()
     real = beside.document_of_bytes  # type: ignore[attr-defined]
 
@@ -130,10 +137,14 @@ def test_a_child_that_dies_leaves_the_template_to_this_process(
         return real(*arguments)  # type: ignore[arg-type]
 
     monkeypatch.setattr(beside, "document_of_bytes", dying)
-    assert template_beside(project, path, path.read_bytes(), "archive", lambda: None, fork=True)[0] == expected
+    assert template_beside(project, path, path.read_bytes(), "archive", lambda: "done", fork=True) == (None, "done")
+    monkeypatch.setattr(beside, "LARGE", 1)  # cut in two, as well
+    assert measured(generated, monkeypatch, large=0) == plain
 
 
-def test_an_unexpected_failure_in_the_child_is_raised_here(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_failure_in_the_child_is_raised_by_the_plain_path(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = find_project(generated)
     path = next(project.content_dir.glob("*.md"))
 
@@ -141,8 +152,10 @@ def test_an_unexpected_failure_in_the_child_is_raised_here(generated: Path, monk
         raise RuntimeError(f"failed in process {os.getpid()}")
 
     monkeypatch.setattr(beside, "document_of_bytes", failing)
+    assert template_beside(project, path, path.read_bytes(), "archive", lambda: "done", fork=True) == (None, "done")
+    monkeypatch.setattr(project_coverage, "document_of_bytes", failing)
     with pytest.raises(RuntimeError, match=f"failed in process {os.getpid()}$"):
-        template_beside(project, path, path.read_bytes(), "archive", lambda: None, fork=True)
+        measured(generated, monkeypatch, large=0)
 
 
 def test_an_error_in_the_source_text_comes_back_from_the_child(tmp_path: Path) -> None:
@@ -178,3 +191,141 @@ def test_rows_kept_in_the_cache_are_the_measured_ones(
         assert list((tmp_path / "cache").iterdir())
         patch.setattr(project_coverage, "template_beside", None)  # a second run measures nothing
         assert measure_project(find_project(generated), cache=cache) == plain
+
+
+# Blocks of Markdown for texts to cut: plain ones, and each thing that reaches across a blank
+# line or from one block to another (fences, HTML blocks, directives, link reference
+# definitions), or that a cut could split (lists, quotes, code, tables, setext headings).
+BLOCKS = [
+    "Plain paragraph one.",
+    "Repeated text.",
+    "Another *emphasis* text with [a link](https://x.example/a).",
+    "# Heading",
+    "## Repeated text.",
+    "- item one\n- Repeated text.",
+    "- loose\n\n- list",
+    "> quoted\n> more",
+    "> quoted\n\nAfter the quote.",
+    "    indented code\n\n    more code",
+    "```\nfenced\n\nStill code\n```",
+    "~~~\ncode\n\nCode\n~~~",
+    "<div>\nhtml\n\nMore</div>",
+    "<pre>\n\nText in pre\n</pre>",
+    "<!--\n\nAnd a comment\n-->",
+    "<!-- i18n: note A note -->\nNoted paragraph.",
+    "<!-- i18n: context ctx -->\nRepeated text.",
+    "[ref]: https://example.org",
+    "See [ref].",
+    "Setext\n===",
+    "a | b\n--- | ---\n1 | 2",
+    "1. ordered\n2. list",
+    "Lazy\ncontinuation line",
+    "Text with trailing spaces  \nhard break",
+    "- item\n\n  Continued in the item",
+    "Text\r\nwith a carriage return",
+    "![Poster](poster.jpg)",
+]
+FRONT_MATTER = [
+    "",
+    "---\ntitle: Repeated text.\n---\n\n",
+    "---\ntitle: T\nsummary: |\n  a\n\n  Bword\n---\n\n",
+    "---\ntitle: never closed\n\nWord\n",
+]
+
+
+# Mostly plain blocks (which cut_of cuts), with one of any kind among them at times.
+texts_of_blocks = st.tuples(
+    st.lists(st.sampled_from(BLOCKS[:7] + BLOCKS[-4:]), min_size=2, max_size=14),
+    st.none() | st.sampled_from(BLOCKS),
+    st.integers(0, 14),
+).map(lambda drawn: drawn[0] if drawn[1] is None else [*drawn[0][: drawn[2]], drawn[1], *drawn[0][drawn[2] :]])
+
+
+@settings(max_examples=profile(300, 3000), deadline=None)
+@given(st.sampled_from(FRONT_MATTER), texts_of_blocks, st.booleans())
+def test_a_text_cut_in_two_gives_the_template_of_the_whole(front: str, blocks: list[str], tight: bool) -> None:
+    """Where cut_of cuts a text, its two parts segmented apart and joined give the template
+    of the whole; where a part fails, the whole is measured instead (so no comparison)."""
+    project = find_project(REPOSITORY)
+    path = project.content_dir / "cut.md"
+    data = (front + ("\n" if tight else "\n\n").join(blocks) + "\n").encode("utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(beside, "LARGE", 1)
+        cut = beside.cut_of(data)
+    whole = beside._template_answer(project, path, data, "cut", words=True, catch_all=False)
+    if cut is None:
+        return
+    assert data[cut - 2 : cut] == b"\n\n"
+    parts = [
+        beside.part_answer(project, path, data, "cut", start, end, words=True, catch_all=False)
+        for start, end in ((0, cut), (cut, len(data)))
+    ]
+    if all(part[0] == "template" for part in parts):
+        joined = beside._joined(*parts)
+        assert joined[:4] == whole[:4]
+        assert all(count_words(text) == words for text, words in joined[4].items())
+
+
+def test_texts_are_cut_only_where_it_is_safe() -> None:
+    plain = b"Intro.\n\n" + b"Some words here.\n\n" * 10
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(beside, "LARGE", 1)
+        assert beside.cut_of(plain) is not None
+        for unsafe in (
+            b"```\n",
+            b"~~~\n",
+            b"[a]: b\n",
+            b"<div>\n",
+            b"   <!-- i18n: skip -->\n",
+            b"> - <pre>\n",
+            b"\r\n",
+        ):
+            assert beside.cut_of(unsafe + plain) is None, unsafe
+            assert beside.cut_of(plain + unsafe + plain) is None, unsafe
+    assert beside.cut_of(plain) is None  # too small to pay for a second process
+
+
+def test_a_generated_archive_cut_in_two_gives_the_same_rows(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = next((generated / "content").glob("*.md"))
+    monkeypatch.setattr(beside, "LARGE", 1)
+    assert beside.cut_of(source.read_bytes()) is not None
+    assert_same_rows(generated, monkeypatch)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("film", "movie", 40) + "\nA paragraph added since.\n", encoding="utf-8")
+    assert_same_rows(generated, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(b"\nBroken \xff text.\n", id="not-utf-8-in-the-second-part"),
+        pytest.param(b"\nA NUL \x00.\n", id="nul"),
+    ],
+)
+def test_an_error_in_a_part_is_the_whole_texts_error(
+    generated: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    source = next((generated / "content").glob("*.md"))
+    source.write_bytes(source.read_bytes() + damage)
+    monkeypatch.setattr(beside, "LARGE", 1)
+    assert beside.cut_of(source.read_bytes()) is not None
+    plain = error_of(generated, monkeypatch, large=10**12)
+    assert plain.startswith(f"content/{source.name}:")
+    assert error_of(generated, monkeypatch, large=0) == plain
+
+
+@pytest.mark.parametrize("context", [None, "ctx"])
+def test_parts_join_as_the_whole_groups_its_segments(context: str | None) -> None:
+    """An entry of the second part whose key the first has adds its references and kinds of
+    block to that entry (in a text cut in two, no context: held here for any context too)."""
+    first = TemplateColumns.of([(context, "a", ("x.md:1",), ("paragraph",)), (None, "b", ("x.md:3",), ("heading 2",))])
+    second = TemplateColumns.of(
+        [(None, "c", ("x.md:9",), ("paragraph",)), (context, "a", ("x.md:11", "x.md:13"), ("list item", "paragraph"))]
+    )
+    joined = beside._joined(("template", "en", "x.md", first, {"a": 1}), ("template", "en", "x.md", second, {"c": 1}))
+    assert joined[3].entries() == [
+        (context, "a", ("x.md:1", "x.md:11", "x.md:13"), ("paragraph", "list item")),
+        (None, "b", ("x.md:3",), ("heading 2",)),
+        (None, "c", ("x.md:9",), ("paragraph",)),
+    ]
+    assert joined[4] == {"a": 1, "c": 1}

@@ -224,3 +224,20 @@ def test_plain_links_and_emphasis_are_counted_without_the_parse(text: str, words
     from i18ntool.markdown.words import _words_unparsed
 
     assert _words_unparsed(text) == words == parsed_words(text)
+
+
+@settings(max_examples=profile(600, 5000), deadline=None)
+@given(
+    st.from_regex(r"[A-Za-z0-9]{1,4} ", fullmatch=True),
+    st.lists(
+        st.sampled_from(_FRAGMENTS + ("ftp", "http", "www", ":", "/", "<a>", "](x)", "*b*", "\u1fef")), max_size=12
+    ),
+)
+def test_a_text_opening_with_a_word_and_a_space_has_words_as_the_parse_says(opening: str, rest: list[str]) -> None:
+    """The quick yes of has_words (an opening run of ASCII letters or digits, then a space)
+    is the parse's answer, whatever markup, address or odd character follows."""
+    from i18ntool.markdown.words import _ADDRESS, _WORD, prose
+
+    text = opening + "".join(rest)
+    assert has_words(text) is True
+    assert bool(_WORD.search(_ADDRESS.sub(" ", prose(text, alt_text=False)))) is True

@@ -128,9 +128,7 @@ def parse_catalogue(data: bytes, name: str) -> Catalogue:
             "the file starts with a byte order mark, which msgfmt refuses; save it as UTF-8 without one", name, 1
         )
     match = _CHARSET.search(data)
-    charset = match.group(1).decode("ascii") if match else "UTF-8"
-    if charset.upper() == "CHARSET":  # the placeholder of a fresh template
-        charset = "UTF-8"
+    charset = _charset_of(match)
     try:
         codecs.lookup(charset)
     except LookupError:
@@ -147,6 +145,23 @@ def parse_catalogue(data: bytes, name: str) -> Catalogue:
     del data, match
     if "\x00" in text:
         raise CatalogueError(f"the file holds {_NUL}", name, text.count("\n", 0, text.index("\x00")) + 1)
+    return catalogue_of_text(text, name)
+
+
+def declared_charset(data: bytes) -> str:
+    """The charset a PO file's bytes are read in (as :func:`parse_catalogue` reads them)."""
+    return _charset_of(_CHARSET.search(data))
+
+
+def _charset_of(match: re.Match[bytes] | None) -> str:
+    """The charset the first ``charset=`` names; UTF-8 where there is none or a fresh
+    template's placeholder."""
+    charset = match.group(1).decode("ascii") if match else "UTF-8"
+    return "UTF-8" if charset.upper() == "CHARSET" else charset  # the placeholder of a fresh template
+
+
+def catalogue_of_text(text: str, name: str) -> Catalogue:
+    """The catalogue of a PO file's text, decoded (:func:`parse_catalogue`)."""
     quick = _read_quickly(text, name)
     return quick if quick is not None else _Parser(name).parse(text)
 
