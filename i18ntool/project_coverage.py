@@ -17,6 +17,7 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18ntool.beside import LARGE, collection_paused, template_beside
 from i18ntool.cache import Cache, Keys, key_of
@@ -29,13 +30,18 @@ from i18ntool.po.states import Tally, read_states
 from i18ntool.project import Project
 from i18ntool.targets import (
     Target,
+    TemplateColumns,
     domain_targets,
     inventory_against,
     inventory_of_bytes,
     take_inventory,
+    template_entries,
     wanted_languages,
 )
 from i18ntool.workers import cores
+
+if TYPE_CHECKING:
+    from i18ntool.markdown.segmenting import Document
 
 
 def measure_project(
@@ -168,16 +174,30 @@ def _document_rows(piece: _Piece) -> _Outcome:
             if language not in piece.languages:
                 continue
             target = Target(document.id, language, project.catalogue_path(language, document.id), document)
-            if inputs is None:
-                inventory = take_inventory(project, target)
-            else:
-                inventory = inventory_of_bytes(project, target, inputs.catalogues[project.languages.index(language)])
+            data = None if inputs is None else inputs.catalogues[project.languages.index(language)]
+            if data is not None:
+                rows.append(_counted(project, target, data, document, piece.words))
+                continue
+            inventory = take_inventory(project, target) if inputs is None else inventory_of_bytes(project, target, None)
             rows.append(row_of(project, inventory, project.publish_threshold, words=piece.words))
     except I18nToolError as error:
         return _Outcome(catalogue_error=error)
     if not piece.keep or inputs is None:
         return _Outcome(tuple(rows))
     return _Outcome(tuple(rows), key=_key(piece, inputs.digests), records=inputs.records)
+
+
+def _counted(project: Project, target: Target, data: bytes, document: Document, words: bool) -> Row:
+    """The row of the catalogue ``data`` of ``target``: counted from its columns where the
+    quick reader reads it (``states.read_states``: no entry objects), else from its model;
+    the same row either way (``coverage.row_of_tally``)."""
+    template = template_entries(document)
+    found = read_states(data, project.relative(target.catalogue_path))
+    if isinstance(found, Tally):
+        columns = TemplateColumns.of(template)
+        return row_of_tally(project, target, found, columns, document.source, project.publish_threshold, words=words)
+    inventory = inventory_against(target, found, template, document.source)
+    return row_of(project, inventory, project.publish_threshold, words=words)
 
 
 def _rows_beside(piece: _Piece) -> _Outcome | None:
