@@ -35,15 +35,21 @@ def unread(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(digests, "read_input_as_found", refuse)
 
 
-def test_a_settled_file_is_not_read_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trusted_at_once: Callable[[], None]
-) -> None:
-    path = tmp_path / "a.po"
+def remembered(folder: Path) -> tuple[Path, Cache]:
+    """A file holding ``one``, its digest made and kept in a cache: the file and the cache."""
+    path = folder / "a.po"
     path.write_bytes(b"one")
-    cache = Cache(tmp_path / "cache")
+    cache = Cache(folder / "cache")
     first = Digests(cache, "project")
     assert first.of(str(path)) == sha(b"one")
     first.save()
+    return path, cache
+
+
+def test_a_settled_file_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trusted_at_once: Callable[[], None]
+) -> None:
+    path, cache = remembered(tmp_path)
     unread(monkeypatch)
     assert Digests(cache, "project").of(str(path)) == sha(b"one")  # from the signature kept in the cache
     assert Digests(cache, "another project").of(str(tmp_path / "absent.po")) is None
@@ -85,12 +91,7 @@ def _made_a_link_to_nothing(path: Path) -> None:
 def test_a_changed_file_is_read_again(
     tmp_path: Path, trusted_at_once: Callable[[], None], change: Callable[[Path], None]
 ) -> None:
-    path = tmp_path / "a.po"
-    path.write_bytes(b"one")
-    cache = Cache(tmp_path / "cache")
-    first = Digests(cache, "project")
-    assert first.of(str(path)) == sha(b"one")
-    first.save()
+    path, cache = remembered(tmp_path)
     trusted_at_once()  # the change comes after the read, in a later tick of the clock
     change(path)
     again = Digests(cache, "project")

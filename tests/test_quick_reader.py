@@ -5,6 +5,7 @@ what the strict reader reads (lines of entries included) or leaves the file to i
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -107,8 +108,14 @@ JUNK = ['msgid "a"', 'msgstr "b"', 'msgctxt "c"', '"d"', '#| msgid "e"', '#| "f"
 @settings(max_examples=profile(300, 5000), deadline=None)
 @given(unique, st.integers(min_value=0, max_value=2**32))
 def test_broken_catalogues_read_alike_or_are_left_to_the_strict_reader(entries: list, seed: int) -> None:  # type: ignore[type-arg]
-    draw = random.Random(seed)
     lines = format_catalogue(catalogue_of(entries)).split("\n")
+    damage(lines, random.Random(seed), JUNK)
+    text = "\n".join(lines)
+    assert_read_alike(text)
+
+
+def damage(lines: list[str], draw: random.Random, junk: Sequence[str]) -> None:
+    """One to three of ``lines`` removed, repeated, swapped, or ``junk`` put among them."""
     for _ in range(draw.randint(1, 3)):
         where = draw.randrange(len(lines) + 1)
         change = draw.random()
@@ -120,9 +127,7 @@ def test_broken_catalogues_read_alike_or_are_left_to_the_strict_reader(entries: 
             a, b = draw.sample(range(len(lines)), 2)
             lines[a], lines[b] = lines[b], lines[a]
         else:
-            lines.insert(where, draw.choice(JUNK))
-    text = "\n".join(lines)
-    assert_read_alike(text)
+            lines.insert(where, draw.choice(junk))
 
 
 def assert_read_alike(text: str) -> None:

@@ -24,7 +24,7 @@ from i18ntool.project import find_project
 from i18ntool.targets import Target, TemplateColumns, TemplateEntry, inventory_against
 from tests.conftest import REPOSITORY, profile
 from tests.test_catalogue import messages
-from tests.test_quick_reader import JUNK
+from tests.test_quick_reader import JUNK, damage
 
 PROJECT = find_project(REPOSITORY)
 NAME = "locales/it/LC_MESSAGES/x.po"
@@ -143,21 +143,9 @@ PRINTABLE = "".join(chr(code) for code in range(32, 0x2028)) + "\n\t"
 @settings(max_examples=profile(300, 5000), deadline=None)
 @given(unique, st.data(), st.integers(min_value=0, max_value=2**32))
 def test_broken_catalogues_count_alike_or_fail_alike(catalogue: list[Message], data: st.DataObject, seed: int) -> None:
-    draw = random.Random(seed)
     ordered = sorted(catalogue, key=lambda message: message.obsolete)
     lines = format_catalogue(Catalogue(header_fields=HEADER, messages=tuple(ordered))).split("\n")
-    for _ in range(draw.randint(1, 3)):
-        where = draw.randrange(len(lines) + 1)
-        change = draw.random()
-        if change < 0.3 and lines:
-            del lines[min(where, len(lines) - 1)]
-        elif change < 0.5 and lines:
-            lines.insert(where, lines[draw.randrange(len(lines))])
-        elif change < 0.6 and len(lines) > 1:
-            a, b = draw.sample(range(len(lines)), 2)
-            lines[a], lines[b] = lines[b], lines[a]
-        else:
-            lines.insert(where, draw.choice([*JUNK, 'msgid ""', '"Language it\\n"', '"Plural-Forms: x\\n"']))
+    damage(lines, random.Random(seed), [*JUNK, 'msgid ""', '"Language it\\n"', '"Plural-Forms: x\\n"'])
     assert_alike("\n".join(lines), template_of(data, ordered))
 
 
