@@ -8,6 +8,7 @@ import pytest
 
 from i18ntool.errors import ConfigError, ContentError
 from i18ntool.project import check_document_id, find_project, load_project
+from tests.conftest import REPOSITORY
 
 
 def write(path: Path, text: str) -> Path:
@@ -196,3 +197,26 @@ def test_a_simple_locale_code_is_checked_as_babel_checks_it_without_importing_it
         _check_language("en-GB", fail)
     with pytest.raises(ValueError, match="unknown language 'xx'"):
         _check_language("xx", fail)
+
+
+@pytest.mark.parametrize(
+    ("root", "path"),
+    [
+        ("/p", "/p/content/a.md"),
+        ("/p", "/p"),
+        ("/p", "/pq/content/a.md"),
+        ("/", "/content/a.md"),
+        ("/p", "/p/content/../a.md"),
+        ("/p", "/elsewhere/a.md"),
+        ("/p q/ü", "/p q/ü/locales/it/LC_MESSAGES/a b.po"),
+    ],
+)
+def test_a_path_is_made_relative_as_relative_to_makes_it(root: str, path: str) -> None:
+    import dataclasses
+
+    project = dataclasses.replace(load_project(REPOSITORY / "pyproject.toml"), root=Path(root))
+    try:
+        expected = Path(path).relative_to(root).as_posix()
+    except ValueError:
+        expected = path
+    assert project.relative(Path(path)) == expected
