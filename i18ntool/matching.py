@@ -39,7 +39,7 @@ import operator
 import os
 import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -277,20 +277,18 @@ class _Index:
             """The postings of the old texts ``start`` to ``end`` in order of length, for every
             key a new text has: each key's in one run of ``numbers``, as arrays (which travel
             from a worker as bytes, where a list per key cost more to send than to make)."""
-            found: dict[int, list[int]] = {}
+            found: defaultdict[str, list[int]] = defaultdict(list)
+            run_of, append = found.__getitem__, list.append
             sizes = array("l")
             for number in by_length[start:end]:
                 own = _index_keys(folded[number])
                 sizes.append(len(own))
-                for key in own & wanted:
-                    key_number = number_of[key]
-                    if (run := found.get(key_number)) is None:
-                        found[key_number] = [number]
-                    else:
-                        run.append(number)
+                # The text's number appended to the run of each key it shares with a new
+                # text, by map() rather than a loop here (3 million keys at 100,000 segments).
+                any(map(append, map(run_of, own & wanted), itertools.repeat(number)))
             keys, ends, runs = array("l"), array("l"), array("l")
-            for key_number, run in found.items():
-                keys.append(key_number)
+            for key, run in found.items():
+                keys.append(number_of[key])
                 runs.extend(run)
                 ends.append(len(runs))
             return [(sizes, keys, ends, runs)]
