@@ -222,6 +222,12 @@ def _comment_lines(marker: str, comments: Iterable[str]) -> list[str]:
     return [f"{marker} {line}" if line else marker for c in comments for line in c.split("\n")]
 
 
+@functools.lru_cache(maxsize=4096)
+def _extracted_comment_lines(comments: tuple[str, ...]) -> tuple[str, ...]:
+    """``#.`` lines, remembered: entries have few kinds of block to name ("paragraph")."""
+    return tuple(_comment_lines("#.", comments))
+
+
 _REFERENCE_SPACE = " \t\n"
 
 
@@ -358,19 +364,17 @@ def _entry_lines(message: Message, width: int, nplurals: int) -> list[str]:
         return []
     language, no_wrap, flag_lines = _flag_lines(message.flags, message.equals_line_flags, translated)
 
-    lines = _comment_lines("#", message.translator_comments)
-    lines += _comment_lines("#.", message.extracted_comments)
+    lines = _comment_lines("#", message.translator_comments) if message.translator_comments else []
+    lines += _extracted_comment_lines(message.extracted_comments)
     lines += _reference_lines(message.references, width)
     lines += flag_lines
 
-    previous_prefix = "#~| " if message.obsolete else "#| "
-    for keyword, value in (
-        ("msgctxt", message.previous_msgctxt),
-        ("msgid", message.previous_msgid),
-        ("msgid_plural", message.previous_msgid_plural),
-    ):
-        if value is not None:
-            lines += _wrap(previous_prefix, keyword, value, width, no_wrap, language)
+    previous = (message.previous_msgctxt, message.previous_msgid, message.previous_msgid_plural)
+    if previous != (None, None, None):  # most entries have no previous text
+        previous_prefix = "#~| " if message.obsolete else "#| "
+        for keyword, value in zip(("msgctxt", "msgid", "msgid_plural"), previous, strict=True):
+            if value is not None:
+                lines += _wrap(previous_prefix, keyword, value, width, no_wrap, language)
 
     prefix = "#~ " if message.obsolete else ""
     if message.msgctxt is not None:
