@@ -259,7 +259,7 @@ class _Planner:
     def __init__(self, project: Project, stamp: str, targets: set[str], external: TranslationMemories) -> None:
         self.project, self.stamp, self.targets, self.external = project, stamp, targets, external
         self.raw: dict[Path, bytes] = {}
-        self.read = functools.cache(self._read)
+        self.catalogues: dict[Path, Catalogue | None] = {}  # each file read once (see read)
         self.early: dict[Path, workers.Background] = {}  # large catalogues being read in the background
         self.domains: list[Domain] = []
         self.memories: dict[str, _Translations] = {}
@@ -318,6 +318,14 @@ class _Planner:
         than expected, or an error before) is stopped."""
         for background in [*self.early.values(), *self.verdicts.values()]:
             background.cancel()
+
+    def read(self, path: Path) -> Catalogue | None:
+        """The catalogue or template at ``path`` (None if there is none), read once. (Kept in a
+        dict of the planner's own rather than by functools.cache of a method of its own, a
+        cycle that kept every catalogue read alive until the collector's next full round.)"""
+        if path not in self.catalogues:
+            self.catalogues[path] = self._read(path)
+        return self.catalogues[path]
 
     def _read(self, path: Path) -> Catalogue | None:
         if (early := self.early.pop(path, None)) is not None:
