@@ -446,8 +446,10 @@ def format_catalogues(catalogues: Sequence[Catalogue], width: int = DEFAULT_WIDT
         entries += [message for message in catalogue.messages if message.obsolete]
         entry_lists.append(entries)
 
-    def blocks(start: int, end: int) -> list[list[list[str]]]:
-        """The blocks of entries ``start`` to ``end`` of every catalogue, as one item."""
+    def texts(start: int, end: int) -> list[list[str]]:
+        """The text of entries ``start`` to ``end`` of every catalogue (their blocks joined; ""
+        if none), as one item: a worker sends one string for each catalogue, where a string
+        for each entry took longer to send and join."""
         found = []
         for entries, nplurals in zip(entry_lists, plural_counts, strict=True):
             laid_out = []
@@ -455,13 +457,13 @@ def format_catalogues(catalogues: Sequence[Catalogue], width: int = DEFAULT_WIDT
                 lines = _entry_lines(message, width, nplurals)
                 if lines:
                     laid_out.append("\n".join(lines))
-            found.append(laid_out)
+            found.append("\n\n".join(laid_out))
         return [found]
 
     longest = max((len(entries) for entries in entry_lists), default=0)
     jobs = workers.jobs(None, sum(len(entries) for entries in entry_lists), PARALLEL_ENTRIES)
-    slices = blocks(0, longest) if jobs == 1 else workers.forked(blocks, longest, jobs)
-    return ["\n\n".join(block for part in slices for block in part[number]) + "\n" for number in range(len(catalogues))]
+    slices = texts(0, longest) if jobs == 1 else workers.forked(texts, longest, jobs)
+    return ["\n\n".join(part[number] for part in slices if part[number]) + "\n" for number in range(len(catalogues))]
 
 
 PARALLEL_ENTRIES = 20_000  # entries (of the catalogues laid out together) from which every core pays
