@@ -3,6 +3,7 @@ same bytes, the same report, and the same error for a broken input."""
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 from pathlib import Path
@@ -157,3 +158,22 @@ def test_templates_read_in_the_background_give_what_templates_read_here_give(
                 run(root, jobs=1)
             errors.append(str(raised.value))
         assert errors[0] == errors[1] and Path(name).name in errors[0]
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["collecting", "not collecting"])
+def test_update_leaves_cycle_collection_as_it_found_it(tmp_path: Path, collecting: bool) -> None:
+    """update pauses the cycle collector while it reads and merges, and gives it back as it
+    was, also when an input is broken."""
+    root = edited_project(tmp_path / "project")
+    was = gc.isenabled()
+    try:
+        gc.enable() if collecting else gc.disable()
+        assert run(root, jobs=1)
+        assert gc.isenabled() is collecting
+        catalogue = root / "locales" / "it" / "LC_MESSAGES" / "press-release.po"
+        catalogue.write_text(catalogue.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
+        with pytest.raises(CatalogueError):
+            run(root, jobs=1)
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable() if was else gc.disable()
