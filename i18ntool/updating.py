@@ -128,15 +128,12 @@ def update(
         return planner.gather(paths, identifiers, share, narrow)
 
     def plan(memories: dict[str, _Translations], tell: Callable[[int], None]) -> tuple[list[_Change], Exception | None]:
-        error = planner.plan_gathered(memories, tell)
+        error = planner.plan_gathered(memories, tell, stage=not check)
         return [(path, created, detail) for path, _, created, detail in planner.planned], error
 
     def stage(_: None, tell: Callable[[int], None]) -> tuple[Staged, I18nToolError | None]:
-        try:
-            planner.staged = stage_changed([(path, data) for path, data, _, _ in planner.planned])
-        except I18nToolError as error:
-            return [], error
-        return planner.staged, None
+        """The files staged while planning, or the first error staging them."""
+        return planner.staged, planner.stage_error
 
     def install(flushed: bool, tell: Callable[[int], None]) -> I18nToolError | None:
         try:
@@ -158,6 +155,9 @@ def update(
 
     # The files are written as write_all_if_changed writes them (all staged, one flush, then
     # renamed), each process its own share: nothing is written unless every share is staged.
+    # Each domain's files are staged as soon as it is planned: making a temporary file took
+    # 0.3-1 ms here, and a share's 850 took 0.6 s after its planning, where now one process
+    # makes files while the other plans.
     with _collection_paused(), workers.Crew(size, [gather, plan, stage, install]) as crew, planner:
         gathered = crew.step(0, shares)
         for each in gathered:
@@ -171,18 +171,20 @@ def update(
             else memories
             for each in gathered
         ]
-        plans = crew.step(1, wanted, advance)
-        _raise_first(error for _, error in plans)
         if not check:
-            remove_stale_temporaries(project.locales_dir, (".po", ".pot"))
+            remove_stale_temporaries(project.locales_dir, (".po", ".pot"))  # before any is staged
+        plans = crew.step(1, wanted, advance)
+        failure = next((error for _, error in plans if error is not None), None)  # planning's first
+        if not check:
             staged = crew.step(2, [None] * crew.size)
-            failure = next((error for _, error in staged if error is not None), None)
+            failure = failure or next((error for _, error in staged if error is not None), None)
             if failure is None:
                 try:
                     flush_staged([item for items, _ in staged for item in items])  # one flush to disk for all
                 except I18nToolError as error:
                     failure = error
-            _raise_first([failure, *crew.step(3, [failure is None] * crew.size)])
+            _raise_first([failure, *crew.step(3, [failure is None] * crew.size)])  # what is staged goes on an error
+        _raise_first([failure])
     changes = [
         FileChange(path=path, created=created, detail=detail) for items, _ in plans for path, created, detail in items
     ]
@@ -265,6 +267,7 @@ class _Planner:
         self.memories: dict[str, _Translations] = {}
         self.planned: list[_Planned] = []
         self.staged: Staged = []
+        self.stage_error: I18nToolError | None = None
         self.verdicts: dict[str, workers.Background] = {}  # of large templates, read in the background
 
     def gather(
@@ -354,14 +357,25 @@ class _Planner:
                 memory.setdefault(key, translation)
         return memory
 
-    def plan_gathered(self, memories: dict[str, _Translations], tell: Callable[[int], None]) -> I18nToolError | None:
-        """The writes of every domain gathered (in ``planned``), or the first error."""
+    def plan_gathered(
+        self, memories: dict[str, _Translations], tell: Callable[[int], None], stage: bool = False
+    ) -> I18nToolError | None:
+        """The writes of every domain gathered (in ``planned``), or the first error; with
+        ``stage``, each domain's files staged once it is planned (in ``staged``; the first
+        error staging them in ``stage_error``, after which planning goes on: an error of
+        planning is reported first)."""
         self.memories = memories
         for domain in self.domains:
             try:
-                self.planned += self.plan(domain)
+                planned = self.plan(domain)
             except I18nToolError as error:
                 return error
+            self.planned += planned
+            if stage and self.stage_error is None:
+                try:
+                    self.staged += stage_changed([(path, data) for path, data, _, _ in planned])
+                except I18nToolError as error:
+                    self.stage_error = error
             tell(1)
         return None
 
