@@ -177,3 +177,35 @@ def test_update_leaves_cycle_collection_as_it_found_it(tmp_path: Path, collectin
         assert gc.isenabled() is collecting
     finally:
         gc.enable() if was else gc.disable()
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_an_error_planning_the_last_document_leaves_the_files_staged_before_it_unwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Each document's files are staged as soon as it is planned; an error planning a later
+    one (here, a failing write of a file staged before it in another process, and the error
+    of planning in the last) reports the planning error and leaves every file as it was."""
+    from i18ntool import files as writing
+    from i18ntool import updating
+    from i18ntool.errors import I18nToolError
+
+    root = edited_project(tmp_path / "p")
+    planning, staging = updating._Planner.plan, writing._temporary
+
+    def failing_plan(planner: updating._Planner, domain: updating.Domain) -> list[tuple[Path, bytes, bool, str]]:
+        if domain.name == "russo-brothers-award":  # in the last process's share
+            raise I18nToolError("cannot plan this one", root / "content" / "russo-brothers-award.md")
+        return planning(planner, domain)
+
+    def failing_write(path: Path, data: bytes) -> str:
+        if path.name == "director-biography.po":  # in the first process's share
+            raise I18nToolError("cannot write: No space left on device", path)
+        return staging(path, data)
+
+    monkeypatch.setattr(updating._Planner, "plan", failing_plan)
+    monkeypatch.setattr(writing, "_temporary", failing_write)
+    before = files(root)
+    with pytest.raises(I18nToolError, match="cannot plan this one"):
+        run(root, jobs=jobs)
+    assert files(root) == before  # nothing renamed, no temporary file left
