@@ -39,9 +39,10 @@ import operator
 import os
 import re
 from array import array
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from i18ntool import workers
 from i18ntool.po.catalogue import Message
@@ -192,13 +193,32 @@ def best_matches(
     for starting them), forked once the index is built so that it is built once; the answers
     are the same as in one process.
     """
+    return [None if found is None else found[0] for found in best_offers(entries, candidates, _no_offer, jobs=jobs)]
+
+
+Offer = TypeVar("Offer")
+
+
+def best_offers(
+    entries: Sequence[Message],
+    candidates: Sequence[Message],
+    offer: Callable[[Message, Message], Offer],
+    *,
+    jobs: int | None = None,
+) -> list[tuple[Message, Offer] | None]:
+    """:func:`best_matches`, each match with ``offer(entry, match)``, made where it was found:
+    on every core with the matching (at 100,000 segments, `update` made its 2,665 fuzzy
+    entries, figures carried, in 0.35 s of one process)."""
     if not entries or not candidates:
         return [None] * len(entries)
     texts = [_NewText(entry.msgid) for entry in entries]
     jobs = workers.jobs(jobs, len(entries), PARALLEL_MINIMUM)
-    task = _Task(entries, texts, candidates, _Index(candidates, texts, jobs))
-    found = task.run(0, len(entries)) if jobs == 1 else workers.forked(task.run, len(entries), jobs)
-    return [None if number is None else candidates[number] for number in found]
+    task = _Task(entries, texts, candidates, _Index(candidates, texts, jobs), offer)
+    return task.run(0, len(entries)) if jobs == 1 else workers.forked(task.run, len(entries), jobs)
+
+
+def _no_offer(entry: Message, match: Message) -> None:
+    return None
 
 
 # Below this many entries to match, one process: forking and collecting take about a tenth of
@@ -207,22 +227,24 @@ PARALLEL_MINIMUM = 1000
 
 
 @dataclass(frozen=True)
-class _Task:
-    """Everything matching needs, built once: the entries, their texts, the candidates, the index."""
+class _Task(Generic[Offer]):
+    """Everything matching needs, built once: the entries, their texts, the candidates, the
+    index, and what to make of a match."""
 
     entries: Sequence[Message]
     texts: Sequence[_NewText]
     candidates: Sequence[Message]
     index: _Index
+    offer: Callable[[Message, Message], Offer]
 
-    def run(self, start: int, end: int) -> list[int | None]:
-        """The number of the best candidate of each entry from ``start`` to ``end``."""
-        return [
-            _best_match(
-                self.entries[number], self.texts[number], self.candidates, self.index.retrieve(self.texts[number])
-            )
-            for number in range(start, end)
-        ]
+    def run(self, start: int, end: int) -> list[tuple[Message, Offer] | None]:
+        """The best candidate of each entry from ``start`` to ``end``, with its offer."""
+        found: list[tuple[Message, Offer] | None] = []
+        for number in range(start, end):
+            entry, text = self.entries[number], self.texts[number]
+            best = _best_match(entry, text, self.candidates, self.index.retrieve(text))
+            found.append(None if best is None else (self.candidates[best], self.offer(entry, self.candidates[best])))
+        return found
 
 
 def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> int | None:
@@ -268,45 +290,56 @@ class _Index:
     def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText], jobs: int = 1) -> None:
         folded = [candidate.msgid.casefold() for candidate in candidates]
         wanted: set[str] = set().union(*(text.keys for text in texts))
-        names = sorted(wanted)
-        number_of = {key: number for number, key in enumerate(names)}
         self.lengths = [len(old) for old in folded]
         by_length = sorted(range(len(folded)), key=self.lengths.__getitem__)
 
-        def postings_of(start: int, end: int) -> list[_Postings]:
-            """The postings of the old texts ``start`` to ``end`` in order of length, for every
-            key a new text has: each key's in one run of ``numbers``, as arrays (which travel
-            from a worker as bytes, where a list per key cost more to send than to make)."""
-            found: dict[int, list[int]] = {}
-            sizes = array("l")
+        def runs_of(start: int, end: int) -> tuple[list[int], dict[str, list[int]]]:
+            """The number of keys of each old text ``start`` to ``end`` in order of length,
+            and the run of those texts (in that order) of every key a new text has."""
+            found: defaultdict[str, list[int]] = defaultdict(list)
+            run_of, append = found.__getitem__, list.append
+            sizes = []
             for number in by_length[start:end]:
                 own = _index_keys(folded[number])
                 sizes.append(len(own))
-                for key in own & wanted:
-                    key_number = number_of[key]
-                    if (run := found.get(key_number)) is None:
-                        found[key_number] = [number]
-                    else:
-                        run.append(number)
+                # The text's number appended to the run of each key it shares with a new
+                # text, by map() rather than a loop here (3 million keys at 100,000 segments).
+                any(map(append, map(run_of, own & wanted), itertools.repeat(number)))
+            return sizes, found
+
+        if jobs == 1:
+            # Here (a document of a few dozen old texts, most often): one run of each key.
+            sizes, found = runs_of(0, len(folded))
+            self.frequency: Counter[str] = Counter({key: len(run) for key, run in found.items()})
+            self._set_sizes(by_length, sizes)
+            self.chosen = {id(text): self._keys_to_read(text) for text in texts}  # each text's, read twice
+            self.postings: dict[str, Sequence[int]] = {key: found[key] for keys in self.chosen.values() for key in keys}
+            return
+        # Splitting every old text is most of the index's cost: on every core, as matching is,
+        # in slices in order of length, so that each key's postings are the slices' runs joined.
+        names = list(wanted)  # keys by number, in any order: numbers travel, and are only looked up
+        number_of = {key: number for number, key in enumerate(names)}
+
+        def postings_of(start: int, end: int) -> list[_Postings]:
+            """``runs_of`` as arrays, each key's run in one run of ``numbers`` (arrays travel
+            from a worker as bytes, where a list per key cost more to send than to make)."""
+            sizes, found = runs_of(start, end)
             keys, ends, runs = array("l"), array("l"), array("l")
-            for key_number, run in found.items():
-                keys.append(key_number)
+            for key, run in found.items():
+                keys.append(number_of[key])
                 runs.extend(run)
                 ends.append(len(runs))
-            return [(sizes, keys, ends, runs)]
+            return [(array("l", sizes), keys, ends, runs)]
 
-        # Splitting every old text is most of the index's cost: on every core, as matching is;
-        # the slices are in order of length, so each key's postings are their runs joined.
-        parts = postings_of(0, len(folded)) if jobs == 1 else workers.forked(postings_of, len(folded), jobs)
-        self.sizes = [0] * len(folded)
-        for number, size in zip(by_length, (size for sizes, _, _, _ in parts for size in sizes), strict=True):
-            self.sizes[number] = size
+        parts = workers.forked(postings_of, len(folded), jobs)
+        self._set_sizes(by_length, [size for sizes, _, _, _ in parts for size in sizes])
         counts: dict[int, int] = {}
         for _, keys, ends, _ in parts:
             for key_number, run_end, run_start in zip(keys, ends, itertools.chain((0,), ends), strict=False):
                 counts[key_number] = counts.get(key_number, 0) + run_end - run_start
-        self.frequency: Counter[str] = Counter({names[number]: count for number, count in counts.items()})
-        self.chosen = {id(text): self._keys_to_read(text) for text in texts}  # each text's, read twice
+        self.frequency = Counter({names[number]: count for number, count in counts.items()})
+        self.chosen = {id(text): self._keys_to_read(text) for text in texts}
+        # Only the runs of keys that new texts will read (which depends on the counts) are joined.
         read = {number_of[key] for keys in self.chosen.values() for key in keys}
         gathered: dict[int, array[int]] = {}
         for _, keys, ends, numbers in parts:
@@ -317,6 +350,12 @@ class _Index:
                     else:
                         postings.extend(numbers[run_start:run_end])
         self.postings = {names[key_number]: numbers for key_number, numbers in gathered.items()}
+
+    def _set_sizes(self, by_length: list[int], sizes: Iterable[int]) -> None:
+        """How many keys each old text has, from their numbers in order of length."""
+        self.sizes = [0] * len(by_length)
+        for number, size in zip(by_length, sizes, strict=True):
+            self.sizes[number] = size
 
     def retrieve(self, new: _NewText) -> list[int]:
         """The numbers of the few candidates that share most of ``new``'s rarer keys, among

@@ -24,6 +24,7 @@ any of it: a fuzzy match never takes a translation whose own text is back furthe
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from babel import Locale
 
 from i18ntool import __version__
 from i18ntool.po.catalogue import Catalogue, Message
-from i18ntool.matching import best_matches
+from i18ntool.matching import best_offers
 from i18ntool.po.plurals import gettext_rule
 from i18ntool.project import Project
 from i18ntool.po.states import figures_carried
@@ -140,7 +141,15 @@ def merge(
         if message.msgid and _translated(message) and (message.key in wanted or message.key not in used)
     ]
     unmatched = [entry for index, entry in enumerate(template) if merged[index] is None and entry.key not in memory]
-    similar = dict(zip([entry.key for entry in unmatched], best_matches(unmatched, candidates), strict=True))
+    # Each similar old entry found, with the fuzzy entry made of it (figures carried), on every
+    # core when there are many.
+    similar = dict(
+        zip(
+            [entry.key for entry in unmatched],
+            best_offers(unmatched, candidates, functools.partial(_fuzzy_from, languages=languages)),
+            strict=True,
+        )
+    )
     for index, entry in enumerate(template):
         if merged[index] is not None:
             continue
@@ -148,8 +157,8 @@ def merge(
             msgstr, msgstr_plural = memory[entry.key]
             merged[index] = entry.replace(msgstr=msgstr, msgstr_plural=msgstr_plural)
             counts["reused"] += 1
-        elif (match := similar.get(entry.key)) is not None:
-            offer = _fuzzy_from(entry, match, languages)
+        elif (found := similar.get(entry.key)) is not None:
+            match, offer = found
             if offer.msgstr == match.msgstr:  # carried figures leave the old translation obsolete, as it was
                 used.add(match.key)  # several new entries may share it: the halves of a split paragraph
             merged[index] = offer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import re
 from pathlib import Path
@@ -191,3 +192,40 @@ def test_catalogues_pickle_with_their_lines() -> None:
     assert copy == catalogue
     assert (copy.header_line, [message.line for message in copy.messages]) == (1, [6])
     assert not hasattr(copy.messages[0], "__dict__")
+
+
+_FIELD_VALUES = {
+    "msgid": "Text",
+    "msgstr": "Testo",
+    "msgctxt": "ctx",
+    "msgid_plural": "Texts",
+    "msgstr_plural": ("Testo", "Testi"),
+    "flags": ("fuzzy", "c-format"),
+    "equals_line_flags": ("c-format",),
+    "translator_comments": ("note",),
+    "extracted_comments": ("paragraph",),
+    "references": ("a.md:1", "b.md:2"),
+    "previous_msgctxt": "old ctx",
+    "previous_msgid": "Old text",
+    "previous_msgid_plural": "Old texts",
+    "obsolete": True,
+    "line": 7,
+}
+
+
+@pytest.mark.parametrize("name", list(_FIELD_VALUES))
+def test_a_message_is_made_and_replaced_field_by_field_as_a_dataclass_is(name: str) -> None:
+    """Message sets its own fields (faster than the __init__ dataclass writes) and replaces
+    them without dataclasses.replace: each field lands in its place, by keyword and by
+    position, and the value stays frozen."""
+    made = Message(**_FIELD_VALUES)  # type: ignore[arg-type]
+    assert {field.name: getattr(made, field.name) for field in dataclasses.fields(Message)} == _FIELD_VALUES
+    assert Message(*_FIELD_VALUES.values()) == made  # type: ignore[arg-type]
+    plain = Message("Text")
+    changed = plain.replace(**{name: _FIELD_VALUES[name]})
+    assert changed == dataclasses.replace(plain, **{name: _FIELD_VALUES[name]})  # type: ignore[arg-type]
+    assert getattr(changed, name) == _FIELD_VALUES[name]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, name, None)
+    with pytest.raises(TypeError):
+        plain.replace(no_such_field=1)

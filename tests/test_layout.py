@@ -452,6 +452,29 @@ def test_escape() -> None:
     assert escape('a"b\\c\nd\te\rf\ag\bh\fi\vj\x01k') == 'a\\"b\\\\c\\nd\\te\\rf\\ag\\bh\\fi\\vj\x01k'
 
 
+_ESCAPED_ONE_BY_ONE = str.maketrans(
+    {
+        "\\": "\\\\",
+        '"': '\\"',
+        "\a": "\\a",
+        "\b": "\\b",
+        "\f": "\\f",
+        "\n": "\\n",
+        "\r": "\\r",
+        "\t": "\\t",
+        "\v": "\\v",
+    }
+)
+
+
+@given(st.text(alphabet=st.sampled_from('ab "\\\a\b\f\n\r\t\v\x00\x1b\u00a0\u200bà€😀') | st.characters(), max_size=30))
+@settings(max_examples=profile(500, 5000))
+def test_escape_gives_each_character_its_escape(text: str) -> None:
+    """The quick answer for a text with nothing to escape, and the pattern for the others,
+    give what mapping each character to its escape gives."""
+    assert escape(text) == text.translate(_ESCAPED_ONE_BY_ONE)
+
+
 @pytest.mark.parametrize(
     ("flags", "translated", "expected"),
     [

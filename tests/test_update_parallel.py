@@ -3,6 +3,7 @@ same bytes, the same report, and the same error for a broken input."""
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 from pathlib import Path
@@ -157,3 +158,54 @@ def test_templates_read_in_the_background_give_what_templates_read_here_give(
                 run(root, jobs=1)
             errors.append(str(raised.value))
         assert errors[0] == errors[1] and Path(name).name in errors[0]
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["collecting", "not collecting"])
+def test_update_leaves_cycle_collection_as_it_found_it(tmp_path: Path, collecting: bool) -> None:
+    """update pauses the cycle collector while it reads and merges, and gives it back as it
+    was, also when an input is broken."""
+    root = edited_project(tmp_path / "project")
+    was = gc.isenabled()
+    try:
+        gc.enable() if collecting else gc.disable()
+        assert run(root, jobs=1)
+        assert gc.isenabled() is collecting
+        catalogue = root / "locales" / "it" / "LC_MESSAGES" / "press-release.po"
+        catalogue.write_text(catalogue.read_text(encoding="utf-8") + '\nmsgid "unclosed\n', encoding="utf-8")
+        with pytest.raises(CatalogueError):
+            run(root, jobs=1)
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_an_error_planning_the_last_document_leaves_the_files_staged_before_it_unwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Each document's files are staged as soon as it is planned; an error planning a later
+    one (here, a failing write of a file staged before it in another process, and the error
+    of planning in the last) reports the planning error and leaves every file as it was."""
+    from i18ntool import files as writing
+    from i18ntool import updating
+    from i18ntool.errors import I18nToolError
+
+    root = edited_project(tmp_path / "p")
+    planning, staging = updating._Planner.plan, writing._temporary
+
+    def failing_plan(planner: updating._Planner, domain: updating.Domain) -> list[tuple[Path, bytes, bool, str]]:
+        if domain.name == "russo-brothers-award":  # in the last process's share
+            raise I18nToolError("cannot plan this one", root / "content" / "russo-brothers-award.md")
+        return planning(planner, domain)
+
+    def failing_write(path: Path, data: bytes) -> str:
+        if path.name == "director-biography.po":  # in the first process's share
+            raise I18nToolError("cannot write: No space left on device", path)
+        return staging(path, data)
+
+    monkeypatch.setattr(updating._Planner, "plan", failing_plan)
+    monkeypatch.setattr(writing, "_temporary", failing_write)
+    before = files(root)
+    with pytest.raises(I18nToolError, match="cannot plan this one"):
+        run(root, jobs=jobs)
+    assert files(root) == before  # nothing renamed, no temporary file left

@@ -73,13 +73,28 @@ _ESCAPES = {
     "\t": "\\t",
     "\v": "\\v",
 }
-_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
 
 
 def escape(s: str) -> str:
-    """Escape ``s`` for the inside of a PO string literal, as gettext does."""
-    return s.translate(_ESCAPE_TABLE)
+    """Escape ``s`` for the inside of a PO string literal, as gettext does.
+
+    Most texts have nothing to escape, and are given back as they are; the others are
+    escaped by the pattern, which on text beyond ASCII (a translation with one accented
+    letter) took a tenth of the time of ``str.translate`` (3.5 against 39 microseconds for
+    a paragraph)."""
+    return s if _nothing_to_escape(s) else _NEEDS_ESCAPE.sub(_escaped, s)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return _ESCAPES[match[0]]
+
+
+def _nothing_to_escape(s: str) -> bool:
+    """No character of ``s`` is one gettext escapes. A printable text (no control character)
+    without quote or backslash is told so at C speed, faster than the pattern searches it;
+    any other (a line end, a no-break space, which is not printable) is searched."""
+    return (s.isprintable() and '"' not in s and "\\" not in s) or _NEEDS_ESCAPE.search(s) is None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,7 +112,7 @@ def _escape_portion(portion: str, interiors: Sequence[int], base: int) -> tuple[
     a format directive (``interiors``, offsets in the whole string, which starts ``base``
     characters before this portion).
     """
-    escaped = portion.translate(_ESCAPE_TABLE)
+    escaped = escape(portion)
     prohibited: set[int] = set()
     if len(escaped) == len(portion) and not interiors:
         return escaped, prohibited
@@ -128,7 +143,7 @@ def _wrap(
     consider. (Counted as ``_breaks`` counts: no character is wider than 2 columns, nor than
     1 in ASCII text; tests/test_layout.py holds this to the general path.)"""
     columns = len(prefix) + len(keyword) + 3 + len(value) * (1 if value.isascii() else 2)
-    if columns <= (_NO_WRAP_WIDTH if no_wrap else width) and not _NEEDS_ESCAPE.search(value):
+    if columns <= (_NO_WRAP_WIDTH if no_wrap else width) and _nothing_to_escape(value):
         return (f'{prefix}{keyword} "{value}"',)
     return _wrap_lines(prefix, keyword, value, width, no_wrap, language)
 
@@ -205,6 +220,12 @@ def _breaks(escaped: str, prohibited: set[int], available: int, start: int) -> l
 def _comment_lines(marker: str, comments: Iterable[str]) -> list[str]:
     """``# text`` lines (``#`` alone for an empty one); a comment with newlines spans lines."""
     return [f"{marker} {line}" if line else marker for c in comments for line in c.split("\n")]
+
+
+@functools.lru_cache(maxsize=4096)
+def _extracted_comment_lines(comments: tuple[str, ...]) -> tuple[str, ...]:
+    """``#.`` lines, remembered: entries have few kinds of block to name ("paragraph")."""
+    return tuple(_comment_lines("#.", comments))
 
 
 _REFERENCE_SPACE = " \t\n"
@@ -343,19 +364,17 @@ def _entry_lines(message: Message, width: int, nplurals: int) -> list[str]:
         return []
     language, no_wrap, flag_lines = _flag_lines(message.flags, message.equals_line_flags, translated)
 
-    lines = _comment_lines("#", message.translator_comments)
-    lines += _comment_lines("#.", message.extracted_comments)
+    lines = _comment_lines("#", message.translator_comments) if message.translator_comments else []
+    lines += _extracted_comment_lines(message.extracted_comments)
     lines += _reference_lines(message.references, width)
     lines += flag_lines
 
-    previous_prefix = "#~| " if message.obsolete else "#| "
-    for keyword, value in (
-        ("msgctxt", message.previous_msgctxt),
-        ("msgid", message.previous_msgid),
-        ("msgid_plural", message.previous_msgid_plural),
-    ):
-        if value is not None:
-            lines += _wrap(previous_prefix, keyword, value, width, no_wrap, language)
+    previous = (message.previous_msgctxt, message.previous_msgid, message.previous_msgid_plural)
+    if previous != (None, None, None):  # most entries have no previous text
+        previous_prefix = "#~| " if message.obsolete else "#| "
+        for keyword, value in zip(("msgctxt", "msgid", "msgid_plural"), previous, strict=True):
+            if value is not None:
+                lines += _wrap(previous_prefix, keyword, value, width, no_wrap, language)
 
     prefix = "#~ " if message.obsolete else ""
     if message.msgctxt is not None:
@@ -427,8 +446,10 @@ def format_catalogues(catalogues: Sequence[Catalogue], width: int = DEFAULT_WIDT
         entries += [message for message in catalogue.messages if message.obsolete]
         entry_lists.append(entries)
 
-    def blocks(start: int, end: int) -> list[list[list[str]]]:
-        """The blocks of entries ``start`` to ``end`` of every catalogue, as one item."""
+    def texts(start: int, end: int) -> list[list[str]]:
+        """The text of entries ``start`` to ``end`` of every catalogue (their blocks joined; ""
+        if none), as one item: a worker sends one string for each catalogue, where a string
+        for each entry took longer to send and join."""
         found = []
         for entries, nplurals in zip(entry_lists, plural_counts, strict=True):
             laid_out = []
@@ -436,13 +457,13 @@ def format_catalogues(catalogues: Sequence[Catalogue], width: int = DEFAULT_WIDT
                 lines = _entry_lines(message, width, nplurals)
                 if lines:
                     laid_out.append("\n".join(lines))
-            found.append(laid_out)
+            found.append("\n\n".join(laid_out))
         return [found]
 
     longest = max((len(entries) for entries in entry_lists), default=0)
     jobs = workers.jobs(None, sum(len(entries) for entries in entry_lists), PARALLEL_ENTRIES)
-    slices = blocks(0, longest) if jobs == 1 else workers.forked(blocks, longest, jobs)
-    return ["\n\n".join(block for part in slices for block in part[number]) + "\n" for number in range(len(catalogues))]
+    slices = texts(0, longest) if jobs == 1 else workers.forked(texts, longest, jobs)
+    return ["\n\n".join(part[number] for part in slices if part[number]) + "\n" for number in range(len(catalogues))]
 
 
 PARALLEL_ENTRIES = 20_000  # entries (of the catalogues laid out together) from which every core pays
