@@ -132,7 +132,15 @@ class Digests:
             return None
         record = self._records().get(path)
         signature = _signature(found)
-        if record is not None and stat.S_ISREG(found.st_mode) and _well_formed(record) and record[:5] == signature:
+        # A record as written: six fields, the signature's five numbers and the digest (the
+        # cache file could hold anything: anything else is not this signature).
+        if (
+            type(record) is list
+            and len(record) == 6
+            and record[:5] == signature
+            and type(record[5]) is str
+            and stat.S_ISREG(found.st_mode)
+        ):
             self.seen[path] = signature
             digest: str = record[5]
             return digest
@@ -185,13 +193,3 @@ class Digests:
         if self._learned and self._key is not None:
             self._cache.put(self._key, self._records())
             self._learned = False
-
-
-def _well_formed(record: object) -> bool:
-    """Whether a record read back is six fields of the right types (the cache file could hold anything)."""
-    return (
-        isinstance(record, list)
-        and len(record) == 6
-        and all(type(field) is int for field in record[:5])
-        and isinstance(record[5], str)
-    )

@@ -74,7 +74,8 @@ def measure_project(
     known = _known_rows(cache.get(project_key)) if cache is not None and keep else {}
     digests = Digests(cache, scope_of(project.root, "coverage")) if cache is not None and keep else None
     # Kept answers are looked up here: a pool of processes is started only for the rest.
-    present = _catalogues_present(project) if known else set()
+    listings = {language: catalogue_listing(project, language) for language in project.languages}
+    present = {listed.where for listed in (each for listing in listings.values() for each in listing)}
     kept = [_kept(piece, known, digests, present) if known and digests else _Outcome() for piece in pieces]
     missing = [piece for piece, outcome in zip(pieces, kept, strict=True) if outcome.key is None]
     done = len(pieces) - len(missing)
@@ -88,7 +89,7 @@ def measure_project(
     for outcome in outcomes:
         if outcome.document_error is not None:
             raise outcome.document_error
-    others = domain_targets(project, None, wanted, {piece.identifier for piece in pieces})
+    others = domain_targets(project, None, wanted, {piece.identifier for piece in pieces}, listings)
     for outcome in outcomes:
         if outcome.catalogue_error is not None:
             raise outcome.catalogue_error
@@ -317,11 +318,6 @@ def _kept(piece: _Piece, known: dict[str, list[object]], digests: Digests, prese
     key = _key(piece, parts)
     rows = _rows_from_json(known.get(key))
     return _Outcome() if rows is None else _Outcome(rows, key=key)
-
-
-def _catalogues_present(project: Project) -> set[str]:
-    """The paths of every catalogue the project's folders list, as text."""
-    return {listed.where for language in project.languages for listed in catalogue_listing(project, language)}
 
 
 @functools.lru_cache(maxsize=8)

@@ -10,13 +10,14 @@ the last ``update`` shows as untranslated rather than not at all. `coverage`, `t
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from i18ntool.documents import (
     template_fields,
+    Listed,
     catalogue_listing,
     load_document,
     load_documents,
@@ -108,12 +109,17 @@ def wanted_languages(project: Project, languages: Sequence[str] = ()) -> list[st
 
 
 def domain_targets(
-    project: Project, domains: Sequence[str] | None, languages: Sequence[str], documents: Collection[str] = ()
+    project: Project,
+    domains: Sequence[str] | None,
+    languages: Sequence[str],
+    documents: Collection[str] = (),
+    listings: Mapping[str, Sequence[Listed]] | None = None,
 ) -> list[Target]:
     """The catalogues of ``domains`` (default: every catalogue with no source text but the
-    glossary; ``documents``, ids known to have one) that exist in ``languages``."""
+    glossary; ``documents``, ids known to have one; ``listings``, each language's catalogues
+    as already listed) that exist in ``languages``."""
     if domains is None:
-        domains = [domain for domain in _domains(project, documents) if domain != project.glossary]
+        domains = [domain for domain in _domains(project, documents, listings) if domain != project.glossary]
     return [
         Target(domain, language, project.catalogue_path(language, domain))
         for domain in domains
@@ -262,12 +268,14 @@ def _resolve(project: Project, name: str) -> Document | str:
     raise ContentError(f"no such source text, and no catalogue named '{identifier}'{choices}", project.relative(path))
 
 
-def _domains(project: Project, documents: Collection[str] = ()) -> list[str]:
+def _domains(
+    project: Project, documents: Collection[str] = (), listings: Mapping[str, Sequence[Listed]] | None = None
+) -> list[str]:
     """Catalogues with no source text behind them, by domain, in any configured language
     (``documents``: ids known to have a source text, which need no look)."""
     domains: set[str] = set()
     for language in project.languages:
-        for listed in catalogue_listing(project, language):
+        for listed in catalogue_listing(project, language) if listings is None else listings[language]:
             domain = listed.stem
             if domain not in documents and not project.source_path(domain).is_file():
                 domains.add(domain)
