@@ -19,11 +19,9 @@ input, and the template of a text cut in two with the whole's.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -32,6 +30,7 @@ from i18ntool.documents import document_of_bytes
 from i18ntool.errors import I18nToolError
 from i18ntool.po.quick_reader import expanded_references
 from i18ntool.targets import TemplateColumns, template_entries
+from i18ntool.workers import collection_paused
 
 if TYPE_CHECKING:
     from i18ntool.project import Project
@@ -210,21 +209,6 @@ def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     ):
         column.extend(added if kept is None else [added[index] for index in kept])
     return ("template", language, source, columns, words)
-
-
-@contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
-    """No cycle collection within: for reading a large catalogue and pairing it with its
-    template, which make hundreds of thousands of objects and no cycles, and which the
-    collector otherwise scans again and again (a third of parse_catalogue's time on the
-    100,000 entries of catalogue-100000)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _child(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18ntool.beside import LARGE, collection_paused, template_beside
+from i18ntool.beside import LARGE, template_beside
 from i18ntool.cache import Cache, Keys, key_of
 from i18ntool.coverage import Counts, Coverage, Row, row_of, row_of_tally, totals_of
 from i18ntool.digests import Digests, Record, digest_of, read_signed, scope_of
@@ -38,7 +38,7 @@ from i18ntool.targets import (
     template_entries,
     wanted_languages,
 )
-from i18ntool.workers import cores
+from i18ntool.workers import collection_paused, cores
 
 if TYPE_CHECKING:
     from i18ntool.markdown.segmenting import Document

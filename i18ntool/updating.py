@@ -4,11 +4,9 @@ from the files of one run, each read once, on every core when there are many doc
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from pathlib import Path
@@ -158,7 +156,7 @@ def update(
     # Each domain's files are staged as soon as it is planned: making a temporary file took
     # 0.3-1 ms here, and a share's 850 took 0.6 s after its planning, where now one process
     # makes files while the other plans.
-    with _collection_paused(), workers.Crew(size, [gather, plan, stage, install]) as crew, planner:
+    with workers.collection_paused(), workers.Crew(size, [gather, plan, stage, install]) as crew, planner:
         gathered = crew.step(0, shares)
         for each in gathered:
             if each.document_error is not None:
@@ -189,21 +187,6 @@ def update(
         FileChange(path=path, created=created, detail=detail) for items, _ in plans for path, created, detail in items
     ]
     return UpdateResult(changes=tuple(changes), warnings=tuple(_orphans(project, set(identifiers))))
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cycle collection while documents are read and merged, here and in the processes
-    forked meanwhile: they make millions of objects that live to the end and no cycles, and
-    the collector went through each 200,000 new ones again and again (21 rounds, 0.8 s of this
-    process at 100,000 segments)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Verdict(NamedTuple):

@@ -23,9 +23,11 @@ semaphores in a sandbox) the work runs here; within a worker, no pool is started
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from i18ntool.errors import I18nToolError
@@ -388,3 +390,18 @@ class Background:
         if kind == "error":
             raise value
         return value
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cycle collection within, here and in the processes forked meanwhile: reading and
+    merging documents, or a large catalogue and its template, make millions of objects that
+    live to the end and no cycles, which the collector went through again and again (0.8 s of
+    `update`'s main process at 100,000 segments; a third of reading catalogue-100000)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
