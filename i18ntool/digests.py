@@ -35,8 +35,9 @@ unreadable to the user with no change to the file (its digest is still taken fro
 signature). ``I18NTOOL_CACHE=off`` reads every byte. On Windows, where ``st_ctime`` is the
 time of creation, nothing is remembered.
 
-The signatures of a project are kept in one entry of the user's cache (``Cache``): read once
-per run, written once when anything was learned.
+The signatures one command remembers of a project's files (:func:`scope_of`) are kept in one
+entry of the user's cache (``Cache``): read once per run, written once when anything was
+learned.
 """
 
 from __future__ import annotations
