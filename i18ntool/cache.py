@@ -29,22 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from i18ntool import __version__
+from i18ntool.replay import cache_root
 
 _FORMAT = 1  # of the entries' JSON; part of every key
 
 
 def cache_folder() -> Path | None:
-    """Where answers are kept, or None when the cache is turned off."""
-    if os.environ.get("I18NTOOL_CACHE", "").lower() in ("off", "0", "no", "false"):
-        return None
-    if chosen := os.environ.get("I18NTOOL_CACHE_DIR"):
-        return Path(chosen)
-    base = Path(os.environ.get("XDG_CACHE_HOME") or "")
-    if base.is_absolute():
-        return base / "i18ntool"
-    home = Path(os.path.expanduser("~"))
-    # No home to be found: no cache, rather than one relative to the working folder (a project).
-    return home / ".cache" / "i18ntool" if home.is_absolute() else None
+    """Where answers are kept, or None when the cache is turned off (``replay.cache_root``)."""
+    root = cache_root()
+    return None if root is None else Path(root)
 
 
 @functools.cache

@@ -50,13 +50,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from i18ntool import replay as _replay
 from i18ntool.cache import Cache, key_of
 from i18ntool.files import read_input_as_found
 
 # Nanoseconds between a file's last change and a read that may be remembered: for times kept
-# to the millisecond or coarser, and for times kept to the nanosecond.
-SETTLED = 2_000_000_000
-SETTLED_FINE = 20_000_000
+# to the millisecond or coarser, and for times kept to the nanosecond (``replay`` keeps a
+# command's output by the same rule).
+SETTLED = _replay.SETTLED
+SETTLED_FINE = _replay.SETTLED_FINE
 _REMEMBERS = os.name != "nt"  # Windows' st_ctime is the time of creation, not of the last change
 
 Record = tuple[str, list[Any]]  # (path, [device, inode, size, mtime_ns, ctime_ns, digest])

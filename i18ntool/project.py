@@ -105,16 +105,22 @@ class Project:
         return tuple(language for language in self.languages if language != source_language)
 
 
-def find_project(start: Path, *, search_parents: bool = True) -> Project:
-    """The project whose settings are in ``start`` or, if ``search_parents``, a folder above it."""
+def find_project(start: Path, *, search_parents: bool = True, looked_at: list[str] | None = None) -> Project:
+    """The project whose settings are in ``start`` or, if ``search_parents``, a folder above it;
+    ``looked_at`` gets each folder and file looked at on the way (absent ones too)."""
+    seen = looked_at if looked_at is not None else []
+    seen.append(str(start))
     start = start.resolve()
     folders = [start, *start.parents] if search_parents else [start]
     for folder in folders:
         dedicated = folder / "i18ntool.toml"
-        if dedicated.is_file():
-            return load_project(dedicated)
         pyproject = folder / "pyproject.toml"
+        seen += (str(folder), str(dedicated), str(pyproject))
+        if dedicated.is_file():
+            seen.append(_locale_data())  # which language codes Babel knows without its import
+            return load_project(dedicated)
         if pyproject.is_file() and "i18ntool" in _read_toml(pyproject).get("tool", {}):
+            seen.append(_locale_data())
             return load_project(pyproject)
     where = f"in {start}" + (" or any folder above it" if search_parents else "")
     raise ConfigError(

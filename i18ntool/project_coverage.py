@@ -113,6 +113,22 @@ def measure_project(
     return Coverage(project.name, project.publish_threshold, tuple(rows), totals_of(rows, project.languages))
 
 
+def inputs_of_project(project: Project) -> list[str]:
+    """Every file and folder the coverage of the whole project is computed from, and more: the
+    folder of the source texts and each folder in it with every file, the same of each
+    language's folder of catalogues, and the catalogue each document has or would have in each
+    language (also where a link to a folder leads, which the listings do not follow)."""
+    paths = []
+    for top in (project.content_dir, *(catalogue_folder(project, language) for language in project.languages)):
+        paths.append(str(top))
+        for folder, _, names in os.walk(top):
+            paths.append(folder)
+            paths += (os.path.join(folder, name) for name in names)
+    folders = _catalogue_folders(project)
+    paths += (f"{folder}/{identifier}.po" for _, identifier in sources(project) for folder in folders)
+    return paths
+
+
 def _other_row(
     project: Project, target: Target, words: bool, known: dict[str, list[object]], digests: Digests | None
 ) -> tuple[Row, str | None]:

@@ -23,6 +23,7 @@ class Session:
     def __init__(self, project_dir: Path | None):
         self.project_dir = project_dir
         self._project: Any = None
+        self.looked_at: list[str] = []  # the folders and files finding the project looked at
 
     @property
     def project(self) -> Any:
@@ -30,9 +31,9 @@ class Session:
 
         if self._project is None:
             if self.project_dir is not None:
-                self._project = find_project(self.project_dir, search_parents=False)
+                self._project = find_project(self.project_dir, search_parents=False, looked_at=self.looked_at)
             else:
-                self._project = find_project(Path.cwd())
+                self._project = find_project(Path.cwd(), looked_at=self.looked_at)
         return self._project
 
 

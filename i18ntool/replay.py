@@ -1,0 +1,284 @@
+"""The command line's entry: a command's output written again, before click or any library is
+imported, when nothing it was computed from has changed.
+
+A `coverage` of 1,000 documents with nothing changed answers from the cache (``cache``,
+``digests``) in about 0.1 s, of which Python and click's import take 0.045 s and i18ntool's
+modules 0.02 s before a file is looked at. As ccache's "direct mode" does for a compiler, a
+command whose answer depends only on files it can name (:func:`depends_on`) has its output
+kept under its command line: the entry holds the situation the run was made in (arguments,
+working folder, the whole environment, user and groups, the Python running it), every file
+and folder the answer was computed from and every module the run loaded, each with what
+``stat`` said of it (type, device, inode, size, modification and change times), and the
+bytes written to stdout and stderr with the exit code. A later run with the same situation
+whose files all give the same ``stat`` writes those bytes and exits with that code. Any
+difference, and the command runs as always.
+
+What makes a signature safe is said in ``digests``: a write, a truncation, a rename onto a
+path, a change of times or of permissions sets a file's change time to the present, and a file
+or folder put in another's place has another inode; a file created, removed or renamed in a
+folder changes the folder's times. An answer is kept only if every file and folder it names
+had its last change before the run began, by the margin of ``digests`` (``SETTLED_FINE`` for
+times kept to the nanosecond, ``SETTLED`` otherwise), so that any change during or after the
+run leaves another signature. The files are looked at when the run ends, not as they were
+read: a superset of what the command read, all at rest since before it began, is what it read.
+
+Kept only where stdout and stderr are not terminals (a terminal's width, colour and progress
+bar are not files): the scripts and release gates that run a command again and again. Not on
+Windows, whose ``st_ctime`` is the time of creation. The entries are in the cache folder
+(``runs/``), one per command line and working folder, replaced by the next run that keeps one;
+``I18NTOOL_CACHE=off`` turns them off with the rest of the cache. Entries are in ``marshal``,
+Python's format for compiled modules (no import: ``json`` and ``hashlib`` took 15 ms), read
+with the trust Python gives the ``__pycache__`` of the same user.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import time
+from typing import Any, BinaryIO
+
+# Nanoseconds between a file's last change and a read whose signature may be trusted: for
+# times kept to the millisecond or coarser, and for times kept to the nanosecond (``digests``).
+SETTLED = 2_000_000_000
+SETTLED_FINE = 20_000_000
+
+REPLAYABLE = frozenset({"coverage"})  # the commands that name what their answer depends on
+_FORMAT = 1
+_STARTED = time.time_ns()  # when this run began, as near as this module can tell
+_inputs: list[str] | None = None  # what the command said its answer depends on
+
+
+def cache_root() -> str | None:
+    """Where answers are kept, or None when the cache is turned off: ``$I18NTOOL_CACHE_DIR``,
+    else ``$XDG_CACHE_HOME/i18ntool``, else ``~/.cache/i18ntool``."""
+    if os.environ.get("I18NTOOL_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
+    if chosen := os.environ.get("I18NTOOL_CACHE_DIR"):
+        return chosen
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if os.path.isabs(base):
+        return os.path.join(base, "i18ntool")
+    home = os.path.expanduser("~")
+    # No home to be found: no cache, rather than one relative to the working folder (a project).
+    return os.path.join(home, ".cache", "i18ntool") if os.path.isabs(home) else None
+
+
+def main() -> None:
+    """The ``i18ntool`` command: the kept output if it still holds, else the command line."""
+    may_keep = _may_keep(sys.argv)
+    replayed = _kept_output(sys.argv) if may_keep else None
+    if replayed is not None:
+        sys.exit(_write_again(*replayed))
+    from i18ntool.cli import main as command_line
+
+    if may_keep:
+        _run_keeping(command_line)
+    else:
+        command_line()
+
+
+def _write_again(out: bytes, err: bytes, code: int) -> int:
+    """Write a kept output; its exit code, or 1 with nothing more said if a reader has gone
+    (a pipe closed early), as click ends then."""
+    for stream, data in ((sys.stdout, out), (sys.stderr, err)):
+        try:
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        except BrokenPipeError:
+            # Nothing more to that reader, not even the flush of Python's exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+            return 1
+    return code
+
+
+def _run_keeping(command_line: Any) -> None:
+    """Run the command line with copies kept of what it writes, and keep its output if the
+    command said what it depends on (:func:`depends_on`)."""
+    streams = sys.stdout, sys.stderr
+    copies = _Copied(sys.stdout), _Copied(sys.stderr)
+    sys.stdout, sys.stderr = copies[0].stream, copies[1].stream
+    try:
+        command_line()
+    except SystemExit as done:
+        code = 0 if done.code is None else done.code
+        if _inputs is not None and isinstance(code, int):  # an ExitCode too
+            for copied in copies:
+                copied.stream.flush()
+            _keep(sys.argv, _inputs, copies[0].copy.getvalue(), copies[1].copy.getvalue(), int(code))
+        raise
+    finally:
+        # The process's own streams back, holding their buffers: the copies let go of them.
+        sys.stdout, sys.stderr = streams
+        for copied in copies:
+            try:
+                copied.stream.detach()  # flushes first
+            except (OSError, ValueError):
+                pass
+
+
+def depends_on(paths: list[str]) -> None:
+    """Said by a command that has written its whole answer: it was computed from ``paths``
+    (files and folders, absent ones too) and from nothing else but the situation."""
+    global _inputs
+    _inputs = paths
+
+
+def _may_keep(argv: list[str]) -> bool:
+    return (
+        os.name != "nt"
+        and any(word in REPLAYABLE for word in argv[1:])
+        and not _terminal(sys.stdout)
+        and not _terminal(sys.stderr)
+        and cache_root() is not None
+    )
+
+
+def _terminal(stream: Any) -> bool:
+    try:
+        return stream is None or bool(stream.isatty())
+    except (OSError, ValueError):
+        return True
+
+
+def _situation(argv: list[str]) -> tuple[Any, ...]:
+    """Everything but files that a command's output may depend on."""
+    return (
+        _FORMAT,
+        tuple(argv),
+        os.getcwd(),
+        tuple(sorted(os.environ.items())),
+        os.getuid(),
+        tuple(sorted(os.getgroups())),
+        sys.executable,
+        sys.version,
+        tuple(sys.flags),
+        sys.stdout.encoding,
+        sys.stdout.errors,
+        sys.stderr.encoding,
+        sys.stderr.errors,
+    )
+
+
+def _entry_path(folder: str, situation: tuple[Any, ...]) -> str:
+    """The entry of one command line in one working folder: FNV-1a of both, which needs no
+    import (the entry holds the whole situation, so two that share a name only replace each
+    other)."""
+    name = 0xCBF29CE484222325
+    for byte in repr(situation[1:3]).encode("utf-8", "surrogatepass"):
+        name = ((name ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return os.path.join(folder, "runs", f"{name:016x}")
+
+
+def _signature(path: str) -> tuple[int, ...] | None:
+    """What ``stat`` says of ``path`` (following links); None if there is nothing there."""
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return (found.st_mode, found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def _kept_output(argv: list[str]) -> tuple[bytes, bytes, int] | None:
+    """The output kept for this situation if every file it names is as it was, else None."""
+    folder = cache_root()
+    if folder is None:
+        return None
+    try:
+        situation = _situation(argv)
+        with open(_entry_path(folder, situation), "rb") as file:
+            entry = marshal.loads(file.read())
+        kept_situation, checks, out, err, code = entry
+        if kept_situation != situation or type(out) is not bytes or type(err) is not bytes or type(code) is not int:
+            return None
+        for path, signature in checks:
+            if _signature(path) != signature:
+                return None
+    except (OSError, ValueError, EOFError, TypeError):
+        return None  # no entry, or one truncated or not written by this: the command runs
+    return out, err, code
+
+
+def _keep(argv: list[str], inputs: list[str], out: bytes, err: bytes, code: int) -> None:
+    """Keep the output of this run for the next one in the same situation, if every input and
+    every loaded module had settled before the run began; silently nothing if it cannot."""
+    folder = cache_root()
+    if folder is None:
+        return
+    checks = []
+    try:
+        for path in dict.fromkeys([*inputs, *_code_paths()]):
+            signature = _signature(path)
+            if signature is not None:
+                last = max(signature[4], signature[5])
+                margin = SETTLED_FINE if signature[5] % 1_000_000 else SETTLED
+                if last >= _STARTED - margin:
+                    return  # changed too lately to be known by its signature
+            checks.append((path, signature))
+        situation = _situation(argv)
+        data = marshal.dumps((situation, tuple(checks), out, err, code))
+        path = _entry_path(folder, situation)
+        try:
+            with open(path, "rb") as file:
+                if file.read() == data:
+                    return
+        except OSError:
+            pass
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        try:
+            with open(temporary, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except (OSError, ValueError):
+        return
+
+
+def _code_paths() -> list[str]:
+    """The code a run's output came from: the Python running it, every module it loaded and
+    the folder of each (a module put beside one could be found instead), and each folder on
+    the import path (an installed or removed package changes it)."""
+    paths = [sys.executable]
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if isinstance(file, str):
+            paths += (file, os.path.dirname(file))
+    paths += (entry for entry in sys.path if entry)
+    return paths
+
+
+class _Copied:
+    """A text stream that writes through to another's bytes and keeps a copy of them."""
+
+    def __init__(self, stream: Any) -> None:
+        import io
+
+        stream.flush()
+        self.copy = io.BytesIO()
+        self.stream = io.TextIOWrapper(
+            _Tee(stream.buffer, self.copy),
+            encoding=stream.encoding,
+            errors=stream.errors,
+            line_buffering=stream.line_buffering,
+            write_through=True,
+        )
+
+
+class _Tee:
+    """Bytes written to ``target`` and to ``copy``; everything else asked of ``target``."""
+
+    def __init__(self, target: BinaryIO, copy: BinaryIO) -> None:
+        self._target = target
+        self._copy = copy
+
+    def write(self, data: bytes) -> int:
+        written = self._target.write(data)
+        self._copy.write(data)
+        return written
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
