@@ -353,6 +353,25 @@ def _block_segment(
     env: dict[str, Any],
 ) -> Segment:
     """The segment of a heading or paragraph whose inline ``content`` starts on line ``first_line``."""
+    if "\n" not in content:
+        # Most blocks: one line, no line break to write, and the text is the line's content
+        # as the parser took it (what the general path below gives, in a third of its time).
+        line = lines.content(first_line)
+        text = content.strip()
+        column = line.rstrip().rfind(text)
+        if column < 0:
+            raise ContentError("cannot find this block's text in its source line", source, first_line + 1)
+        start = lines.starts[first_line] + column
+        return Segment(
+            text=text,
+            kind=kind,
+            line=first_line + 1,
+            span=Span(start, start + len(text)),
+            context=directives.context,
+            notes=tuple(directives.notes),
+            continuation=_continuation(line[:column]),
+            single_line=single_line,
+        )
     parts = content.split("\n")
     positions = []
     for index, part in enumerate(parts):
