@@ -43,18 +43,27 @@ def cache_folder() -> Path | None:
 @functools.cache
 def code_digest() -> str:
     """A digest of this i18ntool (its version, its modules, the Python running it, the
-    libraries that read sources): an answer of other code is never used.
+    libraries that read sources: :func:`code_files`): an answer of other code is never used.
 
-    A library counts by its package's ``__init__.py``, which states its version: found
-    without importing it, and without ``importlib.metadata`` (10 ms to import, a third of a
-    run that answers from the cache). Each file counts by what ``stat`` says of it (device,
-    inode, size, modification and change times), as Python itself tells a module's compiled
-    code out of date, not by its bytes: reading and hashing the 800 kB of modules took 4.5 ms
-    of every run, and any write to a module changes its change time (another copy of the same
-    code only gives other keys)."""
+    Each file counts by what ``stat`` says of it (device, inode, size, modification and change
+    times), as Python itself tells a module's compiled code out of date, not by its bytes:
+    reading and hashing the 800 kB of modules took 4.5 ms of every run, and any write to a
+    module changes its change time (another copy of the same code only gives other keys)."""
+    digest = hashlib.blake2b(f"{_FORMAT} {__version__} {sys.version}".encode(), digest_size=20)
+    for name, path in code_files():
+        found = os.stat(path) if path is not None else None
+        signature = (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns) if found else None
+        digest.update(f"{name}\0{signature}\0".encode())
+    return digest.hexdigest()
+
+
+def code_files() -> list[tuple[str, str | None]]:
+    """The files an answer's code is known by, each (name, path; None: not installed): every
+    module of i18ntool, and each library that reads sources by its package's ``__init__.py``,
+    which states its version, found without importing it, and without ``importlib.metadata``
+    (10 ms to import, a third of a run that answers from the cache)."""
     from importlib.util import find_spec
 
-    digest = hashlib.blake2b(f"{_FORMAT} {__version__} {sys.version}".encode(), digest_size=20)
     files = []
     for name in ("markdown_it", "yaml", "babel"):
         spec = find_spec(name)
@@ -68,11 +77,7 @@ def code_digest() -> str:
         if name.endswith(".py")
     )
     files += [("/".join(parts), os.path.join(package, *parts)) for parts in modules]
-    for name, path in files:
-        found = os.stat(path) if path is not None else None
-        signature = (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns) if found else None
-        digest.update(f"{name}\0{signature}\0".encode())
-    return digest.hexdigest()
+    return files
 
 
 def key_of(kind: str, parts: Iterable[bytes | str | None]) -> str:

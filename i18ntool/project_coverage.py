@@ -118,8 +118,10 @@ def inputs_of_project(project: Project) -> list[str]:
     folder of the source texts and each folder in it with every file, the same of each
     language's folder of catalogues, and the catalogue each document has or would have in each
     language (also where a link to a folder leads, which the listings do not follow)."""
-    paths = []
+    paths = [str(project.root), str(project.locales_dir)]
     for top in (project.content_dir, *(catalogue_folder(project, language) for language in project.languages)):
+        # The folders on the way from the locales folder too: any of them could be a link.
+        paths += (str(folder) for folder in top.parents if project.locales_dir in folder.parents)
         paths.append(str(top))
         for folder, _, names in os.walk(top):
             paths.append(folder)

@@ -52,6 +52,8 @@ REPLAYABLE = frozenset({"coverage"})  # the commands that name what their answer
 _FORMAT = 1
 _STARTED = time.time_ns()  # when this run began, as near as this module can tell
 _inputs: list[str] | None = None  # what the command said its answer depends on
+_keeping = False  # whether this run's output may be kept
+_noted: dict[str, tuple[int, ...] | None] = {}  # what was found as the run began (:func:`noted`)
 
 
 def cache_root() -> str | None:
@@ -100,6 +102,8 @@ def _write_again(out: bytes, err: bytes, code: int) -> int:
 def _run_keeping(command_line: Any) -> None:
     """Run the command line with copies kept of what it writes, and keep its output if the
     command said what it depends on (:func:`depends_on`)."""
+    global _keeping
+    _keeping = True
     streams = sys.stdout, sys.stderr
     copies = _Copied(sys.stdout), _Copied(sys.stderr)
     sys.stdout, sys.stderr = copies[0].stream, copies[1].stream
@@ -120,6 +124,16 @@ def _run_keeping(command_line: Any) -> None:
                 copied.stream.detach()  # flushes first
             except (OSError, ValueError):
                 pass
+
+
+def noted(paths: list[str]) -> None:
+    """Said as a command finds its project: ``paths`` (the folders and files it was found
+    through) must be as they are now when the run ends, or nothing is kept. A link or a folder
+    above the project replaced during the run leaves every file it leads to at rest, but the
+    run read others."""
+    if _keeping:
+        for path in paths:
+            _noted.setdefault(path, _signature(path))
 
 
 def depends_on(paths: list[str]) -> None:
@@ -176,12 +190,40 @@ def _entry_path(folder: str, situation: tuple[Any, ...]) -> str:
 
 
 def _signature(path: str) -> tuple[int, ...] | None:
-    """What ``stat`` says of ``path`` (following links); None if there is nothing there."""
+    """What ``lstat`` says of ``path`` (type, device, inode, size, modification and change
+    times) and, for a link, what ``stat`` says of where it leads (nothing if nowhere); None if
+    there is nothing there. A link is known by its own times too: a link put in another's
+    place is a new one."""
     try:
-        found = os.stat(path)
+        found = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
-    return (found.st_mode, found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+    signature: tuple[int, ...] = (
+        found.st_mode,
+        found.st_dev,
+        found.st_ino,
+        found.st_size,
+        found.st_mtime_ns,
+        found.st_ctime_ns,
+    )
+    if found.st_mode & 0o170000 == 0o120000:  # a link (stat.S_ISLNK, without importing stat)
+        try:
+            found = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return signature
+        signature += (found.st_mode, found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+    return signature
+
+
+def _settled(signature: tuple[int, ...]) -> bool:
+    """Whether every file a signature tells of had its last change before the run began, by
+    the margin of its file system's times."""
+    for at in range(0, len(signature), 6):
+        last = max(signature[at + 4], signature[at + 5])
+        margin = SETTLED_FINE if signature[at + 5] % 1_000_000 else SETTLED
+        if last >= _STARTED - margin:
+            return False
+    return True
 
 
 def _kept_output(argv: list[str]) -> tuple[bytes, bytes, int] | None:
@@ -206,19 +248,20 @@ def _kept_output(argv: list[str]) -> tuple[bytes, bytes, int] | None:
 
 def _keep(argv: list[str], inputs: list[str], out: bytes, err: bytes, code: int) -> None:
     """Keep the output of this run for the next one in the same situation, if every input and
-    every loaded module had settled before the run began; silently nothing if it cannot."""
+    all of i18ntool's code had settled before the run began, and what was noted as the run
+    began is as it was; silently nothing if it cannot."""
     folder = cache_root()
     if folder is None:
         return
     checks = []
     try:
-        for path in dict.fromkeys([*inputs, *_code_paths()]):
+        for path, signature in _noted.items():
+            if _signature(path) != signature:
+                return  # a project found through a link or folder replaced since
+        for path in dict.fromkeys([*_noted, *inputs, *_code_paths()]):
             signature = _signature(path)
-            if signature is not None:
-                last = max(signature[4], signature[5])
-                margin = SETTLED_FINE if signature[5] % 1_000_000 else SETTLED
-                if last >= _STARTED - margin:
-                    return  # changed too lately to be known by its signature
+            if signature is not None and not _settled(signature):
+                return  # changed too lately to be known by its signature
             checks.append((path, signature))
         situation = _situation(argv)
         data = marshal.dumps((situation, tuple(checks), out, err, code))
@@ -244,12 +287,19 @@ def _keep(argv: list[str], inputs: list[str], out: bytes, err: bytes, code: int)
 
 def _code_paths() -> list[str]:
     """The code a run's output came from: the Python running it, every module it loaded and
-    the folder of each (a module put beside one could be found instead), and each folder on
-    the import path (an installed or removed package changes it)."""
+    the folder of each (a module put beside one could be found instead), every module of
+    i18ntool and the libraries that read sources (``cache.code_files``: a module this run did
+    not need, as its answers came from the cache, could make the next answer), and each
+    folder on the import path (an installed or removed package changes it)."""
+    from i18ntool.cache import code_files
+
     paths = [sys.executable]
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
         if isinstance(file, str):
+            paths += (file, os.path.dirname(file))
+    for _, file in code_files():
+        if file is not None:
             paths += (file, os.path.dirname(file))
     paths += (entry for entry in sys.path if entry)
     return paths

@@ -283,3 +283,63 @@ def test_every_file_and_folder_coverage_reads_is_named(runs: Runs, tmp_path: Pat
     named = {os.path.realpath(path) for path, _ in marshal.loads(entry.read_bytes())[1]}
     read = {path for path in log.read_text().splitlines() if path.startswith(project + os.sep) or path == project}
     assert read and read <= named
+
+
+def test_every_module_of_i18ntool_is_known_whether_loaded_or_not() -> None:
+    """An answer from the cache needs none of the parsers: a later edit of one must still
+    tell, as it changes what a run that measures would answer."""
+    package = Path(replay.__file__).parent
+    named = set(replay._code_paths())
+    assert {str(path) for path in package.rglob("*.py")} <= named
+    assert str(package / "markdown") in named  # a module added beside the others
+
+
+# The command line, with the renames of its argument after the mark ("a>b;c>d") made as the measuring
+# begins (the project already found).
+_SWAPPING = (
+    "import os, sys\n"
+    "import i18ntool.project_coverage as measuring\n"
+    "plain = measuring.measure_project\n"
+    "renames = sys.argv.pop(2)\n"
+    "def swapping(*args, **kwargs):\n"
+    "    for rename in renames.split(';'):\n"
+    "        os.rename(*rename.split('>'))\n"
+    "    return plain(*args, **kwargs)\n"
+    "measuring.measure_project = swapping\n"
+)
+
+
+@pytest.mark.parametrize("through", ["a link", "a folder"])
+def test_a_project_replaced_while_a_run_measures_it_keeps_nothing(runs: Runs, tmp_path: Path, through: str) -> None:
+    """A project found through a link (a release deployed as ``current``) or in a folder that
+    is replaced while the run measures it: the run measured one, the files at the end are
+    the other's, all at rest. Nothing is kept: the next run measures the project there now."""
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    shutil.copytree(runs.project, releases / "one")
+    shutil.copytree(runs.project, releases / "two")
+    _edit(releases / "two" / "pyproject.toml", 'name = "Leaving', 'name = "Release two of Leaving')
+    current = releases / "current"
+    if through == "a link":
+        current.symlink_to("one")
+        (releases / "next").symlink_to("two")
+        renames = [(releases / "next", current)]
+    else:
+        (releases / "one").rename(current)
+        renames = [(current, releases / "one"), (releases / "two", current)]
+    runs.project = current
+    settle()
+    swaps = ";".join(f"{old}>{new}" for old, new in renames)
+    measured = subprocess.run(
+        [sys.executable, "-c", _SWAPPING + _RUN, str(runs.mark), swaps, "--project", str(current), "coverage"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "I18NTOOL_CACHE_DIR": str(runs.cache)},
+        check=True,
+    )
+    assert "Leaving the Factory" in measured.stdout and "Release two" not in measured.stdout
+    settle()
+    out, err, code, replayed = runs.run("coverage")
+    assert not replayed
+    assert (out, err, code) == runs.plain("coverage")
+    assert "Release two" in out

@@ -34,6 +34,10 @@ class Session:
                 self._project = find_project(self.project_dir, search_parents=False, looked_at=self.looked_at)
             else:
                 self._project = find_project(Path.cwd(), looked_at=self.looked_at)
+            from i18ntool import replay
+
+            folders = (self._project.root, self._project.content_dir, self._project.locales_dir)
+            replay.noted([*self.looked_at, *(str(folder) for folder in folders)])
         return self._project
 
 
