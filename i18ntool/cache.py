@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from i18ntool import __version__
-from i18ntool.replay import cache_root
+from i18ntool.replay import cache_root, code_files
 
 _FORMAT = 1  # of the entries' JSON; part of every key
 
@@ -43,7 +43,7 @@ def cache_folder() -> Path | None:
 @functools.cache
 def code_digest() -> str:
     """A digest of this i18ntool (its version, its modules, the Python running it, the
-    libraries that read sources: :func:`code_files`): an answer of other code is never used.
+    libraries that read sources: ``replay.code_files``): an answer of other code is never used.
 
     Each file counts by what ``stat`` says of it (device, inode, size, modification and change
     times), as Python itself tells a module's compiled code out of date, not by its bytes:
@@ -55,29 +55,6 @@ def code_digest() -> str:
         signature = (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns) if found else None
         digest.update(f"{name}\0{signature}\0".encode())
     return digest.hexdigest()
-
-
-def code_files() -> list[tuple[str, str | None]]:
-    """The files an answer's code is known by, each (name, path; None: not installed): every
-    module of i18ntool, and each library that reads sources by its package's ``__init__.py``,
-    which states its version, found without importing it, and without ``importlib.metadata``
-    (10 ms to import, a third of a run that answers from the cache)."""
-    from importlib.util import find_spec
-
-    files = []
-    for name in ("markdown_it", "yaml", "babel"):
-        spec = find_spec(name)
-        origin = spec.origin if spec is not None else None
-        files.append((name, origin if origin is not None and origin.endswith(".py") else None))
-    package = os.path.dirname(os.path.realpath(__file__))
-    modules = sorted(
-        os.path.relpath(os.path.join(folder, name), package).split(os.sep)
-        for folder, _, names in os.walk(package)
-        for name in names
-        if name.endswith(".py")
-    )
-    files += [("/".join(parts), os.path.join(package, *parts)) for parts in modules]
-    return files
 
 
 def key_of(kind: str, parts: Iterable[bytes | str | None]) -> str:

@@ -23,7 +23,7 @@ _RUN = (
     "import atexit, sys\n"
     "mark = sys.argv.pop(1)\n"
     "atexit.register(lambda: open(mark, 'w').write(str('click' in sys.modules)))\n"
-    "from i18ntool.replay import main\n"
+    "from i18ntool.start import main\n"
     "main()\n"
 )
 
