@@ -81,7 +81,7 @@ def kept_output(argv: list[str]) -> tuple[bytes, bytes, int] | None:
 def run(command_line: Callable[[], object], argv: list[str]) -> None:
     """Run the command line, keeping its output for the next run where it may be kept."""
     if _may_keep(argv):
-        _run_keeping(command_line)
+        _run_keeping(command_line, argv)
     else:
         command_line()
 
@@ -100,7 +100,7 @@ def write_again(out: bytes, err: bytes, code: int) -> int:
     return code
 
 
-def _run_keeping(command_line: Callable[[], object]) -> None:
+def _run_keeping(command_line: Callable[[], object], argv: list[str]) -> None:
     """Run the command line with copies kept of what it writes, and keep its output if the
     command said what it depends on (:func:`depends_on`)."""
     global _keeping
@@ -115,7 +115,7 @@ def _run_keeping(command_line: Callable[[], object]) -> None:
         if _inputs is not None and isinstance(code, int):  # an ExitCode too
             for copied in copies:
                 copied.stream.flush()
-            _keep(sys.argv, _inputs, copies[0].copy.getvalue(), copies[1].copy.getvalue(), int(code))
+            _keep(argv, _inputs, copies[0].copy.getvalue(), copies[1].copy.getvalue(), int(code))
         raise
     finally:
         # The process's own streams back, holding their buffers: the copies let go of them.
@@ -148,15 +148,17 @@ def _may_keep(argv: list[str]) -> bool:
     return (
         os.name != "nt"
         and any(word in REPLAYABLE for word in argv[1:])
-        and not _terminal(sys.stdout)
-        and not _terminal(sys.stderr)
+        and not _not_plain_output(sys.stdout)
+        and not _not_plain_output(sys.stderr)
         and cache_root() is not None
     )
 
 
-def _terminal(stream: Any) -> bool:
+def _not_plain_output(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal, or anything but a file's text stream (closed, or put
+    in place by a program that runs i18ntool in its own process)."""
     try:
-        return stream is None or bool(stream.isatty())
+        return stream is None or not hasattr(stream, "buffer") or bool(stream.isatty())
     except (OSError, ValueError):
         return True
 
