@@ -88,7 +88,8 @@ def _add(digest: Any, parts: Iterable[bytes | str | None]) -> None:
         if part is None:
             chunks.append(b"A")  # absent: not the same as empty
             continue
-        data = part.encode() if isinstance(part, str) else part
+        # A path's name that is not UTF-8 (bytes taken in as surrogates) is a part like any other.
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         chunks += (b"S" if isinstance(part, str) else b"B", len(data).to_bytes(8, "little"), data)
     digest.update(b"".join(chunks))
 
@@ -124,7 +125,12 @@ class Cache:
         path = self._path(key)
         if path is None:
             return
-        data = json.dumps({"key": key, "answer": answer}, ensure_ascii=False, separators=(",", ":")).encode()
+        stored = {"key": key, "answer": answer}
+        try:
+            data = json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode()
+        except UnicodeEncodeError:
+            # A path whose name is not UTF-8 (its bytes taken in as surrogates): escaped.
+            data = json.dumps(stored, separators=(",", ":")).encode()
         import tempfile  # here: a run that only reads the cache does not import it
 
         temporary = None

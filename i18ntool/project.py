@@ -118,10 +118,10 @@ def find_project(start: Path, *, search_parents: bool = True, looked_at: list[st
         seen += (str(folder), str(dedicated), str(pyproject))
         if dedicated.is_file():
             seen.append(_locale_data())  # which language codes Babel knows without its import
-            return load_project(dedicated)
+            return load_project(dedicated, looked_at=seen)
         if pyproject.is_file() and "i18ntool" in _read_toml(pyproject).get("tool", {}):
             seen.append(_locale_data())
-            return load_project(pyproject)
+            return load_project(pyproject, looked_at=seen)
     where = f"in {start}" + (" or any folder above it" if search_parents else "")
     raise ConfigError(
         f"no i18ntool project found {where}; add a [tool.i18ntool] table to pyproject.toml "
@@ -129,8 +129,9 @@ def find_project(start: Path, *, search_parents: bool = True, looked_at: list[st
     )
 
 
-def load_project(config_path: Path) -> Project:
-    """Read and check the settings in ``config_path`` (a pyproject.toml or an i18ntool.toml)."""
+def load_project(config_path: Path, *, looked_at: list[str] | None = None) -> Project:
+    """Read and check the settings in ``config_path`` (a pyproject.toml or an i18ntool.toml);
+    ``looked_at`` gets each folder it names as written there, before links are followed."""
     data = _read_toml(config_path)
     if config_path.name == "pyproject.toml":
         settings = data.get("tool", {}).get("i18ntool")
@@ -205,6 +206,8 @@ def load_project(config_path: Path) -> Project:
 
     def folder(key: str) -> Path:
         relative: str = expect(key, str, "a folder inside the project")
+        if looked_at is not None:
+            looked_at.append(str(root / relative))
         path = (root / relative).resolve()
         if not relative or Path(relative).is_absolute() or not path.is_relative_to(root):
             raise fail(key, f"setting '{key}' must be a folder inside the project, not {relative!r}")

@@ -16,24 +16,30 @@ difference, and the command runs as always.
 What makes a signature safe is said in ``digests``: a write, a truncation, a rename onto a
 path, a change of times or of permissions sets a file's change time to the present, and a file
 or folder put in another's place has another inode; a file created, removed or renamed in a
-folder changes the folder's times. An answer is kept only if every file and folder it names
-had its last change before the run began, by the margin of ``digests`` (``SETTLED_FINE`` for
-times kept to the nanosecond, ``SETTLED`` otherwise), so that any change during or after the
-run leaves another signature. The files are looked at when the run ends, not as they were
-read: a superset of what the command read, all at rest since before it began, is what it read.
+folder changes the folder's times; a link is known by its own signature and by where it leads.
+An answer is kept only if every file and folder it names had its last change before the run
+began, by the margin of ``digests`` (``SETTLED_FINE`` for times kept to the nanosecond,
+``SETTLED`` otherwise), so that any change during or after the run leaves another signature.
+The files are looked at when the run ends, not as they were read: a superset of what the
+command read, all at rest since before it began, is what it read. What the project was found
+through (the folder given, the settings, the folders they name) is looked at as the run begins
+too, with where each path leads (``realpath``): a link on the way changed during the run, and
+nothing is kept; changed since, and the entry is not used. Only the exit code the command said
+it would give is kept (not an interruption's).
 
 Kept only where stdout and stderr are not terminals (a terminal's width, colour and progress
 bar are not files): the scripts and release gates that run a command again and again. Not on
 Windows, whose ``st_ctime`` is the time of creation. The entries are in the cache folder
 (``runs/``), one per command line and working folder, replaced by the next run that keeps one;
-``I18NTOOL_CACHE=off`` turns them off with the rest of the cache. Entries are in ``marshal``,
-Python's format for compiled modules (no import: ``json`` and ``hashlib`` took 15 ms), read
-with the trust Python gives the ``__pycache__`` of the same user.
+``I18NTOOL_CACHE=off`` turns them off with the rest of the cache. An entry is bytes that need
+no import to read (``json`` and ``hashlib`` took 15 ms): a line naming the format, the
+situation's ``repr``, a line of lengths, the output, then each check as a path and what it
+should be, NUL-separated; anything else in the file is not an entry, and nothing in it can make
+the reader allocate more than the file holds (as ``marshal`` would).
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 import sys
 import time
@@ -50,11 +56,12 @@ SETTLED = 2_000_000_000
 SETTLED_FINE = 20_000_000
 
 REPLAYABLE = frozenset({"coverage"})  # the commands that name what their answer depends on
-_FORMAT = 1
+_FORMAT = b"i18ntool replay 2\n"
 _STARTED = time.time_ns()  # when this run began, as near as this module can tell
 _inputs: list[str] | None = None  # what the command said its answer depends on
 _keeping = False  # whether this run's output may be kept
-_noted: dict[str, tuple[int, ...] | None] = {}  # what was found as the run began (:func:`noted`)
+_noted: dict[str, tuple[str, str]] = {}  # what was found as the run began (:func:`noted`)
+_declared_code: int | None = None  # the exit code the command said it would give
 
 
 def cache_root() -> str | None:
@@ -112,7 +119,7 @@ def _run_keeping(command_line: Callable[[], object], argv: list[str]) -> None:
         command_line()
     except SystemExit as done:
         code = 0 if done.code is None else done.code
-        if _inputs is not None and isinstance(code, int):  # an ExitCode too
+        if _inputs is not None and isinstance(code, int) and code == _declared_code:  # an ExitCode too
             for copied in copies:
                 copied.stream.flush()
             _keep(argv, _inputs, copies[0].copy.getvalue(), copies[1].copy.getvalue(), int(code))
@@ -129,19 +136,20 @@ def _run_keeping(command_line: Callable[[], object], argv: list[str]) -> None:
 
 def noted(paths: list[str]) -> None:
     """Said as a command finds its project: ``paths`` (the folders and files it was found
-    through) must be as they are now when the run ends, or nothing is kept. A link or a folder
-    above the project replaced during the run leaves every file it leads to at rest, but the
-    run read others."""
+    through) must be as they are now, and lead where they lead now, when the run ends, or
+    nothing is kept. A link or a folder on the way replaced during the run leaves every file
+    it leads to at rest, but the run read others."""
     if _keeping:
         for path in paths:
-            _noted.setdefault(path, _signature(path))
+            _noted.setdefault(path, (_signature_text(path), _resolved(path)))
 
 
-def depends_on(paths: list[str]) -> None:
-    """Said by a command that has written its whole answer: it was computed from ``paths``
-    (files and folders, absent ones too) and from nothing else but the situation."""
-    global _inputs
-    _inputs = paths
+def depends_on(paths: list[str], code: int) -> None:
+    """Said by a command that has written its whole answer and will exit with ``code``: it was
+    computed from ``paths`` (files and folders, absent ones too) and from nothing else but the
+    situation."""
+    global _inputs, _declared_code
+    _inputs, _declared_code = paths, code
 
 
 def _may_keep(argv: list[str]) -> bool:
@@ -163,33 +171,47 @@ def _not_plain_output(stream: Any) -> bool:
         return True
 
 
-def _situation(argv: list[str]) -> tuple[Any, ...]:
-    """Everything but files that a command's output may depend on."""
-    return (
-        _FORMAT,
-        tuple(argv),
-        os.getcwd(),
-        tuple(sorted(os.environ.items())),
-        os.getuid(),
-        tuple(sorted(os.getgroups())),
-        sys.executable,
-        sys.version,
-        tuple(sys.flags),
-        sys.stdout.encoding,
-        sys.stdout.errors,
-        sys.stderr.encoding,
-        sys.stderr.errors,
+def _situation(argv: list[str]) -> str:
+    """Everything but files that a command's output may depend on, as text."""
+    return repr(
+        (
+            tuple(argv),
+            os.getcwd(),
+            tuple(sorted(os.environ.items())),
+            os.getuid(),
+            tuple(sorted(os.getgroups())),
+            sys.executable,
+            sys.version,
+            tuple(sys.flags),
+            sys._xoptions,  # -X
+            sys.warnoptions,  # -W
+            sys.path,  # a .pth file rewritten in place puts another checkout first
+            sys.stdout.encoding,
+            sys.stdout.errors,
+            sys.stderr.encoding,
+            sys.stderr.errors,
+        )
     )
 
 
-def _entry_path(folder: str, situation: tuple[Any, ...]) -> str:
+def _entry_path(folder: str, argv: list[str]) -> str:
     """The entry of one command line in one working folder: FNV-1a of both, which needs no
     import (the entry holds the whole situation, so two that share a name only replace each
     other)."""
     name = 0xCBF29CE484222325
-    for byte in repr(situation[1:3]).encode("utf-8", "surrogatepass"):
+    for byte in repr((argv, os.getcwd())).encode("utf-8", "backslashreplace"):
         name = ((name ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
     return os.path.join(folder, "runs", f"{name:016x}")
+
+
+def _resolved(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def _signature_text(path: str) -> str:
+    """:func:`_signature` as an entry holds it."""
+    signature = _signature(path)
+    return "-" if signature is None else " ".join(map(str, signature))
 
 
 def _signature(path: str) -> tuple[int, ...] | None:
@@ -230,21 +252,29 @@ def _settled(signature: tuple[int, ...]) -> bool:
 
 
 def _kept_output(argv: list[str]) -> tuple[bytes, bytes, int] | None:
-    """The output kept for this situation if every file it names is as it was, else None."""
+    """The output kept for this situation if every check of its entry holds, else None."""
     folder = cache_root()
     if folder is None:
         return None
     try:
-        situation = _situation(argv)
-        with open(_entry_path(folder, situation), "rb") as file:
-            entry = marshal.loads(file.read())
-        kept_situation, checks, out, err, code = entry
-        if kept_situation != situation or type(out) is not bytes or type(err) is not bytes or type(code) is not int:
+        with open(_entry_path(folder, argv), "rb") as file:
+            data = file.read()
+        form, situation, lengths, rest = data.split(b"\n", 3)
+        if form + b"\n" != _FORMAT or situation != _situation(argv).encode("utf-8", "backslashreplace"):
             return None
-        for path, signature in checks:
-            if _signature(path) != signature:
+        out_length, err_length, code, count = map(int, lengths.split(b" "))
+        out, err = rest[:out_length], rest[out_length : out_length + err_length]
+        fields = rest[out_length + err_length :].split(b"\0")
+        if len(out) + len(err) != out_length + err_length or len(fields) != 2 * count or not 0 <= code <= 255:
+            return None
+        for at in range(0, len(fields), 2):
+            path, expected = os.fsdecode(fields[at]), fields[at + 1].decode("utf-8", "surrogateescape")
+            kind, expected = expected[:1], expected[1:]
+            if (kind == "s" and _signature_text(path) != expected) or (kind == "r" and _resolved(path) != expected):
                 return None
-    except (OSError, ValueError, EOFError, TypeError):
+            if kind not in ("s", "r"):
+                return None
+    except (OSError, ValueError):
         return None  # no entry, or one truncated or not written by this: the command runs
     return out, err, code
 
@@ -253,22 +283,35 @@ def _keep(argv: list[str], inputs: list[str], out: bytes, err: bytes, code: int)
     """Keep the output of this run for the next one in the same situation, if every input and
     all of i18ntool's code had settled before the run began, and what was noted as the run
     began is as it was; silently nothing if it cannot."""
+    import tempfile
+
     folder = cache_root()
-    if folder is None:
+    if folder is None or not 0 <= code <= 255:
         return
     checks = []
     try:
-        for path, signature in _noted.items():
-            if _signature(path) != signature:
+        for path, (as_found, resolved) in _noted.items():
+            if _signature_text(path) != as_found or _resolved(path) != resolved:
                 return  # a project found through a link or folder replaced since
+            checks.append((path, "r" + resolved))
         for path in dict.fromkeys([*_noted, *inputs, *_code_paths()]):
             signature = _signature(path)
             if signature is not None and not _settled(signature):
                 return  # changed too lately to be known by its signature
-            checks.append((path, signature))
-        situation = _situation(argv)
-        data = marshal.dumps((situation, tuple(checks), out, err, code))
-        path = _entry_path(folder, situation)
+            checks.append((path, "s" + ("-" if signature is None else " ".join(map(str, signature)))))
+        data = b"".join(
+            [
+                _FORMAT,
+                _situation(argv).encode("utf-8", "backslashreplace"),
+                f"\n{len(out)} {len(err)} {code} {len(checks)}\n".encode(),
+                out,
+                err,
+                b"\0".join(
+                    os.fsencode(path) + b"\0" + text.encode("utf-8", "surrogateescape") for path, text in checks
+                ),
+            ]
+        )
+        path = _entry_path(folder, argv)
         try:
             with open(path, "rb") as file:
                 if file.read() == data:
@@ -276,9 +319,10 @@ def _keep(argv: list[str], inputs: list[str], out: bytes, err: bytes, code: int)
         except OSError:
             pass
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
+        # A temporary file of its own (O_EXCL), renamed over the entry: never one found there.
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".entry-")
         try:
-            with open(temporary, "wb") as file:
+            with open(handle, "wb") as file:
                 file.write(data)
             os.replace(temporary, path)
         finally:

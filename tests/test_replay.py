@@ -3,7 +3,6 @@ after a change, always what the command itself would write."""
 
 from __future__ import annotations
 
-import marshal
 import os
 import pty
 import shutil
@@ -67,6 +66,15 @@ class Runs:
         assert second[3], "the second run with nothing changed was not answered from its kept output"
         assert second[:3] == first[:3]
         return second[:3]
+
+
+def _checked_paths(entry: bytes) -> list[str]:
+    """The paths an entry checks (``replay``'s format: after three lines, the output, then
+    NUL-separated paths and what each should be)."""
+    lengths = entry.split(b"\n", 3)[2]
+    out_length, err_length = map(int, lengths.split(b" ")[:2])
+    fields = entry.split(b"\n", 3)[3][out_length + err_length :].split(b"\0")
+    return [os.fsdecode(path) for path in fields[0::2]]
 
 
 def settle() -> None:
@@ -232,7 +240,16 @@ def test_a_damaged_entry_is_ignored_and_written_anew(runs: Runs) -> None:
     runs.kept("coverage")
     (entry,) = (runs.cache / "runs").iterdir()
     whole = entry.read_bytes()
-    for damaged in (whole[: len(whole) // 2], b"", b"\x00" * 64, marshal.dumps((1, 2, 3))):
+    hostile = [
+        whole[: len(whole) // 2],
+        b"",
+        b"\x00" * 64,
+        whole.replace(b"\n", b"\n9999999999999999 ", 3),  # lengths beyond the file
+        whole + b"\0extra",
+        whole.replace(b"\0s", b"\0x", 1),  # a check of no known kind
+        bytes(range(256)) * 4,
+    ]
+    for damaged in hostile:
         entry.write_bytes(damaged)
         out, err, code, replayed = runs.run("coverage")
         assert not replayed
@@ -280,7 +297,7 @@ def test_every_file_and_folder_coverage_reads_is_named(runs: Runs, tmp_path: Pat
         )
         assert runs.mark.read_text() == "True"
     (entry,) = (runs.cache / "runs").iterdir()
-    named = {os.path.realpath(path) for path, _ in marshal.loads(entry.read_bytes())[1]}
+    named = {os.path.realpath(path) for path in _checked_paths(entry.read_bytes())}
     read = {path for path in log.read_text().splitlines() if path.startswith(project + os.sep) or path == project}
     assert read and read <= named
 
@@ -343,3 +360,80 @@ def test_a_project_replaced_while_a_run_measures_it_keeps_nothing(runs: Runs, tm
     assert not replayed
     assert (out, err, code) == runs.plain("coverage")
     assert "Release two" in out
+
+
+def test_a_folder_reached_through_links_is_followed_again(runs: Runs) -> None:
+    """Settings that name a folder reached through links (content -> texts/current -> v1):
+    a link on the way retargeted is seen, though every file either way is at rest."""
+    texts = runs.project / "texts"
+    texts.mkdir()
+    shutil.move(runs.project / "content", texts / "v1")
+    shutil.copytree(texts / "v1", texts / "v2")
+    (texts / "v2" / "festivals.md").unlink()
+    (texts / "current").symlink_to("v1")
+    (runs.project / "content").symlink_to("texts/current")
+    runs.kept("coverage")
+    (texts / "next").symlink_to("v2")
+    (texts / "next").rename(texts / "current")
+    settle()
+    out, err, code, replayed = runs.run("coverage")
+    assert not replayed
+    assert (out, err, code) == runs.plain("coverage")
+
+
+def test_an_interruption_is_not_kept_as_the_answer(runs: Runs) -> None:
+    """Ctrl-C after the command has said what its answer came from: the run ends with 130,
+    and the next one measures again."""
+    interrupting = (
+        "import i18ntool.replay as replay\n"
+        "said = replay.depends_on\n"
+        "def interrupted(*args):\n"
+        "    said(*args)\n"
+        "    raise KeyboardInterrupt\n"
+        "replay.depends_on = interrupted\n"
+    )
+    settle()
+    command = [sys.executable, "-c", interrupting + _RUN, str(runs.mark), "--project", str(runs.project), "coverage"]
+    env = {**os.environ, "I18NTOOL_CACHE_DIR": str(runs.cache)}
+    assert subprocess.run(command, capture_output=True, env=env, check=False).returncode == 130
+    out, err, code, replayed = runs.run("coverage")
+    assert not replayed and code == 0
+    assert (out, err, code) == runs.plain("coverage")
+
+
+def test_other_interpreter_options_are_another_situation(runs: Runs) -> None:
+    runs.kept("coverage")
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", _RUN, str(runs.mark), "--project", str(runs.project), "coverage"],
+        capture_output=True,
+        env={**os.environ, "I18NTOOL_CACHE_DIR": str(runs.cache)},
+        check=True,
+    )
+    assert runs.mark.read_text() == "True" and b"i18ntool.cli" in done.stderr
+
+
+def test_another_import_path_is_another_situation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .pth file rewritten in place (an editable install moved to another checkout) changes
+    no folder's times, but the import path."""
+    before = replay._situation(["i18ntool", "coverage"])
+    monkeypatch.setattr(sys, "path", ["/elsewhere", *sys.path])
+    assert replay._situation(["i18ntool", "coverage"]) != before
+
+
+def test_an_entry_put_in_place_as_a_link_is_replaced_not_followed(runs: Runs, tmp_path: Path) -> None:
+    runs.kept("coverage")
+    (entry,) = (runs.cache / "runs").iterdir()
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"kept as it is")
+    entry.unlink()
+    entry.symlink_to(victim)
+    runs.run("coverage")
+    assert victim.read_bytes() == b"kept as it is"
+    assert not entry.is_symlink() and runs.run("coverage")[3]
+
+
+def test_a_project_folder_whose_name_is_not_utf8(runs: Runs, tmp_path: Path) -> None:
+    other = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+    shutil.copytree(runs.project, other)
+    runs.project = other
+    assert runs.kept("coverage") == runs.plain("coverage")

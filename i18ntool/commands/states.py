@@ -80,15 +80,16 @@ def coverage(
     failed = shortfalls(report, fail_under=fail_under, fail_under_reviewed=fail_under_reviewed, words=words)
     for shortfall in failed:
         click.echo(f"i18ntool: {shortfall.describe()}", err=True)
+    code = ExitCode.GATE_FAILED if failed else ExitCode.OK
     if not documents:
         from i18ntool import replay
         from i18ntool.project_coverage import inputs_of_project
 
         # The whole answer is written: what it came from, for the next run to write it again
         # at once if all of that is as it was (``replay``).
-        replay.depends_on([*session.looked_at, *inputs_of_project(project)])
-    if failed:
-        sys.exit(ExitCode.GATE_FAILED)
+        replay.depends_on([*session.looked_at, *inputs_of_project(project)], code)
+    if code:
+        sys.exit(code)
 
 
 @click.command()
