@@ -394,7 +394,7 @@ class _Planner:
             self.planned += planned
             if stage and self.stage_error is None:
                 try:
-                    self.staged += stage_changed([(path, data) for path, data, _, _ in planned])
+                    self.staged += stage_changed([(path, data) for path, data, _, _ in planned], read=self.raw)
                 except I18nToolError as error:
                     self.stage_error = error
             tell(1)
