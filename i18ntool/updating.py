@@ -29,7 +29,7 @@ from i18ntool.files import (
 from i18ntool.markdown.segmenting import Document
 from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
-from i18ntool.po.layout import format_catalogues
+from i18ntool.po.layout import format_catalogues, holds_layout
 from i18ntool.po.states import mark_review
 from i18ntool.project import Project, document_id
 from i18ntool.sync import (
@@ -428,13 +428,16 @@ class _Planner:
 
         A template whose bytes are already those it would be written with (its creation
         date kept) is not read as a catalogue: it holds that content, as reading what the
-        layout writes gives back what was laid out (`update` twice changes nothing)."""
+        layout writes gives back what was laid out (`update` twice changes nothing). Not
+        asked of a large one, read in the background: laying out in one process took longer
+        than reading (100,000 entries)."""
         path = self.project.template_path(domain.name)
-        if path not in self.catalogues and catalogue_exists(path, self.project.relative(path)):
+        relative = self.project.relative(path)
+        if path not in self.catalogues and catalogue_exists(path, relative) and _size(path) < BACKGROUND_BYTES:
             raw = self.raw_bytes(path)
             if (found := _HEADER_CREATED.search(raw, 0, raw.find(b"\n\n"))) is not None and found[1]:
                 created = found[1].decode("utf-8", "replace")
-                if format_catalogues([self.template(domain, created)])[0].encode("utf-8") == raw:
+                if holds_layout(raw, self.template(domain, created)):
                     return _Verdict(created, True, False, "header", written=True)
         old = self.read(path)
         created = (old.header("POT-Creation-Date") if old else None) or self.stamp
