@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from i18ntool.errors import I18nToolError
@@ -59,14 +59,23 @@ def write_all_if_changed(
 Staged = list[tuple[Path, str]]  # files to write: each path and the temporary file holding its content
 
 
-def stage_changed(files: Sequence[tuple[Path, bytes]], found: dict[Path, os.stat_result] | None = None) -> Staged:
+def stage_changed(
+    files: Sequence[tuple[Path, bytes]],
+    found: dict[Path, os.stat_result] | None = None,
+    read: Mapping[Path, bytes] | None = None,
+) -> Staged:
     """The first step of :func:`write_all_if_changed`, for writers that share the work out:
     each file whose content changes, written to its temporary file (not yet flushed); on an
-    error, none is left."""
+    error, none is left.
+
+    ``read`` holds the bytes of files the writer read in this run, under the project lock:
+    a file whose bytes there differ from its new content is not read again (`update` read
+    every catalogue and template it writes, 1,696 at press-1000-edited)."""
+    read = read or {}
     staged: Staged = []
     try:
         for path, data in files:
-            if not _holds(path, data, found):
+            if read.get(path, data) != data or not _holds(path, data, found):
                 staged.append((path, _temporary(path, data)))
     except BaseException:
         discard_staged(staged)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,7 +29,7 @@ from i18ntool.files import (
 from i18ntool.markdown.segmenting import Document
 from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
-from i18ntool.po.layout import format_catalogues
+from i18ntool.po.layout import format_catalogues, holds_layout
 from i18ntool.po.states import mark_review
 from i18ntool.project import Project, document_id
 from i18ntool.sync import (
@@ -125,6 +126,9 @@ def update(
     def gather(share: tuple[int, int], tell: Callable[[int], None]) -> _Gathered:
         return planner.gather(paths, identifiers, share, narrow)
 
+    def lend(asked: dict[str, set[tuple[str | None, str]]], tell: Callable[[int], None]) -> _Read:
+        return planner.lend(asked)
+
     def plan(memories: dict[str, _Translations], tell: Callable[[int], None]) -> tuple[list[_Change], Exception | None]:
         error = planner.plan_gathered(memories, tell, stage=not check)
         return [(path, created, detail) for path, _, created, detail in planner.planned], error
@@ -156,12 +160,22 @@ def update(
     # Each domain's files are staged as soon as it is planned: making a temporary file took
     # 0.3-1 ms here, and a share's 850 took 0.6 s after its planning, where now one process
     # makes files while the other plans.
-    with workers.collection_paused(), workers.Crew(size, [gather, plan, stage, install]) as crew, planner:
+    with workers.collection_paused(), workers.Crew(size, [gather, plan, stage, install, lend]) as crew, planner:
         gathered = crew.step(0, shares)
         for each in gathered:
             if each.document_error is not None:
                 raise each.document_error
-        read = {path: found for each in gathered for path, found in each.translations.items()}
+        if narrow:
+            # Only the translations of the texts some share asks for come back (a share's
+            # catalogues' all were 9.4 MB to send and read at press-1000-edited).
+            asked: dict[str, set[tuple[str | None, str]]] = {}
+            for each in gathered:
+                for language, keys in each.asked.items():
+                    asked.setdefault(language, set()).update(keys)
+            lent = crew.step(4, [asked] * crew.size)
+            read = {path: found for each in lent for path, found in each.items()}
+        else:
+            read = {path: found for each in gathered for path, found in each.translations.items()}
         memories = {language: planner.memory(language, read) for language in sorted(planner.targets)}
         wanted = [
             {language: _subset(memory, each.asked.get(language, set())) for language, memory in memories.items()}
@@ -196,6 +210,7 @@ class _Verdict(NamedTuple):
     existed: bool
     changed: bool
     detail: str
+    written: bool = False  # the file holds the very bytes it would be written with
 
 
 _Considered = tuple[Path, Catalogue, bool, bool, str]  # path, catalogue, existed, changed, detail
@@ -222,10 +237,14 @@ def _raise_first(errors: Iterable[Exception | None]) -> None:
 _Change = tuple[Path, bool, str]  # a file written (or to write): path, created, what changed
 
 
+_Read = dict[Path, _Translations | I18nToolError]  # catalogues read: finished translations, or why not
+
+
 @dataclass(frozen=True)
 class _Gathered:
     """What a share of the domains read: the first source text that cannot be read, or the
-    finished translations of each catalogue read (an error for one that cannot be) and the
+    finished translations of each catalogue read (an error for one that cannot be; where
+    the work is shared out, they stay with the share, see :meth:`_Planner.lend`) and the
     texts of its templates that their own catalogues lack (``asked``), by language."""
 
     document_error: I18nToolError | None = None
@@ -252,6 +271,7 @@ class _Planner:
         self.staged: Staged = []
         self.stage_error: I18nToolError | None = None
         self.verdicts: dict[str, workers.Background] = {}  # of large templates, read in the background
+        self.translations: dict[Path, tuple[str, _Translations | I18nToolError]] = {}  # by path, for lend
 
     def gather(
         self, paths: Sequence[Path], identifiers: Sequence[str], share: tuple[int, int], narrow: bool = True
@@ -274,12 +294,14 @@ class _Planner:
                 self.verdicts[domain.name] = workers.Background(functools.partial(self.verdict, domain))
         if end > len(paths):
             self.domains.append(pages_domain(self.project))
-        translations: dict[Path, _Translations | I18nToolError] = {}
+        translations: _Read = {}
+        languages: dict[Path, str] = {}
         asked: dict[str, set[tuple[str | None, str]]] = {}
         for domain in self.domains:
             for language in domain.languages:
                 if language in self.targets:
                     path = self.project.catalogue_path(language, domain.name)
+                    languages[path] = language
                     try:
                         catalogue = self.read(path)
                     except I18nToolError as error:
@@ -294,7 +316,23 @@ class _Planner:
                     asked.setdefault(language, set()).update(
                         message.key for message in domain.messages if message.key not in own
                     )
-        return _Gathered(translations=translations, asked=asked)
+        if not narrow:
+            return _Gathered(translations=translations)
+        self.translations = {path: (languages[path], found) for path, found in translations.items()}
+        return _Gathered(asked=asked)
+
+    def lend(self, asked: dict[str, set[tuple[str | None, str]]]) -> _Read:
+        """Of each catalogue :meth:`gather` read, the finished translations of the texts
+        ``asked`` in its language (by any share), or the error reading it: all that
+        :meth:`memory` needs of them to answer those texts."""
+        lent: _Read = {}
+        for path, (language, found) in self.translations.items():
+            if isinstance(found, I18nToolError):
+                lent[path] = found
+                continue
+            wanted = asked.get(language, set())
+            lent[path] = {key: translation for key, translation in found.items() if key in wanted}
+        return lent
 
     def __enter__(self) -> _Planner:
         return self
@@ -356,7 +394,7 @@ class _Planner:
             self.planned += planned
             if stage and self.stage_error is None:
                 try:
-                    self.staged += stage_changed([(path, data) for path, data, _, _ in planned])
+                    self.staged += stage_changed([(path, data) for path, data, _, _ in planned], read=self.raw)
                 except I18nToolError as error:
                     self.stage_error = error
             tell(1)
@@ -386,8 +424,22 @@ class _Planner:
     def verdict(self, domain: Domain) -> _Verdict:
         """What planning needs of the old template: the creation date the template keeps
         (the old one, unless its content changes), whether there was one, whether its content
-        changes, and how. Small, so that it can come from a :class:`workers.Background`."""
-        old = self.read(self.project.template_path(domain.name))
+        changes, and how. Small, so that it can come from a :class:`workers.Background`.
+
+        A template whose bytes are already those it would be written with (its creation
+        date kept) is not read as a catalogue: it holds that content, as reading what the
+        layout writes gives back what was laid out (`update` twice changes nothing). Not
+        asked of a large one, read in the background: laying out in one process took longer
+        than reading (100,000 entries)."""
+        path = self.project.template_path(domain.name)
+        relative = self.project.relative(path)
+        if path not in self.catalogues and catalogue_exists(path, relative) and _size(path) < BACKGROUND_BYTES:
+            raw = self.raw_bytes(path)
+            if (found := _HEADER_CREATED.search(raw, 0, raw.find(b"\n\n"))) is not None and found[1]:
+                created = found[1].decode("utf-8", "replace")
+                if holds_layout(raw, self.template(domain, created)):
+                    return _Verdict(created, True, False, "header", written=True)
+        old = self.read(path)
         created = (old.header("POT-Creation-Date") if old else None) or self.stamp
         kept = self.template(domain, created)
         changed = old is None or kept != old
@@ -430,7 +482,11 @@ class _Planner:
             assert background is not None
             verdict = background.result()
         template = self.template(domain, verdict.created)
-        considered = [(project.template_path(domain.name), template, verdict.existed, verdict.changed, verdict.detail)]
+        considered: list[_Considered] = []
+        if not verdict.written:  # (else there is nothing to write, nor to lay out again)
+            considered.append(
+                (project.template_path(domain.name), template, verdict.existed, verdict.changed, verdict.detail)
+            )
         for language, path, old, marked, detail in merges:
             catalogue = Catalogue(
                 header_fields=catalogue_header(project, language, verdict.created, old.header_fields if old else ()),
@@ -450,11 +506,17 @@ def init(project: Project, language: str) -> UpdateResult:
 
 
 def _read_if_present(project: Project, path: Path, raw: dict[Path, bytes]) -> Catalogue | None:
-    """The catalogue at ``path``, its bytes kept in ``raw`` to compare layouts; None if there is none."""
-    if not catalogue_exists(path, project.relative(path)):
-        return None
-    raw[path] = read_catalogue_bytes(path, project.relative(path))
+    """The catalogue at ``path``, its bytes kept in ``raw`` to compare layouts (or taken from
+    there, if read already); None if there is none."""
+    if path not in raw:
+        if not catalogue_exists(path, project.relative(path)):
+            return None
+        raw[path] = read_catalogue_bytes(path, project.relative(path))
     return parse_catalogue(raw[path], project.relative(path))
+
+
+# A template's creation date as the layout writes it in the header (its first entry).
+_HEADER_CREATED = re.compile(rb'\n"POT-Creation-Date: ([^"\\\n]*)\\n"\n')
 
 
 def _template_detail(messages: Sequence[Message], old: Catalogue | None) -> str:

@@ -371,3 +371,35 @@ def test_figure_edits_lose_no_translation_and_an_update_twice_changes_nothing(
             catalogue = (active.replace(flags=(), previous_msgid=None), *catalogue[1:])
             confirmed_translations.add(active.msgstr)
         assert confirmed_translations <= {message.msgstr for message in catalogue}
+
+
+@settings(max_examples=profile(200, 5000), deadline=None)
+@given(hostile, hostile, st.lists(st.tuples(st.integers(min_value=0, max_value=40), fragments), max_size=3))
+def test_the_frame_test_refuses_only_texts_whose_pieces_differ(
+    old_source: str, translation: str, edits: list[tuple[int, str]]
+) -> None:
+    """carry reads the new text's figures only where its pieces between figures may be the
+    old text's (``_may_frame``): never refused where they are; the same result as reading
+    them always. The new text is the old one edited, so that figure-only edits come up."""
+    from i18ntool.figures import carrying
+    from i18ntool.figures.reading import extract
+
+    new_source = old_source
+    for place, fragment in edits:
+        new_source = new_source[:place] + fragment + new_source[place + len(fragment) :]
+    old, new = extract(old_source, "en", ("en", "it")), extract(new_source, "en", ("en", "it"))
+    if old:
+        frame = carrying._masked(old_source, old)
+        if new and frame == carrying._masked(new_source, new):
+            assert carrying._may_frame(new_source, frame)
+    result = carry(old_source, new_source, translation, "en", "it")
+    assert result == carry_reading_every_figure(old_source, new_source, translation)
+
+
+def carry_reading_every_figure(old_source: str, new_source: str, translation: str) -> str | None:
+    from unittest import mock
+
+    from i18ntool.figures import carrying
+
+    with mock.patch.object(carrying, "_may_frame", lambda text, pieces: True):
+        return carry(old_source, new_source, translation, "en", "it")

@@ -235,3 +235,34 @@ def test_a_catalogue_that_is_a_link_to_nothing_is_an_error_not_a_new_catalogue(p
             "restore the file or remove the link\n",
         ), command
     assert snapshot(project_dir) == before
+
+
+def test_files_read_in_this_run_are_staged_as_if_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """stage_changed stages what it stages without ``read``; a file whose bytes in ``read``
+    differ from its new content is not read again, any other is."""
+    from i18ntool import files as writing
+
+    paths = [tmp_path / name for name in ("changed.po", "same.po", "known-same-now-other.po", "new.po")]
+    for path, text in zip(paths[:3], (b"old", b"same", b"other"), strict=True):
+        path.write_bytes(text)
+    wanted = [(paths[0], b"new"), (paths[1], b"same"), (paths[2], b"same"), (paths[3], b"new")]
+    plain = writing.stage_changed(wanted)
+    try:
+        plain_paths = [path for path, _ in plain]
+    finally:
+        writing.discard_staged(plain)
+    looked_at: list[Path] = []
+    reading = writing.read_input_as_found
+
+    def counted(path: Path | str) -> tuple[bytes, os.stat_result]:
+        looked_at.append(Path(path))
+        return reading(path)
+
+    monkeypatch.setattr(writing, "read_input_as_found", counted)
+    staged = writing.stage_changed(wanted, read={paths[0]: b"old", paths[1]: b"same", paths[2]: b"same"})
+    try:
+        assert [path for path, _ in staged] == plain_paths == [paths[0], paths[2], paths[3]]
+        assert looked_at == paths[1:]
+    finally:
+        writing.discard_staged(staged)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(path.name for path in paths[:3])

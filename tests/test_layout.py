@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from i18ntool.po.catalogue import Catalogue, Message
-from i18ntool.po.layout import escape, format_catalogue, format_message, normalise_flags
+from i18ntool.po.layout import escape, format_catalogue, format_message, holds_layout, normalise_flags
 from tests.conftest import profile
 
 MSGCAT = shutil.which("msgcat")
@@ -867,3 +867,26 @@ directive_texts = st.lists(
 )
 def test_msgcat_agrees_on_format_strings(batch: list[Message], workdir: Path) -> None:
     assert_gettext_agrees(format_catalogue(catalogue(*batch)), workdir)
+
+
+@settings(max_examples=profile(100, 2000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    batch=st.lists(messages(), max_size=12, unique_by=lambda m: (m.msgctxt, m.msgid)),
+    other=st.lists(messages(), max_size=12, unique_by=lambda m: (m.msgctxt, m.msgid)),
+    cut=st.integers(min_value=0, max_value=2000),
+    inserted=st.sampled_from(["", "\n", " ", "x", "é", '"']),
+    removed=st.integers(min_value=0, max_value=3),
+    width=st.sampled_from([0, 20, 79]),
+)
+def test_holds_layout_is_comparing_with_the_whole_layout(
+    batch: list[Message], other: list[Message], cut: int, inserted: str, removed: int, width: int
+) -> None:
+    """``holds_layout`` (entry by entry, given up at the first that differs) says what
+    comparing the bytes with the whole layout says: for the layout itself, the layout of
+    another catalogue sharing its first entries, and either edited anywhere."""
+    laid_out = format_catalogue(catalogue(*batch), width).encode("utf-8")
+    shared = catalogue(*batch[: len(batch) // 2], *other)
+    for data in (laid_out, format_catalogue(shared, width).encode("utf-8")):
+        edited = data[:cut] + inserted.encode("utf-8") + data[cut + removed :]
+        for text in (data, edited, data + b"\n", data[:-1]):
+            assert holds_layout(text, catalogue(*batch), width) == (text == laid_out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,70 @@ def test_an_error_planning_the_last_document_leaves_the_files_staged_before_it_u
     with pytest.raises(I18nToolError, match="cannot plan this one"):
         run(root, jobs=jobs)
     assert files(root) == before  # nothing renamed, no temporary file left
+
+
+def test_texts_translated_in_another_share_are_reused_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first document takes paragraphs of every other (translated in their catalogues,
+    read by other processes, some texts in two catalogues): each process is lent only the
+    translations of the texts it asks for, and reuses what one process reuses."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    one = copy_project(tmp_path / "one")
+    sources = sorted((one / "content").glob("*.md"))
+    borrowed = []
+    for source in sources[1:]:
+        text = source.read_text(encoding="utf-8")
+        body = text.index("\n---\n", 4) + 5 if text.startswith("---\n") else 0
+        borrowed += text[body:].split("\n\n")[:4]
+    sources[0].write_text(sources[0].read_text(encoding="utf-8") + "\n" + "\n\n".join(borrowed), encoding="utf-8")
+    many = tmp_path / "many"
+    shutil.copytree(one, many)
+    alone = run(one, jobs=1)
+    assert alone == run(many, jobs=3)
+    assert any("reused" in detail for _, _, detail in alone)
+    assert files(one) == files(many)
+
+
+@pytest.mark.parametrize(
+    ("damage", "read"),
+    [
+        pytest.param(lambda text: text, False, id="in-step"),
+        pytest.param(lambda text: text.replace("Date: 2", "Date: 1", 1), False, id="other-date"),
+        pytest.param(lambda text: re.sub(r'"POT-Creation-Date: [^"]*"\n', "", text, count=1), True, id="no-date"),
+        pytest.param(lambda text: text.replace("Date: ", "Date: \\t", 1), True, id="escaped-date"),
+        pytest.param(lambda text: text.replace("\n\n", "\n\n\n", 2), True, id="other-layout"),
+        pytest.param(lambda text: text.replace('msgid "', 'msgid "Changed ', 2), True, id="other-content"),
+        pytest.param(lambda text: text.replace("\n\n", "\n"), True, id="no-blank-line"),
+    ],
+)
+def test_a_template_in_step_is_not_read_and_gives_what_reading_it_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[str], str], read: bool
+) -> None:
+    """A template that holds the very bytes `update` would write is not parsed; any other
+    (another date, another layout, other entries) is, with the same report and files."""
+    from i18ntool import updating
+    from i18ntool.po import catalogue
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    quick = edited_project(tmp_path / "quick")
+    run(quick, jobs=1)  # every template in step
+    for template in (quick / "locales" / "templates").glob("*.pot"):
+        template.write_text(damage(template.read_text(encoding="utf-8")), encoding="utf-8")
+    plain = tmp_path / "plain"
+    shutil.copytree(quick, plain)
+    parsed: list[str] = []
+    parse = catalogue.parse_catalogue
+
+    def counted(data: bytes, name: str) -> object:
+        parsed.append(name)
+        return parse(data, name)
+
+    monkeypatch.setattr(updating, "parse_catalogue", counted)
+    reports = [run(quick, jobs=1)]
+    templates_read = sorted(name for name in parsed if name.endswith(".pot"))
+    monkeypatch.setattr(updating, "_HEADER_CREATED", re.compile(b"(?!)"))  # never found: every template read
+    reports.append(run(plain, jobs=1))
+    assert reports[0] == reports[1]
+    assert files(quick) == files(plain)
+    assert len(templates_read) == (8 if read else 0)  # the seven documents' and the pages' words

@@ -63,8 +63,13 @@ def carry(old_source: str, new_source: str, translation: str, source_language: s
     onto exactly one figure of the translation."""
     both = (source_language, language)
     old = extract(old_source, source_language, both)
+    if not old:
+        return None
+    frame = _masked(old_source, old)
+    if not _may_frame(new_source, frame):
+        return None  # an edit of words (most edits): the new text's figures need not be read
     new = extract(new_source, source_language, both)
-    if not old or len(old) != len(new) or _masked(old_source, old) != _masked(new_source, new):
+    if len(old) != len(new) or frame != _masked(new_source, new):
         return None
     if not all(_same_frame(before, after) for before, after in zip(old, new, strict=True)):
         return None
@@ -150,6 +155,22 @@ def _masked(text: str, figures: Sequence[Figure]) -> tuple[str, ...]:
         elif not index or not hidden[index - 1]:
             pieces.append("")
     return tuple(pieces)
+
+
+def _may_frame(text: str, pieces: Sequence[str]) -> bool:
+    """Whether ``text`` could be ``pieces`` (``_masked``'s, of another text) with a figure
+    between each two: it starts with the first, ends with the last, and holds the others in
+    order, with at least one character between each two. False proves that ``text``'s own
+    pieces differ, whatever its figures."""
+    place = len(pieces[0])
+    if not text.startswith(pieces[0]):
+        return False
+    for piece in pieces[1:-1]:
+        found = text.find(piece, place + 1)
+        if found < 0:
+            return False
+        place = found + len(piece)
+    return len(text) - len(pieces[-1]) >= place + 1 and text.endswith(pieces[-1])
 
 
 def _same_frame(before: Figure, after: Figure) -> bool:

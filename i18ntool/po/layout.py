@@ -439,11 +439,8 @@ def format_catalogues(catalogues: Sequence[Catalogue], width: int = DEFAULT_WIDT
     width = _page_width(width)
     entry_lists, plural_counts = [], []
     for catalogue in catalogues:
-        m = _NPLURALS.search(catalogue.header("Plural-Forms") or "")
-        plural_counts.append(int(m[1]) if m else 2)
-        entries = [header_message(catalogue)]
-        entries += [message for message in catalogue.messages if not message.obsolete]
-        entries += [message for message in catalogue.messages if message.obsolete]
+        entries, nplurals = _entries(catalogue)
+        plural_counts.append(nplurals)
         entry_lists.append(entries)
 
     def texts(start: int, end: int) -> list[list[str]]:
@@ -467,3 +464,32 @@ def format_catalogues(catalogues: Sequence[Catalogue], width: int = DEFAULT_WIDT
 
 
 PARALLEL_ENTRIES = 20_000  # entries (of the catalogues laid out together) from which every core pays
+
+
+def _entries(catalogue: Catalogue) -> tuple[list[Message], int]:
+    """The entries of ``catalogue`` in the order they are written (the header, the active
+    ones, the obsolete ones), and the number of plural forms of an untranslated one."""
+    m = _NPLURALS.search(catalogue.header("Plural-Forms") or "")
+    entries = [header_message(catalogue)]
+    entries += [message for message in catalogue.messages if not message.obsolete]
+    entries += [message for message in catalogue.messages if message.obsolete]
+    return entries, int(m[1]) if m else 2
+
+
+def holds_layout(data: bytes, catalogue: Catalogue, width: int = DEFAULT_WIDTH) -> bool:
+    """Whether ``data`` is ``format_catalogue(catalogue)`` in UTF-8, told entry by entry and
+    given up at the first that differs: a template whose text changed at its third paragraph
+    is laid out no further (`update` asks this of every old template before reading it)."""
+    width = _page_width(width)
+    entries, nplurals = _entries(catalogue)
+    position = 0
+    for message in entries:
+        lines = _entry_lines(message, width, nplurals)
+        if not lines:
+            continue
+        block = ("\n\n" if position else "") + "\n".join(lines)
+        encoded = block.encode("utf-8")
+        if not data.startswith(encoded, position):
+            return False
+        position += len(encoded)
+    return len(data) == position + 1 and data.endswith(b"\n")
