@@ -25,7 +25,9 @@ command read, all at rest since before it began, is what it read. What the proje
 through (the folder given, the settings, the folders they name) is looked at as the run begins
 too, with where each path leads (``realpath``): a link on the way changed during the run, and
 nothing is kept; changed since, and the entry is not used. Only the exit code the command said
-it would give is kept (not an interruption's).
+it would give is kept (not an interruption's). What is left is what ``digests`` leaves (a file
+rewritten within one tick of the clock, or with the clock set back; writes through a shared
+memory map), and a folder on the way to the project replaced and put back within one run.
 
 Kept only where stdout and stderr are not terminals (a terminal's width, colour and progress
 bar are not files): the scripts and release gates that run a command again and again. Not on
