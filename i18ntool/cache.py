@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from i18ntool import __version__
-from i18ntool.replay import cache_root, code_files
+from i18ntool.replay import cache_root, code_files, store
 
 _FORMAT = 1  # of the entries' JSON; part of every key
 
@@ -131,15 +131,4 @@ class Cache:
         except UnicodeEncodeError:
             # A path whose name is not UTF-8 (its bytes taken in as surrogates): escaped.
             data = json.dumps(stored, separators=(",", ":")).encode()
-        import tempfile  # here: a run that only reads the cache does not import it
-
-        temporary = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except OSError:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
+        store(str(path), data)

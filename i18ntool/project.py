@@ -117,11 +117,13 @@ def find_project(start: Path, *, search_parents: bool = True, looked_at: list[st
         pyproject = folder / "pyproject.toml"
         seen += (str(folder), str(dedicated), str(pyproject))
         if dedicated.is_file():
-            seen.append(_locale_data())  # which language codes Babel knows without its import
-            return load_project(dedicated, looked_at=seen)
-        if pyproject.is_file() and "i18ntool" in _read_toml(pyproject).get("tool", {}):
-            seen.append(_locale_data())
-            return load_project(pyproject, looked_at=seen)
+            found = dedicated
+        elif pyproject.is_file() and "i18ntool" in _read_toml(pyproject).get("tool", {}):
+            found = pyproject
+        else:
+            continue
+        seen.append(_locale_data())  # which language codes Babel knows without its import
+        return load_project(found, looked_at=seen)
     where = f"in {start}" + (" or any folder above it" if search_parents else "")
     raise ConfigError(
         f"no i18ntool project found {where}; add a [tool.i18ntool] table to pyproject.toml "

@@ -143,7 +143,7 @@ def noted(paths: list[str]) -> None:
     it leads to at rest, but the run read others."""
     if _keeping:
         for path in paths:
-            _noted.setdefault(path, (_signature_text(path), _resolved(path)))
+            _noted.setdefault(path, (_signature_text(path), os.path.realpath(path)))
 
 
 def depends_on(paths: list[str], code: int) -> None:
@@ -206,13 +206,12 @@ def _entry_path(folder: str, argv: list[str]) -> str:
     return os.path.join(folder, "runs", f"{name:016x}")
 
 
-def _resolved(path: str) -> str:
-    return os.path.realpath(path)
-
-
 def _signature_text(path: str) -> str:
     """:func:`_signature` as an entry holds it."""
-    signature = _signature(path)
+    return _as_text(_signature(path))
+
+
+def _as_text(signature: tuple[int, ...] | None) -> str:
     return "-" if signature is None else " ".join(map(str, signature))
 
 
@@ -272,9 +271,13 @@ def _kept_output(argv: list[str]) -> tuple[bytes, bytes, int] | None:
         for at in range(0, len(fields), 2):
             path, expected = os.fsdecode(fields[at]), fields[at + 1].decode("utf-8", "surrogateescape")
             kind, expected = expected[:1], expected[1:]
-            if (kind == "s" and _signature_text(path) != expected) or (kind == "r" and _resolved(path) != expected):
-                return None
-            if kind not in ("s", "r"):
+            if kind == "s":
+                now = _signature_text(path)
+            elif kind == "r":
+                now = os.path.realpath(path)
+            else:
+                return None  # a check of no kind this writes
+            if now != expected:
                 return None
     except (OSError, ValueError):
         return None  # no entry, or one truncated or not written by this: the command runs
@@ -285,22 +288,20 @@ def _keep(argv: list[str], inputs: list[str], out: bytes, err: bytes, code: int)
     """Keep the output of this run for the next one in the same situation, if every input and
     all of i18ntool's code had settled before the run began, and what was noted as the run
     began is as it was; silently nothing if it cannot."""
-    import tempfile
-
     folder = cache_root()
     if folder is None or not 0 <= code <= 255:
         return
     checks = []
     try:
         for path, (as_found, resolved) in _noted.items():
-            if _signature_text(path) != as_found or _resolved(path) != resolved:
+            if _signature_text(path) != as_found or os.path.realpath(path) != resolved:
                 return  # a project found through a link or folder replaced since
             checks.append((path, "r" + resolved))
         for path in dict.fromkeys([*_noted, *inputs, *_code_paths()]):
             signature = _signature(path)
             if signature is not None and not _settled(signature):
                 return  # changed too lately to be known by its signature
-            checks.append((path, "s" + ("-" if signature is None else " ".join(map(str, signature)))))
+            checks.append((path, "s" + _as_text(signature)))
         data = b"".join(
             [
                 _FORMAT,
@@ -320,18 +321,27 @@ def _keep(argv: list[str], inputs: list[str], out: bytes, err: bytes, code: int)
                     return
         except OSError:
             pass
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        # A temporary file of its own (O_EXCL), renamed over the entry: never one found there.
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".entry-")
-        try:
-            with open(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        store(path, data)
     except (OSError, ValueError):
         return
+
+
+def store(path: str, data: bytes) -> None:
+    """Put ``data`` at ``path`` in the cache folder whole or not at all: through a temporary
+    file of its own (``mkstemp``, never one found there) renamed over it; silently nothing if
+    it cannot be written (the cache's entries and this module's)."""
+    import tempfile  # here: a run that only reads does not import it
+
+    temporary = None
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".", suffix=".tmp")
+        with open(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 def _code_paths() -> list[str]:
