@@ -62,6 +62,8 @@ CONTEXT_PENALTY = 0.05
 # documents (benchmarks/fuzzy.py): at 100,000 segments, a budget of 1,000 postings gave 98.2%
 # of edited paragraphs their old translation, 2,000 gave 98.5%; at 10,000, both 100%.
 _POSTINGS_BUDGET = 2000
+# From this many old texts, pairs of words are indexed too (``_index_keys``).
+PAIRS_FROM = 1000
 _ALWAYS_READ = 3
 _CANDIDATES = 8
 # The characters' half of a score is at most 2 * shorter / (sum of the lengths) and the words'
@@ -86,14 +88,19 @@ def similarity(old: str, new: str) -> float:
     return _NewText(new).similarity(old)
 
 
-def _index_keys(folded: str) -> set[str]:
-    """What a text is indexed by: its words (split at spaces) and each two words in a row.
+def _index_keys(folded: str, pairs: bool = True) -> set[str]:
+    """What a text is indexed by: its words (split at spaces) and, with ``pairs``, each two
+    words in a row.
 
     Pairs are far rarer than words: in a long document of common words, every single word is
     in thousands of texts, but a paragraph's pairs are in few besides itself and its edits
-    (an edited word breaks two pairs and leaves the rest).
+    (an edited word breaks two pairs and leaves the rest). Among a few hundred old texts, a
+    paragraph's rarer words are enough, and making the pairs was half of the index's cost
+    (`update` of 1,000 documents of 50 paragraphs).
     """
     words = folded.split()
+    if not pairs:
+        return set(words)
     return {*words, *map(" ".join, zip(words, words[1:], strict=False))}
 
 
@@ -158,6 +165,10 @@ class _NewText:
     @functools.cached_property
     def keys(self) -> set[str]:
         return _index_keys(self.folded)
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        return _index_keys(self.folded, pairs=False)
 
     @functools.cached_property
     def token_counts(self) -> Counter[str]:
@@ -240,21 +251,34 @@ class _Task(Generic[Offer]):
     def run(self, start: int, end: int) -> list[tuple[Message, Offer] | None]:
         """The best candidate of each entry from ``start`` to ``end``, with its offer."""
         found: list[tuple[Message, Offer] | None] = []
+        olds: dict[int, _OldText] = {}  # each candidate's counts, made once for all entries that meet it
         for number in range(start, end):
             entry, text = self.entries[number], self.texts[number]
-            best = _best_match(entry, text, self.candidates, self.index.retrieve(text))
+            best = _best_match(entry, text, self.candidates, self.index.retrieve(text), olds)
             found.append(None if best is None else (self.candidates[best], self.offer(entry, self.candidates[best])))
         return found
 
 
-def _best_match(entry: Message, new: _NewText, candidates: Sequence[Message], retrieved: list[int]) -> int | None:
+def _best_match(
+    entry: Message,
+    new: _NewText,
+    candidates: Sequence[Message],
+    retrieved: list[int],
+    olds: dict[int, _OldText] | None = None,
+) -> int | None:
+    """The number of the best of the ``retrieved`` candidates for ``entry``, or None; ``olds``
+    keeps each candidate's counts for the next entry (the few new texts of a document meet
+    the same old ones)."""
+    olds = {} if olds is None else olds
     bounded = []
     for number in retrieved:
         old = candidates[number]
         if old.msgid_plural is not None and entry.msgid_plural is None:
             continue
         penalty = CONTEXT_PENALTY if old.msgctxt != entry.msgctxt else 0.0
-        bounded.append(_Bounded(new, number, old.msgid.casefold(), penalty))
+        if (prepared := olds.get(number)) is None:
+            prepared = olds[number] = _OldText(old.msgid.casefold())
+        bounded.append(_Bounded(new, number, prepared, penalty))
     bounded.sort(key=lambda candidate: (-candidate.bound, candidate.number))
     best: _Bounded | None = None
     best_score = FUZZY_THRESHOLD
@@ -289,7 +313,8 @@ class _Index:
 
     def __init__(self, candidates: Sequence[Message], texts: Sequence[_NewText], jobs: int = 1) -> None:
         folded = [candidate.msgid.casefold() for candidate in candidates]
-        wanted: set[str] = set().union(*(text.keys for text in texts))
+        self.pairs = pairs = len(candidates) >= PAIRS_FROM
+        wanted: set[str] = set().union(*map(self.keys_of, texts))
         self.lengths = [len(old) for old in folded]
         by_length = sorted(range(len(folded)), key=self.lengths.__getitem__)
 
@@ -300,7 +325,7 @@ class _Index:
             run_of, append = found.__getitem__, list.append
             sizes = []
             for number in by_length[start:end]:
-                own = _index_keys(folded[number])
+                own = _index_keys(folded[number], pairs)
                 sizes.append(len(own))
                 # The text's number appended to the run of each key it shares with a new
                 # text, by map() rather than a loop here (3 million keys at 100,000 segments).
@@ -351,6 +376,10 @@ class _Index:
                         postings.extend(numbers[run_start:run_end])
         self.postings = {names[key_number]: numbers for key_number, numbers in gathered.items()}
 
+    def keys_of(self, new: _NewText) -> set[str]:
+        """What ``new`` is looked up by here: its words, and its pairs of words among many old texts."""
+        return new.keys if self.pairs else new.words
+
     def _set_sizes(self, by_length: list[int], sizes: Iterable[int]) -> None:
         """How many keys each old text has, from their numbers in order of length."""
         self.sizes = [0] * len(by_length)
@@ -380,7 +409,7 @@ class _Index:
         # first met of equals first. Computed by map() rather than in a loop here, which ran
         # once per old text met (5 million times at 100,000 segments).
         met = list(shared)
-        sizes = map(len(new.keys).__add__, map(self.sizes.__getitem__, met))
+        sizes = map(len(self.keys_of(new)).__add__, map(self.sizes.__getitem__, met))
         ranked = list(map(operator.truediv, shared.values(), sizes))
         return [met[place] for place in heapq.nlargest(_CANDIDATES, range(len(met)), key=ranked.__getitem__)]
 
@@ -388,7 +417,8 @@ class _Index:
         """``new``'s keys that old texts have, rarest first, within the budget of postings."""
         chosen: list[str] = []
         read = 0
-        for key in sorted((key for key in new.keys if self.frequency[key]), key=lambda key: (self.frequency[key], key)):
+        keys = self.keys_of(new)
+        for key in sorted((key for key in keys if self.frequency[key]), key=lambda key: (self.frequency[key], key)):
             if read + self.frequency[key] > _POSTINGS_BUDGET and len(chosen) >= _ALWAYS_READ:
                 break
             read += self.frequency[key]
@@ -396,14 +426,25 @@ class _Index:
         return chosen
 
 
+class _OldText:
+    """An old text as scoring reads it: folded, its tokens, and the counts its bounds need."""
+
+    __slots__ = ("folded", "tokens", "token_counts", "character_counts")
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.tokens = _TOKEN.findall(folded)
+        self.token_counts = Counter(self.tokens)
+        self.character_counts = Counter(folded)
+
+
 class _Bounded:
     """A retrieved candidate with an upper bound of its score, from counts alone."""
 
-    def __init__(self, new: _NewText, number: int, folded: str, penalty: float) -> None:
-        self.number, self.folded, self.penalty = number, folded, penalty
-        self.tokens = _TOKEN.findall(folded)
-        self.character_bound = new.character_bound(Counter(folded), len(folded))
-        self.bound = (new.word_bound(Counter(self.tokens), len(self.tokens)) + self.character_bound) / 2 - penalty
+    def __init__(self, new: _NewText, number: int, old: _OldText, penalty: float) -> None:
+        self.number, self.folded, self.tokens, self.penalty = number, old.folded, old.tokens, penalty
+        self.character_bound = new.character_bound(old.character_counts, len(old.folded))
+        self.bound = (new.word_bound(old.token_counts, len(old.tokens)) + self.character_bound) / 2 - penalty
 
     def score(self, new: _NewText, to_beat: float, others_at_most: float = math.inf) -> float | None:
         """``similarity`` less the penalty, computed as ``_NewText.similarity`` does; None when

@@ -325,7 +325,7 @@ def plain_retrieval(index: matching._Index, new: matching._NewText) -> list[int]
         for number in index.postings[key]:
             if shortest <= index.lengths[number] <= longest:
                 shared[number] = shared.get(number, 0.0) + weight
-    ranked = {number: weight / (len(new.keys) + index.sizes[number]) for number, weight in shared.items()}
+    ranked = {number: weight / (len(index.keys_of(new)) + index.sizes[number]) for number, weight in shared.items()}
     return heapq.nlargest(matching._CANDIDATES, ranked, key=ranked.__getitem__)
 
 
@@ -412,7 +412,7 @@ def test_the_longest_shared_run_of_words_is_matched_by_difflib(old: str, new: st
     """The other lower bound: the letters of the longest run of words matched, when the new
     text has them as they stand."""
     text = matching._NewText(new)
-    candidate = matching._Bounded(text, 0, old.casefold(), 0.0)
+    candidate = matching._Bounded(text, 0, matching._OldText(old.casefold()), 0.0)
     text.word_score(candidate.tokens)
     matcher = difflib.SequenceMatcher(None, old.casefold(), text.folded, autojunk=False)
     assert candidate._longest_shared_run(text) <= sum(block.size for block in matcher.get_matching_blocks())
