@@ -120,10 +120,11 @@ class Digests:
             self._known = kept if isinstance(kept, dict) else {}  # each record checked when used
         return self._known
 
-    def of(self, path: str) -> str | None:
+    def of(self, path: str, *, read: bool = True) -> str | None:
         """The digest of the file's bytes; None if there is no file. Raises OSError for a link
         to nothing and for anything but a regular file (or, when its signature changed, for
-        one that cannot be read)."""
+        one that cannot be read). With ``read`` False, a file whose signature has no digest
+        remembered is not read: it gives "" (no digest), its signature noted in ``seen``."""
         try:
             found = os.stat(path)
         except FileNotFoundError:
@@ -147,6 +148,9 @@ class Digests:
             self.seen[path] = signature
             digest: str = record[5]
             return digest
+        if not read:
+            self.seen[path] = signature
+            return ""
         return self.read(path)[1]
 
     def read(self, path: str) -> tuple[bytes, str]:

@@ -176,3 +176,34 @@ def test_inputs_changed_while_update_ran_are_not_remembered_even_when_changed_ba
     assert known_in_step(Cache(tmp_path / "cache"), inputs_key(project, ())) is None
     assert unless_in_step(project, (), lambda: FoundInStep(("a warning",))) == FoundInStep(("a warning",))
     assert known_in_step(Cache(tmp_path / "cache"), inputs_key(project, ())) == ("a warning",)
+
+
+def test_no_input_is_read_before_an_update_whose_digests_are_not_remembered(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trusted_at_once: Callable[[], None]
+) -> None:
+    """A cold run (or one after an edit) goes straight to the update: the files are hashed
+    only if it finds nothing to change, and the next run is answered from their signatures."""
+    from i18ntool import digests
+    from i18ntool.in_step import FoundInStep, unless_in_step
+
+    monkeypatch.setenv("I18NTOOL_CACHE_DIR", str(tmp_path / "cache"))
+    project = find_project(project_dir, search_parents=False)
+    hashed: list[str] = []
+    reading = digests.Digests.read
+
+    def read(self: digests.Digests, path: str) -> tuple[bytes, str]:
+        hashed.append(path)
+        return reading(self, path)
+
+    monkeypatch.setattr(digests.Digests, "read", read)
+
+    def update() -> FoundInStep:
+        assert hashed == []  # nothing read yet
+        return FoundInStep(("a warning",))
+
+    assert unless_in_step(project, (), update) == FoundInStep(("a warning",))
+    assert str(_catalogue(project_dir)) in hashed  # hashed after the update found nothing to change
+    hashed.clear()
+    assert unless_in_step(project, (), lambda: pytest.fail("answered from the signatures")) == FoundInStep(
+        ("a warning",)
+    )
