@@ -127,29 +127,34 @@ def _read_all(folder: Path) -> None:
 
 
 def _once(contender: Contender, inputs: Inputs, scratch: Path) -> tuple[float, int, str] | str:
-    """One timed run in a fresh folder: (seconds, peak KiB, outcome), or why it failed."""
+    """One timed run in a fresh folder: (seconds, peak KiB, outcome), or why it failed.
+
+    The folders stay until the whole run ends (with ``scratch``), not removed after each run:
+    on a file system with no journal, as this machine's ext4, each file created within a
+    minute or more of a deletion searches past every inode deleted meanwhile (perf:
+    ``recently_deleted``, ``find_inode_bit``). Creating 1,700 temporary files beside a copy of
+    press-1000-edited took 0.7-1.1 s just after another copy was removed, 0.26 s otherwise: a
+    cost that fell on whichever contender followed the removal of thousands of files, which
+    no user's run follows."""
     run = Path(tempfile.mkdtemp(dir=scratch, prefix="run-"))
-    try:
-        if contender.setup:
-            contender.setup(inputs, run)
-        script = run / "script.sh"
-        script.write_text("set -e\n" + contender.script(inputs, run), encoding="utf-8")
-        command = ["/usr/bin/time", "-f", "%M", "-o", str(run / "peak"), "bash", str(script)]
-        if contender.again:
-            primed = subprocess.run(command, cwd=run, capture_output=True, check=False)
-            if primed.returncode:
-                return _failure(primed)
-        start = time.perf_counter()
-        with open(run / "output", "wb") as output:
-            result = subprocess.run(command, cwd=run, stdout=output, stderr=subprocess.STDOUT, check=False)
-        seconds = time.perf_counter() - start
-        if result.returncode:
-            lines = (run / "output").read_text(errors="replace").strip().splitlines()
-            return "failed: " + (lines[-1][:200] if lines else f"exit {result.returncode}")
-        outcome = contender.outcome(inputs, run) if contender.outcome else ""
-        return seconds / contender.repeat, int((run / "peak").read_text().split()[-1]), outcome
-    finally:
-        shutil.rmtree(run, ignore_errors=True)
+    if contender.setup:
+        contender.setup(inputs, run)
+    script = run / "script.sh"
+    script.write_text("set -e\n" + contender.script(inputs, run), encoding="utf-8")
+    command = ["/usr/bin/time", "-f", "%M", "-o", str(run / "peak"), "bash", str(script)]
+    if contender.again:
+        primed = subprocess.run(command, cwd=run, capture_output=True, check=False)
+        if primed.returncode:
+            return _failure(primed)
+    start = time.perf_counter()
+    with open(run / "output", "wb") as output:
+        result = subprocess.run(command, cwd=run, stdout=output, stderr=subprocess.STDOUT, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        lines = (run / "output").read_text(errors="replace").strip().splitlines()
+        return "failed: " + (lines[-1][:200] if lines else f"exit {result.returncode}")
+    outcome = contender.outcome(inputs, run) if contender.outcome else ""
+    return seconds / contender.repeat, int((run / "peak").read_text().split()[-1]), outcome
 
 
 def _failure(result: subprocess.CompletedProcess[bytes]) -> str:

@@ -19,6 +19,7 @@ reports it).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -101,32 +102,35 @@ def _inputs(project: Project, languages: Sequence[str], *, read: bool = True) ->
     try:
         documents = sources(project)
         locales = (
-            [listed.path for listed in files_named(project.locales_dir, "")] if project.locales_dir.is_dir() else []
+            [listed.where for listed in files_named(project.locales_dir, "")] if project.locales_dir.is_dir() else []
         )
-        memories = memory_paths(project)
+        memories = [str(path) for path in memory_paths(project)]
     except (I18nToolError, OSError):
         return None
-    if any(path.name.endswith(".tmp") for path in locales):
+    if any(path.endswith(".tmp") for path in locales):
         return None  # `update` removes what a killed write left
-    catalogues = [path for path in locales if path.suffix in (".po", ".pot")]
+    catalogues = [path for path in locales if os.path.splitext(path)[1] in (".po", ".pot")]
+    # As text, as the paths of ``project.template_path`` and ``project.catalogue_path`` are
+    # written (a Path for each took 60 ms at 1,000 documents, before the update could start).
+    templates, locales_dir = str(project.template_path("_")).removesuffix("_.pot"), str(project.locales_dir)
     own = [
         path
         for _, domain in documents
         for path in (
-            project.template_path(domain),
-            *(project.catalogue_path(lang, domain) for lang in project.languages),
+            f"{templates}{domain}.pot",
+            *(f"{locales_dir}/{lang}/LC_MESSAGES/{domain}.po" for lang in project.languages),
         )
     ]
     parts: list[bytes | str | None] = [repr(project), " ".join(sorted(set(languages)))]
     digests = Digests(Cache.of_user(), scope_of(project.root, "update"))
     unknown = False
     try:
-        for group in ([path for path, _ in documents], catalogues, own, memories):
+        for group in ([str(path) for path, _ in documents], catalogues, own, memories):
             parts.append(str(len(group)))
             for path in group:
-                digest = digests.of(str(path), read=read)  # a FIFO is an error, not a wait for ever
+                digest = digests.of(path, read=read)  # a FIFO is an error, not a wait for ever
                 unknown = unknown or digest == ""
-                parts += [path.as_posix(), digest]
+                parts += [path.replace(os.sep, "/"), digest]
     except OSError:
         return None  # a folder, a FIFO, an unreadable file: the full update says what is wrong
     digests.save()

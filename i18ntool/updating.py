@@ -421,7 +421,7 @@ class _Planner:
             self.raw[path] = read_catalogue_bytes(path, self.project.relative(path))
         return self.raw[path]
 
-    def verdict(self, domain: Domain) -> _Verdict:
+    def verdict(self, domain: Domain, likely_changed: bool = False) -> _Verdict:
         """What planning needs of the old template: the creation date the template keeps
         (the old one, unless its content changes), whether there was one, whether its content
         changes, and how. Small, so that it can come from a :class:`workers.Background`.
@@ -430,10 +430,17 @@ class _Planner:
         date kept) is not read as a catalogue: it holds that content, as reading what the
         layout writes gives back what was laid out (`update` twice changes nothing). Not
         asked of a large one, read in the background: laying out in one process took longer
-        than reading (100,000 entries)."""
+        than reading (100,000 entries); nor when the template has ``likely_changed`` (a
+        catalogue of the domain has other texts): laying out to its first edit was lost
+        time. Either way the verdict is the same."""
         path = self.project.template_path(domain.name)
         relative = self.project.relative(path)
-        if path not in self.catalogues and catalogue_exists(path, relative) and _size(path) < BACKGROUND_BYTES:
+        if (
+            not likely_changed
+            and path not in self.catalogues
+            and catalogue_exists(path, relative)
+            and _size(path) < BACKGROUND_BYTES
+        ):
             raw = self.raw_bytes(path)
             if (found := _HEADER_CREATED.search(raw, 0, raw.find(b"\n\n"))) is not None and found[1]:
                 created = found[1].decode("utf-8", "replace")
@@ -458,8 +465,6 @@ class _Planner:
     def plan(self, domain: Domain) -> list[_Planned]:
         project, read = self.project, self.read
         background = self.verdicts.pop(domain.name, None)
-        # A template read in the background is waited for after merging, which needs none of it.
-        verdict = self.verdict(domain) if background is None else None
         merges = []
         for language in domain.languages:
             if language not in self.targets:
@@ -478,9 +483,11 @@ class _Planner:
                 stamps = f"{relabelled} review stamp{'s' if relabelled != 1 else ''} relabelled"
                 detail = stamps if detail == "header" else f"{detail}, {stamps}"
             merges.append((language, path, old, marked, detail))
-        if verdict is None:
-            assert background is not None
+        # A template read in the background is waited for after merging, which needs none of it.
+        if background is not None:
             verdict = background.result()
+        else:
+            verdict = self.verdict(domain, bool(merges) and _other_texts(domain, merges[0][2]))
         template = self.template(domain, verdict.created)
         considered: list[_Considered] = []
         if not verdict.written:  # (else there is nothing to write, nor to lay out again)
@@ -498,6 +505,14 @@ class _Planner:
             )
             considered.append((path, catalogue, old is not None, old is None or catalogue != old, detail))
         return self.consider(considered)
+
+
+def _other_texts(domain: Domain, old: Catalogue | None) -> bool:
+    """Whether a catalogue of ``domain`` as it was (``old``) had other texts than the
+    template now has, or in another order: then the template, written with it, most likely
+    changed too."""
+    active = [message.key for message in old.messages if not message.obsolete] if old else []
+    return active != [message.key for message in domain.messages]
 
 
 def init(project: Project, language: str) -> UpdateResult:

@@ -277,3 +277,27 @@ def test_a_template_in_step_is_not_read_and_gives_what_reading_it_gives(
     assert reports[0] == reports[1]
     assert files(quick) == files(plain)
     assert len(templates_read) == (8 if read else 0)  # the seven documents' and the pages' words
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["in step", "edited"])
+def test_a_templates_verdict_is_the_same_whether_or_not_it_likely_changed(tmp_path: Path, edited: bool) -> None:
+    """``likely_changed`` only spares laying out a template to its first edit: the verdict
+    (creation date, existed, changed, detail) is the one the full comparison gives."""
+    from i18ntool.documents import load_document, source_paths
+    from i18ntool.exchange.memory import load_memories
+    from i18ntool.project import document_id
+    from i18ntool.sync import now_stamp
+    from i18ntool.updating import _Planner, document_domain
+
+    root = edited_project(tmp_path / "kit") if edited else copy_project(tmp_path / "kit")
+    project = load_project(root / "pyproject.toml")
+    verdicts = []
+    for path in source_paths(project):
+        domain = document_domain(project, load_document(project, path, document_id(project, path)))
+        pair = []
+        for likely_changed in (False, True):
+            planner = _Planner(project, now_stamp(), set(project.languages), load_memories(project))
+            pair.append(planner.verdict(domain, likely_changed))
+        assert pair[0][:4] == pair[1][:4], path
+        verdicts.append(pair[0])
+    assert any(verdict.changed for verdict in verdicts) == edited
