@@ -47,7 +47,7 @@ def write_all_if_changed(
     for a file written (``digests`` remembers them).
     """
     staged = stage_changed(files, found)
-    written = [path for path, _ in staged]
+    written = [path for path, _, _ in staged]
     try:
         flush_staged(staged)
         install_staged(staged, found)
@@ -56,7 +56,7 @@ def write_all_if_changed(
     return written
 
 
-Staged = list[tuple[Path, str]]  # files to write: each path and the temporary file holding its content
+Staged = list[tuple[Path, str, Path]]  # files to write: each path, its temporary file, where it goes (_written_path)
 
 
 def stage_changed(
@@ -73,10 +73,12 @@ def stage_changed(
     every catalogue and template it writes, 1,696 at press-1000-edited)."""
     read = read or {}
     staged: Staged = []
+    umask = _umask()
     try:
         for path, data in files:
             if read.get(path, data) != data or not _holds(path, data, found):
-                staged.append((path, _temporary(path, data)))
+                target = _written_path(path)  # beside the file it replaces, for the rename to be atomic
+                staged.append((path, _temporary(path, target, data, umask), target))
     except BaseException:
         discard_staged(staged)
         raise
@@ -88,7 +90,7 @@ def flush_staged(staged: Staged) -> None:
     if len(staged) > 1 and hasattr(os, "sync"):
         os.sync()
     else:
-        for path, temporary in staged:
+        for path, temporary, _ in staged:
             _flush(path, temporary)
 
 
@@ -97,8 +99,11 @@ def install_staged(staged: Staged, found: dict[Path, os.stat_result] | None = No
     :func:`discard_staged` removes only those left on an error."""
     done = 0
     try:
-        for path, temporary in staged:
-            _install(path, temporary)
+        for path, temporary, target in staged:
+            try:
+                os.replace(temporary, target)
+            except OSError as exc:
+                raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
             done += 1
             if found is not None:
                 try:
@@ -111,7 +116,7 @@ def install_staged(staged: Staged, found: dict[Path, os.stat_result] | None = No
 
 def discard_staged(staged: Staged) -> None:
     """Remove the temporary files of files staged and not installed."""
-    for _, temporary in staged:
+    for _, temporary, _ in staged:
         Path(temporary).unlink(missing_ok=True)
     staged.clear()
 
@@ -128,11 +133,20 @@ def _holds(path: Path, data: bytes, found: dict[Path, os.stat_result] | None = N
     return True
 
 
-def _temporary(path: Path, data: bytes) -> str:
-    """A new temporary file beside ``path`` holding ``data``, not yet flushed to disk."""
+def _temporary(path: Path, target: Path, data: bytes, umask: int) -> str:
+    """A new temporary file beside ``target`` (where writing ``path`` goes) holding ``data``,
+    not yet flushed to disk, with the permissions of the file it replaces if that is a regular
+    file (not the mode of whatever a link names, /dev/zero's 666: a new file's). Set here, as
+    the file is staged, so that installing it is one rename: at 1,700 files, the three calls
+    more each took 0.2 s after the last file was planned. (A file whose mode changes between
+    the two keeps the mode it had when staged.)"""
     import tempfile  # here: a build or a check with nothing to write does not import it (6 ms)
 
-    target = _written_path(path)  # beside the file it replaces, for the rename to be atomic
+    try:
+        found = os.stat(target, follow_symlinks=False)
+    except OSError:
+        found = None
+    mode = found.st_mode & 0o777 if found is not None and stat.S_ISREG(found.st_mode) else 0o666 & ~umask
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -141,6 +155,7 @@ def _temporary(path: Path, data: bytes) -> str:
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, mode)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
@@ -156,24 +171,6 @@ def _flush(path: Path, temporary: str) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-    except OSError as exc:
-        raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
-
-
-def _install(path: Path, temporary: str) -> None:
-    """Rename the temporary file over ``path`` (through a link, :func:`_written_path`), with
-    the permissions of the file it replaces if that is a regular file."""
-    target = _written_path(path)
-    try:
-        try:
-            found = os.stat(target, follow_symlinks=False)
-        except FileNotFoundError:
-            found = None
-        regular = found is not None and stat.S_ISREG(found.st_mode)
-        # Not the mode of whatever a link names (/dev/zero's is 666): a new file's.
-        mode = found.st_mode & 0o777 if found is not None and regular else 0o666 & ~_umask()
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
     except OSError as exc:
         raise I18nToolError(f"cannot write: {exc.strerror}", path) from exc
 

@@ -248,7 +248,7 @@ def test_files_read_in_this_run_are_staged_as_if_read_again(tmp_path: Path, monk
     wanted = [(paths[0], b"new"), (paths[1], b"same"), (paths[2], b"same"), (paths[3], b"new")]
     plain = writing.stage_changed(wanted)
     try:
-        plain_paths = [path for path, _ in plain]
+        plain_paths = [path for path, _, _ in plain]
     finally:
         writing.discard_staged(plain)
     looked_at: list[Path] = []
@@ -261,7 +261,7 @@ def test_files_read_in_this_run_are_staged_as_if_read_again(tmp_path: Path, monk
     monkeypatch.setattr(writing, "read_input_as_found", counted)
     staged = writing.stage_changed(wanted, read={paths[0]: b"old", paths[1]: b"same", paths[2]: b"same"})
     try:
-        assert [path for path, _ in staged] == plain_paths == [paths[0], paths[2], paths[3]]
+        assert [path for path, _, _ in staged] == plain_paths == [paths[0], paths[2], paths[3]]
         assert looked_at == paths[1:]
     finally:
         writing.discard_staged(staged)

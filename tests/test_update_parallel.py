@@ -104,10 +104,10 @@ def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(
     root = edited_project(tmp_path / "p")
     staging = writing._temporary
 
-    def failing(path: Path, data: bytes) -> str:
+    def failing(path: Path, target: Path, data: bytes, umask: int) -> str:
         if path.name == "russo-brothers-award.po":  # in the last process's share
             raise I18nToolError("cannot write: No space left on device", path)
-        return staging(path, data)
+        return staging(path, target, data, umask)
 
     monkeypatch.setattr(writing, "_temporary", failing)
     before = files(root)
@@ -199,10 +199,10 @@ def test_an_error_planning_the_last_document_leaves_the_files_staged_before_it_u
             raise I18nToolError("cannot plan this one", root / "content" / "russo-brothers-award.md")
         return planning(planner, domain)
 
-    def failing_write(path: Path, data: bytes) -> str:
+    def failing_write(path: Path, target: Path, data: bytes, umask: int) -> str:
         if path.name == "director-biography.po":  # in the first process's share
             raise I18nToolError("cannot write: No space left on device", path)
-        return staging(path, data)
+        return staging(path, target, data, umask)
 
     monkeypatch.setattr(updating._Planner, "plan", failing_plan)
     monkeypatch.setattr(writing, "_temporary", failing_write)
