@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from i18ntool.cli import main
 from i18ntool.figures.carrying import carry, carry_into, confirmed
-from i18ntool.figures.reading import compare
+from i18ntool.figures.reading import Figure, compare
 from i18ntool.po.catalogue import Message
 from i18ntool.po.catalogue_files import read_catalogue
 from i18ntool.po.states import FIGURES_CARRIED, figures_carried
@@ -403,3 +403,33 @@ def carry_reading_every_figure(old_source: str, new_source: str, translation: st
 
     with mock.patch.object(carrying, "_may_frame", lambda text, pieces: True):
         return carry(old_source, new_source, translation, "en", "it")
+
+
+def masked_letter_by_letter(text: str, figures: list[Figure]) -> tuple[str, ...]:
+    """``carrying._masked`` in its plain form: each letter hidden or not, a piece begun at each hole."""
+    from i18ntool.figures import carrying
+
+    hidden = [False] * len(text)
+    for figure in figures:
+        start, end = carrying._span(figure, text)
+        hidden[start:end] = [True] * (end - start)
+    pieces = [""]
+    for index, character in enumerate(text):
+        if not hidden[index]:
+            pieces[-1] += character
+        elif not index or not hidden[index - 1]:
+            pieces.append("")
+    return tuple(pieces)
+
+
+@settings(max_examples=profile(200, 5000), deadline=None)
+@given(hostile, st.lists(st.tuples(st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=12))))
+def test_the_pieces_between_figures_are_those_of_the_plain_form(text: str, spans: list[tuple[int, int]]) -> None:
+    """The figures a text reads, and any others (overlapping, touching, empty, at either end)."""
+    from i18ntool.figures import carrying
+    from i18ntool.figures.reading import extract
+
+    read = extract(text, "en", ("en", "it"))
+    assert carrying._masked(text, read) == masked_letter_by_letter(text, read)
+    made = [Figure("number", text[start : start + size], None, start) for start, size in spans if start <= len(text)]
+    assert carrying._masked(text, made) == masked_letter_by_letter(text, made)

@@ -143,17 +143,22 @@ def _marked(message: Message) -> bool:
 
 
 def _masked(text: str, figures: Sequence[Figure]) -> tuple[str, ...]:
-    """The pieces of ``text`` between its figures (overlapping figures count as one)."""
-    hidden = [False] * len(text)
-    for figure in figures:
-        start, end = _span(figure, text)
-        hidden[start:end] = [True] * (end - start)
-    pieces = [""]
-    for index, character in enumerate(text):
-        if not hidden[index]:
-            pieces[-1] += character
-        elif not index or not hidden[index - 1]:
-            pieces.append("")
+    """The pieces of ``text`` between its figures (overlapping or touching figures count as
+    one): sliced between the holes, where going letter by letter took 80 µs a text."""
+    holes: list[list[int]] = []
+    for start, end in sorted(_span(figure, text) for figure in figures):
+        end = min(end, len(text))
+        if end <= start:
+            continue  # hides nothing
+        if holes and start <= holes[-1][1]:
+            holes[-1][1] = max(holes[-1][1], end)
+        else:
+            holes.append([start, end])
+    pieces, place = [], 0
+    for start, end in holes:
+        pieces.append(text[place:start])
+        place = end
+    pieces.append(text[place:])
     return tuple(pieces)
 
 
