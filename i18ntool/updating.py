@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale
 
 from i18ntool import workers
-from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_document, source_paths
+from i18ntool.documents import UI_DOMAIN, build_template, catalogue_paths, load_document, sources
 from i18ntool.errors import I18nToolError
 from i18ntool.exchange.memory import TranslationMemories, load_memories
 from i18ntool.files import (
@@ -31,7 +31,7 @@ from i18ntool.po.catalogue import Catalogue, Message, parse_catalogue
 from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue, read_catalogue_bytes
 from i18ntool.po.layout import format_catalogues, holds_layout
 from i18ntool.po.states import mark_review
-from i18ntool.project import Project, document_id
+from i18ntool.project import Project
 from i18ntool.sync import (
     GENERATED,
     FileChange,
@@ -113,8 +113,8 @@ def update(
     and the catalogues read on every core, and each once. ``progress(done, total)`` is told
     of the domains merged (the command shows it on a terminal; the core never prints).
     """
-    paths = source_paths(project)
-    identifiers = [document_id(project, path) for path in paths]
+    found = sources(project)  # each with its id, checked as it was listed
+    paths, identifiers = [path for path, _ in found], [identifier for _, identifier in found]
     planner = _Planner(project, now_stamp(), set(languages or project.languages), load_memories(project))
     total = len(paths) + 1  # every document, then the words of the built pages
     size = workers.jobs(jobs, total, PARALLEL_DOMAINS)
