@@ -80,12 +80,15 @@ def build(
             progress.close()
     for warning in result.warnings:
         click.echo(f"i18ntool: warning: {warning}", err=True)
-    for held in result.held_back:
-        click.echo(f"Held back: {held.describe()}.")
-    for fallback in result.fallbacks:
-        click.echo(f"Fell back: {fallback.describe()}.")
-    for words in result.ui_fallbacks:
-        click.echo(f"Fell back: {words}.")
+    # One write for every line: click.echo flushes each (1,000 documents with passages that
+    # fell back took 1,000 writes, 5 ms of a build with nothing changed).
+    lines = [
+        *(f"Held back: {held.describe()}.\n" for held in result.held_back),
+        *(f"Fell back: {fallback.describe()}.\n" for fallback in result.fallbacks),
+        *(f"Fell back: {words}.\n" for words in result.ui_fallbacks),
+    ]
+    if lines:
+        click.echo("".join(lines), nl=False)
     where = shown_path(project, result.output_dir)
     written = [path for path in result.written if path != "manifest.json"]
     unchanged = len(result.outputs) - len(written)
