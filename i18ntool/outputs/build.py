@@ -24,7 +24,7 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from i18ntool import workers
 from i18ntool.cache import Cache
@@ -194,6 +194,37 @@ class BuildResult:
         return not (self.held_back or self.fallbacks or self.ui_fallbacks)
 
 
+def report(result: BuildResult, where: str, *, strict: bool) -> list[tuple[bool, str]]:
+    """What `build` says of ``result`` (``where``: the output folder as the user would type
+    it), in order: each piece of text, and whether it goes to stderr. The lines on texts held
+    back and passages that fell back are one piece: written at once, not flushed one by one
+    (1,000 writes for press-1000)."""
+    said = [(True, f"i18ntool: warning: {warning}\n") for warning in result.warnings]
+    lines = [
+        *(f"Held back: {held.describe()}.\n" for held in result.held_back),
+        *(f"Fell back: {fallback.describe()}.\n" for fallback in result.fallbacks),
+        *(f"Fell back: {words}.\n" for words in result.ui_fallbacks),
+    ]
+    if lines:
+        said.append((False, "".join(lines)))
+    written = [path for path in result.written if path != MANIFEST]
+    unchanged = len(result.outputs) - len(written)
+    said.append(
+        (
+            False,
+            f"Built {result.documents} document(s) in {', '.join(result.languages)}: {len(result.outputs)} file(s) "
+            f"in {where}/, {len(written)} written, {unchanged} unchanged, {len(result.removed)} removed; "
+            f"manifest {where}/manifest.json.\n",
+        )
+    )
+    if strict and not result.complete:
+        problems = [f"{len(result.held_back)} held back"] if result.held_back else []
+        problems += [f"{len(result.fallbacks)} with passages in the source language"] if result.fallbacks else []
+        problems += ["pages' own words untranslated"] if result.ui_fallbacks else []
+        said.append((True, f"i18ntool: --strict: {', '.join(problems)}\n"))
+    return said
+
+
 @dataclass(frozen=True)
 class _Unit:
     """The outputs of one text in one language: what a worker process renders."""
@@ -224,24 +255,18 @@ def build(
     A document whose inputs are those the last build recorded, and whose outputs are still in
     place as it left them, is not read again: its summary and outputs are kept (``reuse``).
     """
-    languages = tuple(
-        language for language in project.languages if language in (options.languages or project.languages)
-    )
-    formats = tuple(dict.fromkeys(options.formats or project.formats))
-    extensions = [(name, output_format(name).extension) for name in formats]  # an unknown format is refused
-    output_dir = (options.output_dir or project.output_dir).resolve()
-    listed = sources(project)
-    identifiers = [identifier for _, identifier in listed]
-    cache = Cache.of_user()
-    files = Digests(cache, scope_of(project.root, "build"))
-    shared = shared_inputs(project, options.include_fuzzy, files)
-    inputs = [inputs_of(project, shared, path, identifier, files) for path, identifier in listed]
-    answers = KeptAnswers(cache, project.root, output_dir, languages, formats, shared)
-    kept = _from_record(answers.kept(output_dir, listed, inputs, files), output_dir, languages)
+    looked = _look(project, options)
+    kept = _kept(looked)
     if kept is not None:
-        remove_temporaries(output_dir)  # as every build does
-        files.save()
         return kept
+    languages, formats, extensions, output_dir = looked.asked
+    listed, identifiers, inputs, files, answers = (
+        looked.listed,
+        looked.identifiers,
+        looked.inputs,
+        looked.files,
+        looked.answers,
+    )
     previous, manifest_warnings = read_manifest(output_dir)
     earlier, digests = remembered(previous), recorded_digests(previous)
     summaries: dict[str, SourceSummary] = {}
@@ -282,7 +307,7 @@ def build(
             f"the document id '{INDEX}' would overwrite the index pages; rename the file", summaries[INDEX].source
         )
     index_kept = not to_read and set(earlier) == set(identifiers)
-    asked = _Asked(languages, formats, extensions, output_dir)
+    asked = looked.asked
     answer = _answer(
         project,
         asked,
@@ -327,14 +352,65 @@ def build(
     )
 
 
-@dataclass(frozen=True)
-class _Asked:
+def build_if_unchanged(project: Project, options: BuildOptions = BuildOptions()) -> BuildResult | None:
+    """What :func:`build` answers, if nothing changed since the last build and it kept its
+    answer for this one (``unchanged``); else None, with nothing done."""
+    return _kept(_look(project, options))
+
+
+class _Asked(NamedTuple):
     """What a build was asked for: its languages, formats (each with its extension) and folder."""
 
     languages: tuple[str, ...]
     formats: tuple[str, ...]
     extensions: list[tuple[str, str]]
     output_dir: Path
+
+
+class _Looked(NamedTuple):
+    """What a build finds before it reads the last manifest: the source texts, the digest of
+    each one's inputs, and the answer kept for a build with nothing changed."""
+
+    asked: _Asked
+    listed: list[tuple[Path, str]]
+    identifiers: list[str]
+    inputs: list[str]
+    files: Digests
+    answers: KeptAnswers
+
+
+def _look(project: Project, options: BuildOptions) -> _Looked:
+    languages = tuple(
+        language for language in project.languages if language in (options.languages or project.languages)
+    )
+    formats = tuple(dict.fromkeys(options.formats or project.formats))
+    extensions = [(name, output_format(name).extension) for name in formats]  # an unknown format is refused
+    output_dir = (options.output_dir or project.output_dir).resolve()
+    listed = sources(project)
+    cache = Cache.of_user()
+    files = Digests(cache, scope_of(project.root, "build"))
+    shared = shared_inputs(project, options.include_fuzzy, files)
+    return _Looked(
+        _Asked(languages, formats, extensions, output_dir),
+        listed,
+        [identifier for _, identifier in listed],
+        [inputs_of(project, shared, path, identifier, files) for path, identifier in listed],
+        files,
+        KeptAnswers(cache, project.root, output_dir, languages, formats, shared),
+    )
+
+
+def _kept(looked: _Looked) -> BuildResult | None:
+    """The kept answer, if it holds (``unchanged``); the temporary files a killed build left
+    are removed then, as every build does."""
+    output_dir = looked.asked.output_dir
+    kept = _from_record(
+        looked.answers.kept(output_dir, looked.listed, looked.inputs, looked.files), output_dir, looked.asked.languages
+    )
+    if kept is not None:
+        remove_temporaries(output_dir)
+        looked.files.save()
+    return kept
 
 
 def _answer(
