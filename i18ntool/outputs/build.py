@@ -55,7 +55,7 @@ from i18ntool.outputs.reuse import (
     shared_input_paths,
     shared_inputs,
 )
-from i18ntool.outputs.unchanged import KeptAnswers
+from i18ntool.outputs.unchanged import KeptAnswers, holding
 
 if TYPE_CHECKING:
     from i18ntool.markdown.segmenting import Document
@@ -401,16 +401,20 @@ def _look(project: Project, options: BuildOptions) -> _Looked:
 
 
 def _kept(looked: _Looked) -> BuildResult | None:
-    """The kept answer, if it holds (``unchanged``); the temporary files a killed build left
-    are removed then, as every build does."""
+    """The kept answer, if it holds (``unchanged``): its outputs and the manifest it was worked
+    out from hold the bytes it says. The temporary files a killed build left are removed then,
+    as every build does."""
     output_dir = looked.asked.output_dir
-    kept = _from_record(
-        looked.answers.kept(output_dir, looked.listed, looked.inputs, looked.files), output_dir, looked.asked.languages
-    )
-    if kept is not None:
-        remove_temporaries(output_dir)
-        looked.files.save()
-    return kept
+    kept = looked.answers.kept(looked.listed, looked.inputs)
+    result = None if kept is None else _from_record(kept[1], output_dir, looked.asked.languages)
+    if kept is None or result is None:
+        return None
+    checks = [(MANIFEST, kept[0]), *((output.path, output.sha256) for output in result.outputs)]
+    if not holding(output_dir, checks, looked.files):
+        return None
+    remove_temporaries(output_dir)
+    looked.files.save()
+    return result
 
 
 def _answer(
@@ -535,8 +539,7 @@ def _keep_next_answer(
     manifest, stale = planned_manifest(previous, records, held, sources, asked.languages, asked.formats, header)
     if stale or manifest != previous:
         return
-    checks = [(MANIFEST, manifest_digest), *((output.path, output.sha256 or "") for output in answer.outputs)]
-    answers.keep(listed, [summary.inputs for summary in ordered], checks, _record(answer))
+    answers.keep(listed, [summary.inputs for summary in ordered], manifest_digest, _record(answer))
 
 
 def _record(answer: BuildResult) -> dict[str, Any]:

@@ -26,7 +26,7 @@ writes is not an answer.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,44 +62,35 @@ class KeptAnswers:
         """Whether answers are kept at all (not with the cache turned off)."""
         return self._key is not None
 
-    def kept(self, output_dir: Path, listed: Sequence[tuple[Path, str]], inputs: Sequence[str], files: Digests) -> Any:
-        """The answer kept for this build if everything it depends on is as it was, else None.
-        ``listed`` are the source texts and ids, ``inputs`` the digest of each one's inputs."""
+    def kept(self, listed: Sequence[tuple[Path, str]], inputs: Sequence[str]) -> tuple[str, Any] | None:
+        """The answer kept for a build of the source texts and ids ``listed``, whose inputs
+        have the digests ``inputs``, with the digest of the manifest it was worked out from;
+        None if there is none. What the answer says of the outputs is checked by the caller
+        (:func:`holding`)."""
         entry = self._cache.get(self._key) if self._key is not None else None
-        if not isinstance(entry, dict) or not isinstance(checks := entry.get("files"), list):
+        if not isinstance(entry, dict) or not isinstance(manifest := entry.get("manifest"), str):
             return None
         documents = [[str(path), identifier, digest] for (path, identifier), digest in zip(listed, inputs, strict=True)]
-        if entry.get("documents") != documents:
+        if entry.get("documents") != documents or "answer" not in entry:
             return None
-        for check in checks:
-            if not (isinstance(check, list) and len(check) == 2 and isinstance(check[0], str)):
-                return None
-            try:
-                if files.of(os.path.join(output_dir, check[0])) != check[1]:
-                    return None
-            except OSError:
-                return None
-        return entry.get("answer")
+        return manifest, entry["answer"]
 
-    def keep(
-        self,
-        listed: Sequence[tuple[Path, str]],
-        inputs: Sequence[str],
-        checks: Sequence[tuple[str, str]],
-        answer: Any,
-    ) -> None:
+    def keep(self, listed: Sequence[tuple[Path, str]], inputs: Sequence[str], manifest: str, answer: Any) -> None:
         """Keep ``answer`` for a build whose source texts are ``listed``, with inputs of the
-        digests ``inputs``, and whose files under the output folder (``checks``: path, digest)
-        hold those bytes."""
+        digests ``inputs``, worked out from the manifest whose digest is ``manifest``."""
         if self._key is None:
             return
-        self._cache.put(
-            self._key,
-            {
-                "documents": [
-                    [str(path), identifier, digest] for (path, identifier), digest in zip(listed, inputs, strict=True)
-                ],
-                "files": [list(check) for check in checks],
-                "answer": answer,
-            },
-        )
+        documents = [[str(path), identifier, digest] for (path, identifier), digest in zip(listed, inputs, strict=True)]
+        self._cache.put(self._key, {"documents": documents, "manifest": manifest, "answer": answer})
+
+
+def holding(output_dir: Path, checks: Iterable[tuple[str, str | None]], files: Digests) -> bool:
+    """Whether each file of ``checks`` (its path in ``output_dir``, a digest) holds the bytes of
+    that digest, as a build checks an output in place (``reuse.in_place``)."""
+    for path, digest in checks:
+        try:
+            if digest is None or files.of(os.path.join(output_dir, path)) != digest:
+                return False
+        except OSError:
+            return False
+    return True
