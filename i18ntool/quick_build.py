@@ -110,6 +110,10 @@ def _answered(asked: dict[str, object]) -> tuple[list[tuple[bool, str]], int] | 
     from i18ntool.outputs.formats import OUTPUT_FORMATS
     from i18ntool.project import find_project, shown_path
 
+    from i18ntool.replay import cache_root
+
+    if cache_root() is None:
+        return None  # no answer is kept
     formats: list[str] = asked["formats"]  # type: ignore[assignment]
     locales: list[str] = asked["locales"]  # type: ignore[assignment]
     if any(name not in OUTPUT_FORMATS for name in formats):

@@ -465,3 +465,22 @@ def test_a_build_with_nothing_changed_removes_the_temporary_files_a_killed_build
     stale.write_bytes(b"half a file")
     again = build(project)
     assert again.written == () and not stale.exists()
+
+
+def test_with_no_answer_kept_no_document_is_hashed_to_look_for_one(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before a first build (``quick_build`` asks, then the command line builds), the files
+    of the documents are not read only to find that no answer is kept."""
+    project = find_project(project_dir)
+    read: list[str] = []
+    original = Digests.read
+
+    def counting(self: Digests, path: str) -> tuple[bytes, str]:
+        read.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(Digests, "read", counting)
+    assert build_module.build_if_unchanged(project) is None
+    assert not [path for path in read if "/content/" in path or path.endswith(f"{AWARD}.po")]
+    assert build(project).written and [path for path in read if "/content/" in path]  # the build reads them

@@ -256,14 +256,15 @@ def build(
     place as it left them, is not read again: its summary and outputs are kept (``reuse``).
     """
     looked = _look(project, options)
-    kept = _kept(looked)
+    inputs = [inputs_of(project, looked.shared, path, identifier, looked.files) for path, identifier in looked.listed]
+    kept = _kept(looked, inputs.__getitem__)
     if kept is not None:
         return kept
     languages, formats, extensions, output_dir = looked.asked
     listed, identifiers, inputs, files, answers = (
         looked.listed,
         looked.identifiers,
-        looked.inputs,
+        inputs,
         looked.files,
         looked.answers,
     )
@@ -355,7 +356,8 @@ def build(
 def build_if_unchanged(project: Project, options: BuildOptions = BuildOptions()) -> BuildResult | None:
     """What :func:`build` answers, if nothing changed since the last build and it kept its
     answer for this one (``unchanged``); else None, with nothing done."""
-    return _kept(_look(project, options))
+    looked = _look(project, options)
+    return _kept(looked, lambda index: inputs_of(project, looked.shared, *looked.listed[index], looked.files))
 
 
 class _Asked(NamedTuple):
@@ -374,7 +376,7 @@ class _Looked(NamedTuple):
     asked: _Asked
     listed: list[tuple[Path, str]]
     identifiers: list[str]
-    inputs: list[str]
+    shared: bytes  # the digest of what every document's outputs depend on (``reuse.shared_inputs``)
     files: Digests
     answers: KeptAnswers
 
@@ -394,18 +396,19 @@ def _look(project: Project, options: BuildOptions) -> _Looked:
         _Asked(languages, formats, extensions, output_dir),
         listed,
         [identifier for _, identifier in listed],
-        [inputs_of(project, shared, path, identifier, files) for path, identifier in listed],
+        shared,
         files,
         KeptAnswers(cache, project.root, output_dir, languages, formats, shared),
     )
 
 
-def _kept(looked: _Looked) -> BuildResult | None:
-    """The kept answer, if it holds (``unchanged``): its outputs and the manifest it was worked
-    out from hold the bytes it says. The temporary files a killed build left are removed then,
-    as every build does."""
+def _kept(looked: _Looked, inputs: Callable[[int], str]) -> BuildResult | None:
+    """The kept answer, if it holds (``unchanged``): the digest of each document's inputs
+    (``inputs(index)``, worked out only while they are as the answer says) and the bytes of its
+    outputs and of the manifest it was worked out from are as it says. The temporary files a
+    killed build left are removed then, as every build does."""
     output_dir = looked.asked.output_dir
-    kept = looked.answers.kept(looked.listed, looked.inputs)
+    kept = looked.answers.kept(looked.listed, inputs)
     result = None if kept is None else _from_record(kept[1], output_dir, looked.asked.languages)
     if kept is None or result is None:
         return None

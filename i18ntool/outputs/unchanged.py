@@ -26,7 +26,7 @@ writes is not an answer.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,17 +62,27 @@ class KeptAnswers:
         """Whether answers are kept at all (not with the cache turned off)."""
         return self._key is not None
 
-    def kept(self, listed: Sequence[tuple[Path, str]], inputs: Sequence[str]) -> tuple[str, Any] | None:
+    def kept(self, listed: Sequence[tuple[Path, str]], inputs: Callable[[int], str]) -> tuple[str, Any] | None:
         """The answer kept for a build of the source texts and ids ``listed``, whose inputs
-        have the digests ``inputs``, with the digest of the manifest it was worked out from;
-        None if there is none. What the answer says of the outputs is checked by the caller
-        (:func:`holding`)."""
+        have the digests ``inputs(index)``, with the digest of the manifest it was worked out
+        from; None if there is none. Each digest is asked for in turn, and none after one that
+        differs: with nothing kept, none (a first build would read every input only to hash
+        it). What the answer says of the outputs is checked by the caller (:func:`holding`)."""
         entry = self._cache.get(self._key) if self._key is not None else None
         if not isinstance(entry, dict) or not isinstance(manifest := entry.get("manifest"), str):
             return None
-        documents = [[str(path), identifier, digest] for (path, identifier), digest in zip(listed, inputs, strict=True)]
-        if entry.get("documents") != documents or "answer" not in entry:
+        documents = entry.get("documents")
+        if not isinstance(documents, list) or len(documents) != len(listed) or "answer" not in entry:
             return None
+        for index, ((path, identifier), document) in enumerate(zip(listed, documents, strict=True)):
+            if not (
+                isinstance(document, list)
+                and len(document) == 3
+                and document[0] == str(path)
+                and document[1] == identifier
+                and document[2] == inputs(index)
+            ):
+                return None
         return manifest, entry["answer"]
 
     def keep(self, listed: Sequence[tuple[Path, str]], inputs: Sequence[str], manifest: str, answer: Any) -> None:
