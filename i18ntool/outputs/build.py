@@ -37,6 +37,7 @@ from i18ntool.outputs.formats import Page, output_format
 from i18ntool.outputs.manifest import (
     MANIFEST,
     manifest_header,
+    has_manifest,
     manifest_of,
     planned_manifest,
     read_manifest,
@@ -355,7 +356,10 @@ def build(
 
 def build_if_unchanged(project: Project, options: BuildOptions = BuildOptions()) -> BuildResult | None:
     """What :func:`build` answers, if nothing changed since the last build and it kept its
-    answer for this one (``unchanged``); else None, with nothing done."""
+    answer for this one (``unchanged``); else None, with nothing done. With no manifest in the
+    output folder (a first build) no answer can hold: nothing else is looked at."""
+    if not has_manifest((options.output_dir or project.output_dir).resolve()):
+        return None
     looked = _look(project, options)
     return _kept(looked, lambda index: inputs_of(project, looked.shared, *looked.listed[index], looked.files))
 
