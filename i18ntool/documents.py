@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from i18ntool.errors import ContentError
-from i18ntool.po.catalogue import Message
 from i18ntool.project import Project, checked_document_id, document_id
 
 if TYPE_CHECKING:
     from i18ntool.markdown.segmenting import Document
+    from i18ntool.po.catalogue import Message
     from i18ntool.markdown.spans import Segment
 
 UI_DOMAIN = "ui"  # the catalogue of the built pages' own words (``outputs.page_words``)
@@ -194,6 +194,8 @@ def build_template(document: Document) -> tuple[Message, ...]:
     """The template entries of a document: one per distinct (context, text), in source order,
     with the references of every segment that has it, then its notes and its kinds of block,
     each once, in order of appearance (as extracted comments)."""
+    from i18ntool.po.catalogue import Message  # here: a build with nothing changed reads no catalogue
+
     return tuple(
         Message(msgid=text, msgctxt=context, references=references, extracted_comments=comments)
         for context, text, references, comments in template_fields(document)

@@ -480,3 +480,10 @@ def _line_of_key(text: str, key: str) -> int | None:
         if pattern.match(line):
             return number
     return None
+
+
+def shown_path(project: Project, path: Path) -> str:
+    """``path`` as the user would type it: relative to the working folder, or to the project."""
+    if path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd()).as_posix() or "."
+    return str(project.relative(path))

@@ -21,6 +21,7 @@ import i18ntool.outputs.build as build_module
 from i18ntool.outputs.build import BuildOptions, BuildResult, build
 from i18ntool.outputs.manifest import manifest_text
 from i18ntool.outputs.reuse import shared_inputs
+from i18ntool.outputs.unchanged import KeptAnswers
 from i18ntool.cache import Cache
 from i18ntool.digests import Digests
 from i18ntool.po.catalogue import Message
@@ -367,3 +368,121 @@ def test_a_source_changed_while_it_was_read_and_changed_back_is_built_again(
     in_step_with_scratch(project_dir, tmp_path)  # the outputs made again from the source as it is
     assert "has won" in (project_dir / f"build/en/{AWARD}.md").read_text(encoding="utf-8")
     assert original != edited
+
+
+def _fallback(project: Path) -> None:
+    """A fuzzy translation in a text still published: its segment falls back."""
+    rewrite(project / "pyproject.toml", "[tool.i18ntool]\n", "[tool.i18ntool]\npublish-threshold = 50\n")
+    _catalogue_fuzzy(project)
+
+
+def _ui_word_untranslated(project: Path) -> None:
+    edit_catalogue(project, "it", "ui", first_translated(lambda m: m.replace(msgstr="")))
+
+
+ANSWERED = [  # a build's options, and an edit that gives its answer more to say
+    pytest.param(BuildOptions(), lambda project: None, id="every-format"),
+    pytest.param(BuildOptions(formats=("md",)), _fallback, id="md-with-a-fallback"),
+    pytest.param(
+        BuildOptions(languages=("it",), formats=("html", "txt")), _source_html_block, id="italian-pages-html-block"
+    ),
+    pytest.param(BuildOptions(include_fuzzy=True), _ui_word_untranslated, id="with-fuzzy-ui-word-untranslated"),
+    pytest.param(BuildOptions(languages=("en",)), _threshold, id="english-more-held-back"),
+]
+
+
+@pytest.mark.parametrize("trusted", [False, True], ids=["hashed", "signatures"])
+@pytest.mark.parametrize("options, edit", ANSWERED)
+def test_with_nothing_changed_the_answer_kept_by_the_last_build_is_the_plain_answer(
+    project_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    options: BuildOptions,
+    edit: Callable[[Path], None],
+    trusted: bool,
+    request: pytest.FixtureRequest,
+) -> None:
+    """The last build works out what a build with nothing changed would answer (``unchanged``):
+    that build gives it without reading the manifest, and it is what the build that reads the
+    manifest and every record in it says, in every field, with nothing written."""
+    if trusted:
+        request.getfixturevalue("trusted_at_once")
+    edit(project_dir)
+    project = find_project(project_dir)
+    options = dataclasses.replace(options, output_dir=project_dir / "build")
+    build(project, options)
+    before = snapshot(project_dir / "build")
+    with monkeypatch.context() as patched:
+        for name in ("read_manifest", "remembered", "write_outputs", "load_document"):
+            patched.setattr(build_module, name, None)  # none of them is needed: calling one fails
+        kept = build(project, options)
+    with monkeypatch.context() as patched:
+        patched.setattr(KeptAnswers, "kept", lambda *arguments: None)
+        plain = build(project, options)
+    assert plain.written == () and plain.removed == ()
+    assert kept == plain and said(kept) == said(plain)
+    assert snapshot(project_dir / "build") == before
+    assert build(project, options) == plain  # the plain build kept its answer too
+
+
+def test_an_answer_kept_is_given_only_as_it_was_kept(project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every field of a kept answer is read back as it was written, or the answer is not one."""
+    _fallback(project_dir)
+    _ui_word_untranslated(project_dir)
+    (project_dir / "locales/it/LC_MESSAGES/festivals.po").unlink()  # held back
+    project = find_project(project_dir)
+    build(project)
+    monkeypatch.setattr(KeptAnswers, "kept", lambda *arguments: None)
+    kept = build(project)  # with nothing changed, as the answer is kept: every output in place
+    assert kept.fallbacks and kept.held_back and kept.ui_fallbacks and kept.written == ()
+    result = kept
+    record = json.loads(json.dumps(build_module._record(kept)))
+    assert build_module._from_record(record, result.output_dir, result.languages) == kept
+    assert said(build_module._from_record(record, result.output_dir, result.languages)) == said(kept)  # type: ignore[arg-type]
+    damages: list[Callable[[dict[str, Any]], object]] = [
+        lambda record: record.pop("warnings"),
+        lambda record: record["outputs"][0].__setitem__(0, 3),
+        lambda record: record["outputs"][0].__setitem__(5, [1, 2, 3]),
+        lambda record: record["outputs"][0][5].__setitem__(0, "many"),
+        lambda record: record["outputs"][0].__setitem__(6, True),
+        lambda record: record["outputs"][0].pop(),
+        lambda record: record["held_back"][0].__setitem__(5, "50"),
+        lambda record: record["fallbacks"][0][4].append("12"),
+        lambda record: record.__setitem__("documents", None),
+        lambda record: record.__setitem__("ui_fallbacks", "text"),
+        lambda record: record.__setitem__("outputs", {}),
+    ]
+    for damage in damages:
+        damaged = json.loads(json.dumps(record))
+        damage(damaged)
+        assert build_module._from_record(damaged, result.output_dir, result.languages) is None
+    assert build_module._from_record(["outputs"], result.output_dir, result.languages) is None
+
+
+def test_a_build_with_nothing_changed_removes_the_temporary_files_a_killed_build_left(project_dir: Path) -> None:
+    project = find_project(project_dir)
+    build(project)
+    stale = project_dir / "build/en/.annuncio-proiezione.html.o9_xpuzi.tmp"
+    stale.write_bytes(b"half a file")
+    again = build(project)
+    assert again.written == () and not stale.exists()
+
+
+def test_with_no_answer_kept_no_document_is_hashed_to_look_for_one(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before a build with other options than the last (``quick_build`` asks, then the command
+    line builds), the files of the documents are not read only to find that no answer is kept
+    (just written, they are not known by their signatures: each look would read them)."""
+    project = find_project(project_dir)
+    build(project, BuildOptions(formats=("md",)))  # a manifest, and an answer kept for md only
+    read: list[str] = []
+    original = Digests.read
+
+    def counting(self: Digests, path: str) -> tuple[bytes, str]:
+        read.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(Digests, "read", counting)
+    assert build_module.build_if_unchanged(project) is None
+    assert not [path for path in read if "/content/" in path or path.endswith(f"{AWARD}.po")]
+    assert build(project).written and [path for path in read if "/content/" in path]  # the build reads them

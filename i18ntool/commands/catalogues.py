@@ -13,7 +13,6 @@ from i18ntool.commands.options import (
     Session,
     echo_lines,
     locale_option,
-    shown_path,
     writes_project,
 )
 from i18ntool.errors import ExitCode
@@ -97,6 +96,7 @@ def compile_catalogues(
     fuzzy, untranslated or obsolete entries), laid out as msgfmt lays them out.
     """
     from i18ntool.po.mo import compile_catalogues as run_compile
+    from i18ntool.project import shown_path
 
     project = session.project
     results = run_compile(project, locales, output_dir=output_dir, include_fuzzy=include_fuzzy)

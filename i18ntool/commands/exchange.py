@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from i18ntool.commands.options import Session, format_option, locale_option, shown_path, writes_project
+from i18ntool.commands.options import Session, format_option, locale_option, writes_project
 from i18ntool.exchange.formats import EXPORT_FORMATS, XLIFF_VERSIONS
 
 
@@ -60,6 +60,8 @@ def export(
     for exported in files:
         written = write_if_changed(exported.path, exported.data)
         status = "" if written else " (unchanged)"
+        from i18ntool.project import shown_path
+
         click.echo(f"{shown_path(project, exported.path)}: {exported.summary}{status}")
 
 

@@ -161,10 +161,3 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
-
-
-def shown_path(project: Any, path: Path) -> str:
-    """``path`` as the user would type it: relative to the working folder, or to the project."""
-    if path.is_relative_to(Path.cwd()):
-        return path.relative_to(Path.cwd()).as_posix() or "."
-    return str(project.relative(path))

@@ -11,7 +11,6 @@ from i18ntool.commands.options import (
     Progress,
     Session,
     locale_option,
-    shown_path,
     writes_project,
 )
 from i18ntool.errors import ExitCode
@@ -65,8 +64,9 @@ def build(
     the files whose content changed, and removes what an earlier build made and this one
     does not.
     """
-    from i18ntool.outputs.build import BuildOptions
+    from i18ntool.outputs.build import BuildOptions, report
     from i18ntool.outputs.build import build as run_build
+    from i18ntool.project import shown_path
 
     project = session.project
     options = BuildOptions(
@@ -78,25 +78,7 @@ def build(
     finally:
         if progress is not None:
             progress.close()
-    for warning in result.warnings:
-        click.echo(f"i18ntool: warning: {warning}", err=True)
-    for held in result.held_back:
-        click.echo(f"Held back: {held.describe()}.")
-    for fallback in result.fallbacks:
-        click.echo(f"Fell back: {fallback.describe()}.")
-    for words in result.ui_fallbacks:
-        click.echo(f"Fell back: {words}.")
-    where = shown_path(project, result.output_dir)
-    written = [path for path in result.written if path != "manifest.json"]
-    unchanged = len(result.outputs) - len(written)
-    click.echo(
-        f"Built {result.documents} document(s) in {', '.join(result.languages)}: {len(result.outputs)} file(s) "
-        f"in {where}/, {len(written)} written, {unchanged} unchanged, {len(result.removed)} removed; "
-        f"manifest {where}/manifest.json."
-    )
+    for to_stderr, text in report(result, shown_path(project, result.output_dir), strict=strict):
+        click.echo(text, err=to_stderr, nl=False)
     if strict and not result.complete:
-        problems = [f"{len(result.held_back)} held back"] if result.held_back else []
-        problems += [f"{len(result.fallbacks)} with passages in the source language"] if result.fallbacks else []
-        problems += ["pages' own words untranslated"] if result.ui_fallbacks else []
-        click.echo(f"i18ntool: --strict: {', '.join(problems)}", err=True)
         sys.exit(ExitCode.GATE_FAILED)

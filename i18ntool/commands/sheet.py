@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from i18ntool.commands.options import Session, locale_option, shown_path, writes_project
+from i18ntool.commands.options import Session, locale_option, writes_project
 
 
 @click.command()
@@ -39,6 +39,8 @@ def sheet(session: Session, locales: tuple[str, ...], documents: tuple[str, ...]
     sheets = sheets_of(project, select_targets(project, documents, locales, glossary=False))
     pages = render_pages(project, sheets, index=not documents)
     written = write_pages(folder, pages)
+    from i18ntool.project import shown_path
+
     where = shown_path(project, folder)
     for item in sorted(sheets, key=lambda item: item.path):
         verdict = "publishable" if item.publishable else "not publishable"

@@ -24,18 +24,26 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from i18ntool import workers
 from i18ntool.cache import Cache
 from i18ntool.digests import Digests, scope_of
 from i18ntool.documents import load_document, sources
-from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 from i18ntool.errors import ContentError
 from i18ntool.outputs.completeness import Completeness
 from i18ntool.project import Project
 from i18ntool.outputs.formats import Page, output_format
-from i18ntool.outputs.manifest import manifest_header, read_manifest, write_outputs
+from i18ntool.outputs.manifest import (
+    MANIFEST,
+    manifest_header,
+    has_manifest,
+    manifest_of,
+    planned_manifest,
+    read_manifest,
+    remove_temporaries,
+    write_outputs,
+)
 from i18ntool.outputs.reuse import (
     SourceSummary,
     TextSummary,
@@ -48,6 +56,7 @@ from i18ntool.outputs.reuse import (
     shared_input_paths,
     shared_inputs,
 )
+from i18ntool.outputs.unchanged import KeptAnswers, holding
 
 if TYPE_CHECKING:
     from i18ntool.markdown.segmenting import Document
@@ -55,9 +64,9 @@ if TYPE_CHECKING:
     from i18ntool.outputs.localised import LocalisedText
     from i18ntool.outputs.page_words import UiText
 
-# The Markdown parser, the pages' templates, the pages' own words (with Babel: 14 ms) and what
-# uses them are imported in the functions that read and render (below), not here: a build
-# with nothing changed reads and renders nothing.
+# The Markdown parser, the catalogues' reader (5 ms), the pages' templates, the pages' own
+# words (with Babel: 14 ms) and what uses them are imported in the functions that read and
+# render (below), not here: a build with nothing changed reads and renders nothing.
 
 INDEX = "index"
 
@@ -186,6 +195,37 @@ class BuildResult:
         return not (self.held_back or self.fallbacks or self.ui_fallbacks)
 
 
+def report(result: BuildResult, where: str, *, strict: bool) -> list[tuple[bool, str]]:
+    """What `build` says of ``result`` (``where``: the output folder as the user would type
+    it), in order: each piece of text, and whether it goes to stderr. The lines on texts held
+    back and passages that fell back are one piece: written at once, not flushed one by one
+    (1,000 writes for press-1000)."""
+    said = [(True, f"i18ntool: warning: {warning}\n") for warning in result.warnings]
+    lines = [
+        *(f"Held back: {held.describe()}.\n" for held in result.held_back),
+        *(f"Fell back: {fallback.describe()}.\n" for fallback in result.fallbacks),
+        *(f"Fell back: {words}.\n" for words in result.ui_fallbacks),
+    ]
+    if lines:
+        said.append((False, "".join(lines)))
+    written = [path for path in result.written if path != MANIFEST]
+    unchanged = len(result.outputs) - len(written)
+    said.append(
+        (
+            False,
+            f"Built {result.documents} document(s) in {', '.join(result.languages)}: {len(result.outputs)} file(s) "
+            f"in {where}/, {len(written)} written, {unchanged} unchanged, {len(result.removed)} removed; "
+            f"manifest {where}/manifest.json.\n",
+        )
+    )
+    if strict and not result.complete:
+        problems = [f"{len(result.held_back)} held back"] if result.held_back else []
+        problems += [f"{len(result.fallbacks)} with passages in the source language"] if result.fallbacks else []
+        problems += ["pages' own words untranslated"] if result.ui_fallbacks else []
+        said.append((True, f"i18ntool: --strict: {', '.join(problems)}\n"))
+    return said
+
+
 @dataclass(frozen=True)
 class _Unit:
     """The outputs of one text in one language: what a worker process renders."""
@@ -216,29 +256,30 @@ def build(
     A document whose inputs are those the last build recorded, and whose outputs are still in
     place as it left them, is not read again: its summary and outputs are kept (``reuse``).
     """
-    languages = tuple(
-        language for language in project.languages if language in (options.languages or project.languages)
+    looked = _look(project, options)
+    inputs = [inputs_of(project, looked.shared, path, identifier, looked.files) for path, identifier in looked.listed]
+    kept = _kept(looked, inputs.__getitem__)
+    if kept is not None:
+        return kept
+    languages, formats, extensions, output_dir = looked.asked
+    listed, identifiers, inputs, files, answers = (
+        looked.listed,
+        looked.identifiers,
+        inputs,
+        looked.files,
+        looked.answers,
     )
-    formats = tuple(dict.fromkeys(options.formats or project.formats))
-    extensions = [(name, output_format(name).extension) for name in formats]  # an unknown format is refused
-    output_dir = (options.output_dir or project.output_dir).resolve()
-    listed = sources(project)
-    paths = [path for path, _ in listed]
-    identifiers = [identifier for _, identifier in listed]
     previous, manifest_warnings = read_manifest(output_dir)
     earlier, digests = remembered(previous), recorded_digests(previous)
-    files = Digests(Cache.of_user(), scope_of(project.root, "build"))
-    shared = shared_inputs(project, options.include_fuzzy, files)
     summaries: dict[str, SourceSummary] = {}
     to_read = []
-    for path, identifier in listed:
-        inputs = inputs_of(project, shared, path, identifier, files)
+    for (path, identifier), digest in zip(listed, inputs, strict=True):
         summary = earlier.get(identifier)
-        if summary is not None and summary.inputs == inputs:
+        if summary is not None and summary.inputs == digest:
             if outputs_in_place(output_dir, digests, summary, languages, extensions, files):
                 summaries[identifier] = summary
                 continue
-        to_read.append((project, path, identifier, options.include_fuzzy, inputs))
+        to_read.append((project, path, identifier, options.include_fuzzy, digest))
     from_tokens = any(output_format(name).from_tokens for name in formats)
     # The pages' own words: for the pages made now, and for what the build says of them.
     ui = {}
@@ -267,6 +308,135 @@ def build(
         raise ContentError(
             f"the document id '{INDEX}' would overwrite the index pages; rename the file", summaries[INDEX].source
         )
+    index_kept = not to_read and set(earlier) == set(identifiers)
+    asked = looked.asked
+    answer = _answer(
+        project,
+        asked,
+        ordered,
+        rendered,
+        ui,
+        lambda index: index_kept and in_place(output_dir, digests, index, files),
+        digests,
+    )
+    made = [(output.path, output.data) for output in answer.outputs if output.data is not None]
+    records = [output.record() for output in answer.outputs]
+    found: dict[Path, os.stat_result] = {}  # what each output made now was when written or found in place
+    header = manifest_header(project, options.include_fuzzy)
+    written, removed = write_outputs(
+        output_dir,
+        previous,
+        made,
+        records,
+        [item.record() for item in answer.held_back],
+        [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)],
+        languages,
+        formats,
+        header,
+        found,
+    )
+    # The outputs made now, with the digests the manifest records of them: the next build
+    # need not read them to know they are still in place.
+    made_digests = {record["path"]: record["sha256"] for record in records}
+    files.found_holding(
+        (str(output_dir / path), seen, made_digests[path])
+        for path, _ in made
+        if (seen := found.get(output_dir / path)) is not None
+    )
+    if answers.keeping and shared_still and files.unchanged(path for path, _ in shared_input_paths(project)):
+        _keep_next_answer(project, asked, listed, ui, header, files, answers)
+    files.save()
+    return dataclasses.replace(
+        answer,
+        written=tuple(written),
+        removed=tuple(removed),
+        warnings=answer.warnings + tuple(manifest_warnings),
+    )
+
+
+def build_if_unchanged(project: Project, options: BuildOptions = BuildOptions()) -> BuildResult | None:
+    """What :func:`build` answers, if nothing changed since the last build and it kept its
+    answer for this one (``unchanged``); else None, with nothing done. With no manifest in the
+    output folder (a first build) no answer can hold: nothing else is looked at."""
+    if not has_manifest((options.output_dir or project.output_dir).resolve()):
+        return None
+    looked = _look(project, options)
+    return _kept(looked, lambda index: inputs_of(project, looked.shared, *looked.listed[index], looked.files))
+
+
+class _Asked(NamedTuple):
+    """What a build was asked for: its languages, formats (each with its extension) and folder."""
+
+    languages: tuple[str, ...]
+    formats: tuple[str, ...]
+    extensions: list[tuple[str, str]]
+    output_dir: Path
+
+
+class _Looked(NamedTuple):
+    """What a build finds before it reads the last manifest: the source texts, the digest of
+    each one's inputs, and the answer kept for a build with nothing changed."""
+
+    asked: _Asked
+    listed: list[tuple[Path, str]]
+    identifiers: list[str]
+    shared: bytes  # the digest of what every document's outputs depend on (``reuse.shared_inputs``)
+    files: Digests
+    answers: KeptAnswers
+
+
+def _look(project: Project, options: BuildOptions) -> _Looked:
+    languages = tuple(
+        language for language in project.languages if language in (options.languages or project.languages)
+    )
+    formats = tuple(dict.fromkeys(options.formats or project.formats))
+    extensions = [(name, output_format(name).extension) for name in formats]  # an unknown format is refused
+    output_dir = (options.output_dir or project.output_dir).resolve()
+    listed = sources(project)
+    cache = Cache.of_user()
+    files = Digests(cache, scope_of(project.root, "build"))
+    shared = shared_inputs(project, options.include_fuzzy, files)
+    return _Looked(
+        _Asked(languages, formats, extensions, output_dir),
+        listed,
+        [identifier for _, identifier in listed],
+        shared,
+        files,
+        KeptAnswers(cache, project.root, output_dir, languages, formats, shared),
+    )
+
+
+def _kept(looked: _Looked, inputs: Callable[[int], str]) -> BuildResult | None:
+    """The kept answer, if it holds (``unchanged``): the digest of each document's inputs
+    (``inputs(index)``, worked out only while they are as the answer says) and the bytes of its
+    outputs and of the manifest it was worked out from are as it says. The temporary files a
+    killed build left are removed then, as every build does."""
+    output_dir = looked.asked.output_dir
+    kept = looked.answers.kept(looked.listed, inputs)
+    result = None if kept is None else _from_record(kept[1], output_dir, looked.asked.languages)
+    if kept is None or result is None:
+        return None
+    checks = [(MANIFEST, kept[0]), *((output.path, output.sha256) for output in result.outputs)]
+    if not holding(output_dir, checks, looked.files):
+        return None
+    remove_temporaries(output_dir)
+    looked.files.save()
+    return result
+
+
+def _answer(
+    project: Project,
+    asked: _Asked,
+    ordered: list[SourceSummary],
+    rendered: dict[tuple[str, str], tuple[Output, ...]],
+    ui: dict[str, UiText],
+    index_kept: Callable[[str], bool],
+    digests: dict[str, str],
+) -> BuildResult:
+    """What a build answers, but what it wrote and removed: its outputs (those ``rendered``
+    now, the others kept in place with the digests the manifest records, each language's index
+    page kept when ``index_kept`` says so), what it held back, what fell back, its warnings."""
+    languages, formats = asked.languages, asked.formats
     outputs: list[Output] = []
     for language in languages:
         for summary in ordered:
@@ -285,13 +455,12 @@ def build(
                     fell_back=len(text.fallback_lines),
                     sha256=digests[f"{language}/{summary.document}.{extension}"],  # as checked
                 )
-                for name, extension in extensions
+                for name, extension in asked.extensions
             ]
     if "html" in formats:
-        unchanged = not to_read and set(earlier) == set(identifiers)
         for language in languages:
             index = f"{language}/{INDEX}.html"
-            if unchanged and in_place(output_dir, digests, index, files):
+            if index_kept(index):
                 outputs.append(
                     Output(index, None, language, "html", data=None, sha256=digests[index])  # in place: not read
                 )
@@ -320,42 +489,196 @@ def build(
         if (text := summary.text(language)) is not None and text.fallback_lines
     ]
     warnings, ui_fallbacks = _warnings(project, ordered, formats, languages, ui)
-    made = [(output.path, output.data) for output in outputs if output.data is not None]
-    records = [output.record() for output in outputs]
-    found: dict[Path, os.stat_result] = {}  # what each output made now was when written or found in place
-    written, removed = write_outputs(
-        output_dir,
-        previous,
-        made,
-        records,
-        [item.record() for item in held_back],
-        [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)],
-        languages,
-        formats,
-        manifest_header(project, options.include_fuzzy),
-        found,
-    )
-    # The outputs made now, with the digests the manifest records of them: the next build
-    # need not read them to know they are still in place.
-    made_digests = {record["path"]: record["sha256"] for record in records}
-    files.found_holding(
-        (str(output_dir / path), seen, made_digests[path])
-        for path, _ in made
-        if (seen := found.get(output_dir / path)) is not None
-    )
-    files.save()
     return BuildResult(
-        output_dir=output_dir,
+        output_dir=asked.output_dir,
         outputs=tuple(outputs),
-        written=tuple(written),
-        removed=tuple(removed),
+        written=(),
+        removed=(),
         held_back=tuple(held_back),
         fallbacks=tuple(fallbacks),
         ui_fallbacks=tuple(ui_fallbacks),
-        warnings=tuple(warnings + manifest_warnings),
-        documents=len(paths),
+        warnings=tuple(warnings),
+        documents=len(ordered),
         languages=languages,
     )
+
+
+def _keep_next_answer(
+    project: Project,
+    asked: _Asked,
+    listed: list[tuple[Path, str]],
+    ui: dict[str, UiText],
+    header: dict[str, Any],
+    files: Digests,
+    answers: KeptAnswers,
+) -> None:
+    """Work out what the next build would answer if nothing changed, from the manifest as it
+    is read back now, by the code that such a build runs, and keep it (``unchanged``) if that
+    build would keep every document, make no output, remove none and leave the manifest as it
+    is. The inputs and outputs are not looked at here: the next build checks them."""
+    path = asked.output_dir / MANIFEST
+    try:
+        data, manifest_digest = files.read(str(path))
+    except OSError:
+        return
+    previous, problems = manifest_of(data, path)
+    earlier, digests = remembered(previous), recorded_digests(previous)
+    identifiers = [identifier for _, identifier in listed]
+    if problems or any(identifier not in earlier for identifier in identifiers):
+        return
+    ordered = [earlier[identifier] for identifier in identifiers]
+    expected = {
+        f"{language}/{summary.document}.{extension}"
+        for summary in ordered
+        for language in asked.languages
+        if summary.text(language) is not None
+        for _, extension in asked.extensions
+    }
+    if not expected <= digests.keys():
+        return  # an output the manifest does not list: the next build makes it
+    index_kept = set(earlier) == set(identifiers)
+    answer = _answer(project, asked, ordered, {}, ui, lambda index: index_kept and index in digests, digests)
+    if any(output.data is not None for output in answer.outputs):
+        return
+    records = [output.record() for output in answer.outputs]
+    held = [item.record() for item in answer.held_back]
+    sources = [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)]
+    manifest, stale = planned_manifest(previous, records, held, sources, asked.languages, asked.formats, header)
+    if stale or manifest != previous:
+        return
+    answers.keep(listed, [summary.inputs for summary in ordered], manifest_digest, _record(answer))
+
+
+def _record(answer: BuildResult) -> dict[str, Any]:
+    """A build's answer as the cache keeps it (``_from_record`` reads it back); its outputs
+    are all kept in place, with their digests."""
+    return {
+        "outputs": [
+            [
+                output.path,
+                output.document,
+                output.language,
+                output.format,
+                output.source_language,
+                _completeness_record(output.completeness),
+                output.fell_back,
+                output.sha256,
+            ]
+            for output in answer.outputs
+        ],
+        "held_back": [
+            [
+                held.document,
+                held.language,
+                held.catalogue,
+                held.catalogue_exists,
+                _completeness_record(held.completeness),
+                held.threshold,
+            ]
+            for held in answer.held_back
+        ],
+        "fallbacks": [
+            [fallback.document, fallback.language, fallback.source, fallback.source_language, list(fallback.lines)]
+            for fallback in answer.fallbacks
+        ],
+        "ui_fallbacks": list(answer.ui_fallbacks),
+        "warnings": list(answer.warnings),
+        "documents": answer.documents,
+    }
+
+
+def _completeness_record(completeness: Completeness | None) -> list[Any] | None:
+    if completeness is None:
+        return None
+    return [
+        completeness.entries,
+        completeness.translated,
+        completeness.fuzzy,
+        completeness.untranslated,
+        completeness.fuzzy_counts,
+    ]
+
+
+def _from_record(record: Any, output_dir: Path, languages: tuple[str, ...]) -> BuildResult | None:
+    """The answer ``_record`` kept, with nothing written or removed; None for anything else
+    (each field checked as it is read: the cache's files could hold anything)."""
+    try:
+        fields = _checked(record, dict)
+        return BuildResult(
+            output_dir=output_dir,
+            outputs=tuple(_output_from(item) for item in _checked(fields["outputs"], list)),
+            written=(),
+            removed=(),
+            held_back=tuple(_held_back_from(item) for item in _checked(fields["held_back"], list)),
+            fallbacks=tuple(_fallback_from(item) for item in _checked(fields["fallbacks"], list)),
+            ui_fallbacks=tuple(_checked(text, str) for text in _checked(fields["ui_fallbacks"], list)),
+            warnings=tuple(_checked(text, str) for text in _checked(fields["warnings"], list)),
+            documents=_checked(fields["documents"], int),
+            languages=languages,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _checked(value: Any, kind: type) -> Any:
+    """``value`` if it is exactly of ``kind``, as JSON gives values (a bool is no int)."""
+    if type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}")
+    return value
+
+
+def _output_from(record: Any) -> Output:
+    path, document, language, format_, source_language, completeness, fell_back, sha256 = _checked(record, list)
+    if not (
+        type(path) is str
+        and (document is None or type(document) is str)
+        and type(language) is str
+        and type(format_) is str
+        and (source_language is None or type(source_language) is str)
+        and type(fell_back) is int
+        and type(sha256) is str
+    ):
+        raise TypeError("not an output")
+    shown = None if completeness is None else _completeness_from(completeness)
+    return Output(path, document, language, format_, None, source_language, shown, fell_back, sha256)
+
+
+def _held_back_from(record: Any) -> HeldBack:
+    document, language, catalogue, exists, completeness, threshold = _checked(record, list)
+    return HeldBack(
+        _checked(document, str),
+        _checked(language, str),
+        _checked(catalogue, str),
+        _checked(exists, bool),
+        _completeness_from(completeness),
+        _checked(threshold, float),
+    )
+
+
+def _fallback_from(record: Any) -> Fallback:
+    document, language, source, source_language, lines = _checked(record, list)
+    if not all(type(line) is int for line in _checked(lines, list)):
+        raise TypeError("not a line number")
+    return Fallback(
+        _checked(document, str),
+        _checked(language, str),
+        _checked(source, str),
+        _checked(source_language, str),
+        tuple(lines),
+    )
+
+
+def _completeness_from(record: Any) -> Completeness:
+    entries, translated, fuzzy, untranslated, fuzzy_counts = _checked(record, list)
+    if not (
+        type(entries) is int
+        and type(translated) is int
+        and type(fuzzy) is int
+        and type(untranslated) is int
+        and type(fuzzy_counts) is bool
+    ):
+        raise TypeError("not a completeness")
+    return Completeness(entries, translated, fuzzy, untranslated, fuzzy_counts)
 
 
 def _import_readers(formats: Sequence[str]) -> None:
@@ -365,6 +688,7 @@ def _import_readers(formats: Sequence[str]) -> None:
 
     from i18ntool.markdown import segmenting  # noqa: F401
     from i18ntool.outputs import localised  # noqa: F401
+    from i18ntool.po import catalogue_files  # noqa: F401
 
     for name in formats:
         importlib.import_module(output_format(name).renderer.partition(":")[0])
@@ -400,6 +724,7 @@ def _build_document(
 def _prepare(job: tuple[Project, Path, str, bool, str]) -> _Prepared:
     """Read one source text and its catalogues, and decide in which languages it is published."""
     from i18ntool.outputs.localised import localise
+    from i18ntool.po.catalogue_files import catalogue_exists, read_catalogue
 
     project, path, identifier, include_fuzzy, inputs = job
     document = load_document(project, path, identifier)

@@ -58,6 +58,37 @@ def write_outputs(
     build made and this one did not. ``records`` describe every output of this build, written
     now or found in place; ``sources`` what the next build needs to keep what did not change
     (``reuse``); ``previous`` is the last manifest (``read_manifest``)."""
+    manifest, stale = planned_manifest(previous, records, held_back, sources, languages, formats, header)
+    remove_temporaries(output_dir)
+    # One flush to disk for every output (``write_all_if_changed``), then the manifest that lists them.
+    written = [
+        path.relative_to(output_dir).as_posix()
+        for path in write_all_if_changed([(output_dir / path, data) for path, data in sorted(files)], found)
+    ]
+    removed = [path for path in stale if _remove(output_dir, path)]
+    if manifest != previous:  # the same records need neither laying out nor comparing as bytes
+        data = manifest_text(manifest).encode("utf-8")
+        if write_if_changed(output_dir / MANIFEST, data):
+            written.append(MANIFEST)
+    return written, removed
+
+
+def remove_temporaries(output_dir: Path) -> None:
+    """Remove what a build killed as it wrote left in ``output_dir`` (``files.remove_stale_temporaries``)."""
+    remove_stale_temporaries(output_dir, (*extensions(), MANIFEST))
+
+
+def planned_manifest(
+    previous: dict[str, Any],
+    records: Sequence[dict[str, Any]],
+    held_back: Sequence[dict[str, Any]],
+    sources: Sequence[dict[str, Any]],
+    languages: Sequence[str],
+    formats: Sequence[str],
+    header: dict[str, Any],
+) -> tuple[dict[str, Any], list[str]]:
+    """The manifest :func:`write_outputs` writes (its arguments), and the outputs of the last
+    build it removes (those of ``languages`` and ``formats`` that this build did not make)."""
     built = {record["path"] for record in records}
 
     def rebuilt(record: dict[str, Any]) -> bool:
@@ -70,19 +101,7 @@ def write_outputs(
     held = [record for record in previous.get("held_back", []) if record["language"] not in languages]
     held += held_back
     held.sort(key=lambda record: (record["document"], record["language"]))
-    manifest = {**header, "outputs": outputs, "held_back": held, "sources": list(sources)}
-    remove_stale_temporaries(output_dir, (*extensions(), MANIFEST))
-    # One flush to disk for every output (``write_all_if_changed``), then the manifest that lists them.
-    written = [
-        path.relative_to(output_dir).as_posix()
-        for path in write_all_if_changed([(output_dir / path, data) for path, data in sorted(files)], found)
-    ]
-    removed = [path for path in stale if _remove(output_dir, path)]
-    if manifest != previous:  # the same records need neither laying out nor comparing as bytes
-        data = manifest_text(manifest).encode("utf-8")
-        if write_if_changed(output_dir / MANIFEST, data):
-            written.append(MANIFEST)
-    return written, removed
+    return {**header, "outputs": outputs, "held_back": held, "sources": list(sources)}, stale
 
 
 def manifest_text(manifest: dict[str, Any]) -> str:
@@ -124,10 +143,24 @@ def read_manifest(output_dir: Path) -> tuple[dict[str, Any], list[str]]:
     """The previous build's manifest, if it is one i18ntool could have written."""
     path = output_dir / MANIFEST
     try:
-        manifest = json.loads(read_input(path).decode("utf-8"))  # a FIFO is no manifest, not a wait
+        data = read_input(path)  # a FIFO is no manifest, not a wait
     except FileNotFoundError:
         return {}, []
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except OSError:
+        data = b""
+    return manifest_of(data, path)
+
+
+def has_manifest(output_dir: Path) -> bool:
+    """Whether ``output_dir`` holds a manifest (a regular file, or a link to one)."""
+    return (output_dir / MANIFEST).is_file()
+
+
+def manifest_of(data: bytes, path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The manifest whose bytes are ``data`` (read from ``path``), as :func:`read_manifest` gives it."""
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
         manifest = None
     if _valid_manifest(manifest):
         return manifest, []
@@ -141,7 +174,9 @@ def _valid_manifest(manifest: Any) -> bool:
         return False
     return all(
         isinstance(record, dict)
-        and all(isinstance(record.get(key), str) for key in ("path", "language", "format"))
+        and isinstance(record.get("path"), str)  # three tests, not all() of a generator: 2,000 records a build
+        and isinstance(record.get("language"), str)
+        and isinstance(record.get("format"), str)
         and _safe_path(record["path"])
         for record in manifest.get("outputs", [])
     ) and all(

@@ -70,7 +70,10 @@ class SourceSummary:
 
     def text(self, language: str) -> TextSummary | None:
         """The text in ``language`` if it is published."""
-        return next((text for text in self.texts if text.language == language and text.published), None)
+        for text in self.texts:  # a loop, not next() of a generator: half the time, for 6,000 calls a build
+            if text.language == language and text.published:
+                return text
+        return None
 
     def record(self) -> dict[str, Any]:
         """The document's entry in the manifest's ``sources``."""
@@ -103,44 +106,78 @@ class SourceSummary:
 
 
 def from_record(record: Any) -> SourceSummary | None:
-    """The summary a manifest's record describes; None for anything i18ntool did not write."""
+    """The summary a manifest's record describes; None for anything i18ntool did not write.
+    Each value is checked to be of the type JSON gives for what i18ntool writes, in one test
+    per record (a call per value was 15 ms of 1,000 records, of a build with nothing changed
+    and of the answer it keeps)."""
     try:
-        texts = []
-        for text in record["texts"]:
-            entries, translated, fuzzy, untranslated, fuzzy_counts = text["completeness"]
-            title, title_fell_back = text["title"]
-            summary, summary_fell_back = text["summary"]
-            texts.append(
-                TextSummary(
-                    language=_typed(text["language"], str),
-                    published=_typed(text["published"], bool),
-                    catalogue_exists=_typed(text["catalogue_exists"], bool),
-                    completeness=Completeness(
-                        _typed(entries, int),
-                        _typed(translated, int),
-                        _typed(fuzzy, int),
-                        _typed(untranslated, int),
-                        _typed(fuzzy_counts, bool),
-                    ),
-                    fallback_lines=tuple(_typed(line, int) for line in text["fallback_lines"]),
-                    title=None if title is None else _typed(title, str),
-                    title_fell_back=_typed(title_fell_back, bool),
-                    summary=None if summary is None else _typed(summary, str),
-                    summary_fell_back=_typed(summary_fell_back, bool),
-                )
-            )
-        date = record["date"]
+        texts = tuple(_text_from(text) for text in record["texts"])
+        document, source, language, date = record["document"], record["source"], record["language"], record["date"]
+        html_lines, inputs = record["html_lines"], record["inputs"]
+        if not (
+            type(document) is str
+            and type(source) is str
+            and type(language) is str
+            and (date is None or type(date) is str)
+            and _line_numbers(html_lines)
+            and type(inputs) is str
+        ):
+            return None
         return SourceSummary(
-            document=_typed(record["document"], str),
-            source=_typed(record["source"], str),
-            language=_typed(record["language"], str),
-            date=None if date is None else datetime.date.fromisoformat(_typed(date, str)),
-            html_lines=tuple(_typed(line, int) for line in record["html_lines"]),
-            texts=tuple(texts),
-            inputs=_typed(record["inputs"], str),
+            document=document,
+            source=source,
+            language=language,
+            date=None if date is None else datetime.date.fromisoformat(date),
+            html_lines=tuple(html_lines),
+            texts=texts,
+            inputs=inputs,
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _text_from(text: Any) -> TextSummary:
+    """A ``TextSummary`` from its record; a TypeError for anything else."""
+    entries, translated, fuzzy, untranslated, fuzzy_counts = text["completeness"]
+    title, title_fell_back = text["title"]
+    summary, summary_fell_back = text["summary"]
+    language, published, exists, lines = (
+        text["language"],
+        text["published"],
+        text["catalogue_exists"],
+        text["fallback_lines"],
+    )
+    if not (
+        type(language) is str
+        and type(published) is bool
+        and type(exists) is bool
+        and type(entries) is int
+        and type(translated) is int
+        and type(fuzzy) is int
+        and type(untranslated) is int
+        and type(fuzzy_counts) is bool
+        and _line_numbers(lines)
+        and (title is None or type(title) is str)
+        and type(title_fell_back) is bool
+        and (summary is None or type(summary) is str)
+        and type(summary_fell_back) is bool
+    ):
+        raise TypeError("not the summary of a text")
+    return TextSummary(
+        language=language,
+        published=published,
+        catalogue_exists=exists,
+        completeness=Completeness(entries, translated, fuzzy, untranslated, fuzzy_counts),
+        fallback_lines=tuple(lines),
+        title=title,
+        title_fell_back=title_fell_back,
+        summary=summary,
+        summary_fell_back=summary_fell_back,
+    )
+
+
+def _line_numbers(values: Any) -> bool:
+    return type(values) is list and all(type(value) is int for value in values)
 
 
 def remembered(manifest: dict[str, Any]) -> dict[str, SourceSummary]:
@@ -259,9 +296,3 @@ def _settings(project: Project) -> str:
         if field.name != "root" and (value := getattr(project, field.name)) is not None
     }
     return repr(sorted(values.items()))
-
-
-def _typed(value: Any, kind: type) -> Any:
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise TypeError(f"expected {kind.__name__}")
-    return value
