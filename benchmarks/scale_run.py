@@ -139,6 +139,10 @@ def _once(contender: Contender, inputs: Inputs, scratch: Path) -> tuple[float, i
     run = Path(tempfile.mkdtemp(dir=scratch, prefix="run-"))
     if contender.setup:
         contender.setup(inputs, run)
+    # The copy just made, and what earlier runs wrote, on disk before the clock starts: a
+    # command that flushes its own writes (`update` and `build` end with one flush, as a
+    # whole or not at all) would else pay for the harness's copy of the project too.
+    os.sync()
     script = run / "script.sh"
     script.write_text("set -e\n" + contender.script(inputs, run), encoding="utf-8")
     command = ["/usr/bin/time", "-f", "%M", "-o", str(run / "peak"), "bash", str(script)]
