@@ -668,3 +668,28 @@ def test_a_fifo_is_not_read_by_a_build_that_reuses_the_last_one(project_dir: Pat
         2,
         f"i18ntool: {FESTIVALS_IT}: not a regular file; a catalogue must be a plain PO file\n",
     )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that refuses every write")
+@pytest.mark.parametrize(
+    "command", [["update", "--check"], ["coverage"], ["build"]], ids=["update", "coverage", "build"]
+)
+def test_standard_output_that_refuses_writes_is_one_line_and_exit_2(
+    project_dir: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """A full disk (here /dev/full) under standard output: one line on standard error, exit
+    2, no trace. Each command runs first into a pipe, so that the second is answered from
+    what the first kept where it keeps anything (`coverage`'s output, `build`'s answer)."""
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "I18NTOOL_CACHE_DIR": str(tmp_path / "cache")}
+    arguments = [sys.executable, "-m", "i18ntool", "--project", str(project_dir), *command]
+    subprocess.run(arguments, env=environment, capture_output=True, check=False)  # keeps what it may
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(arguments, env=environment, stdout=full, stderr=subprocess.PIPE, check=False)
+    assert result.returncode == 2
+    assert (
+        result.stderr.decode().splitlines()[-1] == "i18ntool: cannot write to standard output: No space left on device"
+    )
+    assert b"Traceback" not in result.stderr
