@@ -14,7 +14,6 @@ encoding other than UTF-8) and the command line runs as always, from the start.
 
 from __future__ import annotations
 
-import os
 import sys
 
 _VALUED = {"--format": "formats", "-f": "formats", "--locale": "locales", "-l": "locales", "--out": "out"}
@@ -46,7 +45,9 @@ def answer(argv: list[str]) -> int | None:
             stream.flush()
         except BrokenPipeError:
             # As click ends then: nothing more said, exit code 1.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+            from i18ntool.replay import silence
+
+            silence(stream.fileno())
             return 1
     return code
 

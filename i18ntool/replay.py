@@ -103,10 +103,15 @@ def write_again(out: bytes, err: bytes, code: int) -> int:
             stream.buffer.write(data)
             stream.buffer.flush()
         except BrokenPipeError:
-            # Nothing more to that reader, not even the flush of Python's exit.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+            silence(stream.fileno())
             return 1
     return code
+
+
+def silence(descriptor: int) -> None:
+    """Nothing more to the stream of ``descriptor`` (a reader gone, a full disk), not even
+    the flush of Python's exit: it writes to the null device from now on."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), descriptor)
 
 
 def _run_keeping(command_line: Callable[[], object], argv: list[str]) -> None:

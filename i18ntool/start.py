@@ -4,7 +4,6 @@ line (``cli``), whose output is kept where it may be."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 
@@ -15,8 +14,9 @@ def main() -> None:
         refused = _refusing_stream(exc)
         if refused is None:
             raise
-        # What is left for that stream goes nowhere, so that Python's exit does not try again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), refused)
+        from i18ntool.replay import silence
+
+        silence(refused)  # what is left for it goes nowhere: Python's exit does not try again
         if refused == 1:
             try:
                 sys.stderr.write(f"i18ntool: cannot write to standard output: {exc.strerror or exc}\n")
