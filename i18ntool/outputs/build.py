@@ -323,18 +323,10 @@ def build(
     records = [output.record() for output in answer.outputs]
     found: dict[Path, os.stat_result] = {}  # what each output made now was when written or found in place
     header = manifest_header(project, options.include_fuzzy)
-    written, removed = write_outputs(
-        output_dir,
-        previous,
-        made,
-        records,
-        [item.record() for item in answer.held_back],
-        [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)],
-        languages,
-        formats,
-        header,
-        found,
-    )
+    held = [item.record() for item in answer.held_back]
+    sources = [summary.record() for summary in sorted(ordered, key=lambda summary: summary.document)]
+    planned = planned_manifest(previous, records, held, sources, languages, formats, header)
+    written, removed = write_outputs(output_dir, previous, made, planned, found)
     # The outputs made now, with the digests the manifest records of them: the next build
     # need not read them to know they are still in place.
     made_digests = {record["path"]: record["sha256"] for record in records}

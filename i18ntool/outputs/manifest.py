@@ -46,19 +46,13 @@ def write_outputs(
     output_dir: Path,
     previous: dict[str, Any],
     files: Sequence[tuple[str, bytes]],
-    records: Sequence[dict[str, Any]],
-    held_back: Sequence[dict[str, Any]],
-    sources: Sequence[dict[str, Any]],
-    languages: Sequence[str],
-    formats: Sequence[str],
-    header: dict[str, Any],
+    planned: tuple[dict[str, Any], list[str]],
     found: dict[Path, os.stat_result] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Write ``files`` (path in the output folder, bytes) and the manifest; remove what the last
-    build made and this one did not. ``records`` describe every output of this build, written
-    now or found in place; ``sources`` what the next build needs to keep what did not change
-    (``reuse``); ``previous`` is the last manifest (``read_manifest``)."""
-    manifest, stale = planned_manifest(previous, records, held_back, sources, languages, formats, header)
+    build made and this one did not. ``planned`` is the manifest and those outputs of the last
+    build (:func:`planned_manifest`); ``previous`` is the last manifest (``read_manifest``)."""
+    manifest, stale = planned
     remove_temporaries(output_dir)
     # One flush to disk for every output (``write_all_if_changed``), then the manifest that lists them.
     written = [
@@ -87,8 +81,10 @@ def planned_manifest(
     formats: Sequence[str],
     header: dict[str, Any],
 ) -> tuple[dict[str, Any], list[str]]:
-    """The manifest :func:`write_outputs` writes (its arguments), and the outputs of the last
-    build it removes (those of ``languages`` and ``formats`` that this build did not make)."""
+    """The manifest :func:`write_outputs` writes, and the outputs of the last build it removes
+    (those of ``languages`` and ``formats`` that this build did not make). ``records`` describe
+    every output of this build, written now or found in place; ``sources`` what the next build
+    needs to keep what did not change (``reuse``); ``previous`` is the last manifest."""
     built = {record["path"] for record in records}
 
     def rebuilt(record: dict[str, Any]) -> bool:
