@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import gc
 import importlib
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from i18ntool import __version__
-from i18ntool.commands.options import Session
+from i18ntool.commands.options import PathType, Session
 from i18ntool.errors import ExitCode, I18nToolError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 # Each command's name, and the module of ``i18ntool.commands`` and the function that make it.
@@ -68,7 +70,7 @@ class Group(click.Group):
 @click.option(
     "--project",
     "project_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False),
     help="The project folder. Default: the nearest folder upwards with i18ntool settings.",
 )
 @click.pass_context

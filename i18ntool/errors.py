@@ -8,7 +8,10 @@ line turns it into one clean line on stderr and exit code 2; nothing else prints
 from __future__ import annotations
 
 import enum
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class ExitCode(enum.IntEnum):
@@ -34,6 +37,8 @@ class I18nToolError(Exception):
     def location(self) -> str:
         if self.path is None:
             return ""
+        from pathlib import Path  # (not at the top: `i18ntool --help` imports no pathlib)
+
         path = Path(self.path)
         if path.is_absolute() and path.is_relative_to(Path.cwd()):
             path = path.relative_to(Path.cwd())  # as the user would type it

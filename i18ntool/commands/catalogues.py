@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from i18ntool.commands.options import (
+    PathType,
     Progress,
     Session,
     echo_lines,
@@ -18,6 +18,8 @@ from i18ntool.commands.options import (
 from i18ntool.errors import ExitCode
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from i18ntool.sync import UpdateResult
 
 
@@ -80,7 +82,7 @@ def init(session: Session, language: str) -> None:
 @click.option(
     "--out",
     "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False),
     metavar="DIR",
     help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo. Default: each MO file beside its catalogue.",
 )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from i18ntool.commands.options import Session, format_option, locale_option, writes_project
+from i18ntool.commands.options import PathType, Session, format_option, locale_option, writes_project
 from i18ntool.exchange.formats import EXPORT_FORMATS, XLIFF_VERSIONS
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
@@ -24,7 +27,7 @@ from i18ntool.exchange.formats import EXPORT_FORMATS, XLIFF_VERSIONS
 @click.option(
     "--out",
     "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False),
     metavar="DIR",
     help="Write the files to DIR. Default: <output>/xliff or <output>/tmx in the project's output folder.",
 )
@@ -66,7 +69,7 @@ def export(
 
 
 @click.command("import")
-@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=PathType())
 @click.option(
     "--reviewer",
     metavar="NAME",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from i18ntool.commands.options import (
+    PathType,
     Progress,
     Session,
     locale_option,
@@ -15,6 +16,9 @@ from i18ntool.commands.options import (
 )
 from i18ntool.errors import ExitCode
 from i18ntool.outputs.formats import OUTPUT_FORMATS
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
@@ -30,7 +34,7 @@ from i18ntool.outputs.formats import OUTPUT_FORMATS
 @click.option(
     "--out",
     "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False),
     metavar="DIR",
     help="Write the outputs to DIR. Default: the project's output folder.",
 )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from i18ntool.commands.options import Session, locale_option, writes_project
+from i18ntool.commands.options import PathType, Session, locale_option, writes_project
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
@@ -15,7 +18,7 @@ from i18ntool.commands.options import Session, locale_option, writes_project
 @click.option(
     "--out",
     "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False),
     metavar="DIR",
     help="Write the sheets to DIR/sheets/. Default: the project's output folder.",
 )
