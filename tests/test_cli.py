@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -493,3 +494,36 @@ def test_an_interrupted_command_says_so_and_exits_130(project_dir: Path, monkeyp
     result = CliRunner().invoke(main, ["--project", str(project_dir), "update", "--check"])
     assert result.exit_code == 130
     assert result.output.strip() == "i18ntool: interrupted; every file is whole, as it was or as written"
+
+
+def test_the_script_ends_with_all_its_output_written_and_the_commands_exit_status(project_dir: Path) -> None:
+    """``start.main`` ends the process without Python's teardown: what the command wrote is
+    all there (standard output as a pipe, buffered), with the exit code it gave, 0 or not."""
+    import subprocess
+    import sys
+
+    source = project_dir / "content" / f"{AWARD}.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    codes = []
+    for arguments in (["todo"], ["update", "--check"], ["coverage", "--format", "json", "--fail-under", "100"], ["x"]):
+        expected = CliRunner().invoke(main, ["--project", str(project_dir), *arguments])
+        done = subprocess.run(
+            [sys.executable, "-m", "i18ntool", "--project", str(project_dir), *arguments],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "I18NTOOL_CACHE": "off"},
+        )
+        assert (done.stdout, done.returncode) == (expected.stdout, expected.exit_code), arguments
+        codes.append(done.returncode)
+    assert codes == [0, 1, 1, 2] and "No such command 'x'" in done.stderr
+
+
+def test_an_exit_with_a_message_is_status_1_and_the_message_on_standard_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from i18ntool.start import _status
+
+    assert [_status(None), _status(0), _status(2)] == [0, 0, 2]
+    assert _status("stopped") == 1
+    assert capsys.readouterr().err == "stopped\n"
