@@ -197,6 +197,7 @@ def update(
                     failure = error
             _raise_first([failure, *crew.step(3, [failure is None] * crew.size)])  # what is staged goes on an error
         _raise_first([failure])
+    workers.held_to_the_end(planner, gathered, read, memories, wanted, plans)  # all that was read and made
     changes = [
         FileChange(path=path, created=created, detail=detail) for items, _ in plans for path, created, detail in items
     ]

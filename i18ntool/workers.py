@@ -403,5 +403,34 @@ def collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _held is not None:
+            # Where the process ends without teardown, what was made meanwhile is left out of
+            # the collector's rounds (it holds no cycles, and what is held is never freed):
+            # its next round would have gone through all of it, 0.17 s after `update` of
+            # 100,000 segments.
+            gc.freeze()
         if enabled:
             gc.enable()
+
+
+# What this process holds to its end, where it ends without Python's teardown (None: it does
+# not; see held_to_the_end).
+_held: list[object] | None = None
+
+
+def ending_without_teardown() -> None:
+    """Said by the ``i18ntool`` script (``start``), which ends the process with ``os._exit``
+    once the command is done: from now on :func:`held_to_the_end` holds what it is given."""
+    global _held
+    if _held is None:
+        _held = []
+
+
+def held_to_the_end(*things: object) -> None:
+    """Keep ``things`` referenced until the process ends, where it ends without teardown, so
+    that they are never freed: freeing what `update` of a document of 100,000 segments read
+    and made (its catalogues, template and their layout) took 0.36 s after the last file was
+    written, which no one waits for. Anywhere else (tests, a program calling the core) they
+    are let go as usual."""
+    if _held is not None:
+        _held.append(things)

@@ -167,3 +167,30 @@ def test_a_number_of_processes_that_is_none_is_an_error(value: str, monkeypatch:
         workers.cores()
     monkeypatch.setenv("I18NTOOL_JOBS", "1")
     assert workers.cores() == 1
+
+
+def test_what_is_held_to_the_end_is_kept_only_where_the_process_ends_without_teardown() -> None:
+    import weakref
+
+    class Thing:
+        pass
+
+    thing = Thing()
+    gone = weakref.ref(thing)
+    workers.held_to_the_end(thing)  # here (a test, a program calling the core): not kept
+    del thing
+    assert gone() is None
+    # In the script's process, after start says it ends so: kept, and out of the collector's sight.
+    code = (
+        "import gc, weakref\n"
+        "from i18ntool import workers\n"
+        "workers.ending_without_teardown()\n"
+        "class Thing: pass\n"
+        "thing = Thing(); thing.cycle = thing; gone = weakref.ref(thing)\n"
+        "with workers.collection_paused():\n"
+        "    workers.held_to_the_end(thing)\n"
+        "del thing; gc.collect()\n"
+        "print(gone() is not None, gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
