@@ -369,7 +369,11 @@ class _Index:
                 ends.append(len(runs))
             return [(array("l", sizes), keys, ends, runs)]
 
-        parts = workers.forked(postings_of, len(folded), jobs)
+        # The slices are handed out longest texts first, so that the last to finish are the
+        # cheapest: in order of length, the last slice took a third of the time, and one core
+        # waited 0.5 s for it at 100,000 segments. They come back in that order, reversed here.
+        total = len(folded)
+        parts = workers.forked(lambda start, end: postings_of(total - end, total - start), total, jobs)[::-1]
         self._set_sizes(by_length, [size for sizes, _, _, _ in parts for size in sizes])
         counts: dict[int, int] = {}
         for _, keys, ends, _ in parts:
