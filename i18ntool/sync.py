@@ -105,29 +105,33 @@ def merge(
     settled = [confirmed(message) for message in old]  # carried figures a translator confirmed
     confirmations = sum(message is not before for message, before in zip(settled, old, strict=True))
     old = settled
-    active = {message.key: message for message in old if not message.obsolete}
-    obsolete = {message.key: message for message in old if message.obsolete}
+    # Each entry's key made once (a tuple made on each use: 566,000 of them at 100,000 entries).
+    old_keys = [message.key for message in old]
+    keys = [entry.key for entry in template]
+    active = {key: message for key, message in zip(old_keys, old, strict=True) if not message.obsolete}
+    obsolete = {key: message for key, message in zip(old_keys, old, strict=True) if message.obsolete}
     offered: dict[tuple[str | None, str], Message] = {}  # fuzzy entries, by the text their translation was made for
     for message in old:
         if message.fuzzy and message.previous_msgid is not None and _translated(message):
             offered.setdefault((message.previous_msgctxt, message.previous_msgid), message)
-    wanted = {message.key for message in template}
+    wanted = set(keys)
     counts = dict(kept=0, new=0, reused=0, fuzzy=0, revived=0, obsoleted=0, carried=0, confirmed=confirmations)
     used: set[tuple[str | None, str]] = set()
     merged: list[Message | None] = []
-    for entry in template:
-        fresh = dict(references=entry.references, extracted_comments=entry.extracted_comments, obsolete=False)
-        if entry.key in active:
-            merged.append(_refreshed(active[entry.key], entry))
+    for key, entry in zip(keys, template, strict=True):
+        if (found := active.get(key)) is not None:
+            merged.append(_refreshed(found, entry))
             counts["kept"] += 1
-        elif entry.key in obsolete:
-            merged.append(obsolete[entry.key].replace(**fresh))
+        elif (found := obsolete.get(key)) is not None:
+            merged.append(
+                found.replace(references=entry.references, extracted_comments=entry.extracted_comments, obsolete=False)
+            )
             counts["revived"] += 1
-        elif entry.key in offered:
+        elif (found := offered.get(key)) is not None:
             # The text came back (an edit undone): the translation made for it, in its old state.
             # The entry that held it is used up, unless its own text is still wanted too.
-            merged.append(_fuzzy_from(entry, offered[entry.key], languages))
-            used.add(offered[entry.key].key)
+            merged.append(_fuzzy_from(entry, found, languages))
+            used.add(found.key)
             counts["revived"] += 1
         else:
             merged.append(None)
@@ -137,10 +141,12 @@ def merge(
     # to the text it was made for, and is not wanted itself.
     candidates = [
         message
-        for message in old
-        if message.msgid and _translated(message) and (message.key in wanted or message.key not in used)
+        for key, message in zip(old_keys, old, strict=True)
+        if message.msgid and _translated(message) and (key in wanted or key not in used)
     ]
-    unmatched = [entry for index, entry in enumerate(template) if merged[index] is None and entry.key not in memory]
+    unmatched = [
+        entry for key, entry, done in zip(keys, template, merged, strict=True) if done is None and key not in memory
+    ]
     # Each similar old entry found, with the fuzzy entry made of it (figures carried), on every
     # core when there are many.
     similar = dict(
@@ -150,15 +156,15 @@ def merge(
             strict=True,
         )
     )
-    for index, entry in enumerate(template):
+    for index, (key, entry) in enumerate(zip(keys, template, strict=True)):
         if merged[index] is not None:
             continue
-        if entry.key in memory:
-            msgstr, msgstr_plural = memory[entry.key]
+        if key in memory:
+            msgstr, msgstr_plural = memory[key]
             merged[index] = entry.replace(msgstr=msgstr, msgstr_plural=msgstr_plural)
             counts["reused"] += 1
-        elif (found := similar.get(entry.key)) is not None:
-            match, offer = found
+        elif (matched := similar.get(key)) is not None:
+            match, offer = matched
             if offer.msgstr == match.msgstr:  # carried figures leave the old translation obsolete, as it was
                 used.add(match.key)  # several new entries may share it: the halves of a split paragraph
             merged[index] = offer
@@ -168,8 +174,8 @@ def merge(
             merged[index] = entry
             counts["new"] += 1
     result = [message for message in merged if message is not None]
-    for message in old:
-        if message.key in wanted or message.key in used:
+    for key, message in zip(old_keys, old, strict=True):
+        if key in wanted or key in used:
             continue
         if message.obsolete:
             result.append(message)
